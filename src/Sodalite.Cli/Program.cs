@@ -1,0 +1,3 @@
+using Sodalite.Cli;
+
+return await SodaliteCli.RunAsync(args, Console.Out, Console.Error);

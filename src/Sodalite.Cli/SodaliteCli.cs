@@ -1,0 +1,192 @@
+// The `sodalite` command: scan and convert (more verbs arrive with the hub).
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sodalite.Engine;
+using Sodalite.Engine.Output;
+using Sodalite.Results;
+using Sodalite.Results.Json;
+using Sodalite.Results.Qalita;
+using Sodalite.SodaCL.Diagnostics;
+
+namespace Sodalite.Cli;
+
+public static class SodaliteCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var root = new RootCommand("Sodalite: SodaCL data quality checks on DuckDB and PostgreSQL, with Soda results and QALITA artifacts.");
+        root.Subcommands.Add(ScanCommand(stdout, stderr, time));
+        root.Subcommands.Add(ConvertCommand(stdout, stderr));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await stderr.WriteLineAsync($"sodalite: {e.Message}");
+            await stderr.WriteLineAsync("Run 'sodalite --help' for usage.");
+            return 3;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"sodalite: internal error: {e.Message}");
+            await stderr.WriteLineAsync(e.ToString());
+            return 3;
+        }
+    }
+
+    private static Command ScanCommand(TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        var ds = new Option<string?>("--data-source", "-d") { Description = "Data source name from the configuration file." };
+        var cfg = new Option<string[]>("--configuration", "-c") { Description = "configuration.yml with data_source blocks (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var vars = new Option<string[]>("--variable", "-v") { Description = "A scan variable KEY=VALUE (repeatable)." };
+        var def = new Option<string>("--scan-definition", "-s") { Description = "Scan definition name.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SODA_SCAN_DEFINITION") ?? "Soda Core CLI" };
+        var ts = new Option<string?>("--data-timestamp", "-t") { Description = "Data timestamp (ISO 8601)." };
+        var verbose = new Option<bool>("--verbose", "-V") { Description = "Debug logs: every query's SQL." };
+        var srf = new Option<string?>("--scan-results-file", "-srf") { Description = "Write the Soda results JSON to this file." };
+        var data = new Option<string?>("--data") { Description = "Scan a CSV, Parquet, JSON or DuckDB file directly (no configuration file needed)." };
+        var checksOpt = new Option<string[]>("--checks") { Description = "Checks file or folder (same as the positional paths)." };
+        var artifacts = new Option<string?>("--artifacts") { Description = "Write metrics.json, recommendations.json, schemas.json and soda_results.json to this folder." };
+        var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: the scanned table)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print each planned query and the checks it serves, without running anything." };
+        var paths = new Argument<string[]>("checks") { Description = "Checks files or folders.", Arity = ArgumentArity.ZeroOrMore };
+        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, paths };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var variables = new Dictionary<string, string>();
+            foreach (var kv in pr.GetValue(vars) ?? [])
+            {
+                int eq = kv.IndexOf('=');
+                if (eq > 0 && eq < kv.Length - 1) variables[kv[..eq]] = kv[(eq + 1)..];
+            }
+            DateTimeOffset? dataTs = null;
+            if (pr.GetValue(ts) is { } tsText)
+            {
+                if (!DateTimeOffset.TryParse(tsText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    await stderr.WriteLineAsync($"sodalite: --data-timestamp \"{tsText}\" is not an ISO 8601 timestamp (e.g. 2024-01-31T00:00:00Z).");
+                    return 3;
+                }
+                dataTs = parsed;
+            }
+            var options = new ScanOptions
+            {
+                DataSourceName = pr.GetValue(ds) ?? Environment.GetEnvironmentVariable("SODA_DATA_SOURCE"),
+                ConfigurationFiles = pr.GetValue(cfg) is { Length: > 0 } c ? c : DefaultConfiguration(),
+                CheckPaths = [.. pr.GetValue(paths) ?? [], .. pr.GetValue(checksOpt) ?? []],
+                DataFile = pr.GetValue(data),
+                Variables = variables,
+                DefinitionName = pr.GetValue(def)!,
+                DataTimestamp = dataTs,
+                Verbose = pr.GetValue(verbose),
+                DryRun = pr.GetValue(dryRun),
+            };
+            bool verboseOn = options.Verbose;
+            var zone = TimeZoneInfo.Local;
+            bool progress = !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+            var scanner = new Scanner(time,
+                l => { if (l.Level != ScanLogLevel.Debug || verboseOn) stdout.WriteLine(ConsoleFormatter.Format(l, zone)); },
+                progress ? p => stderr.Write($"\r\u001b[2K{p}") : null);
+            var run = await scanner.RunAsync(options, ct);
+            if (progress) await stderr.WriteAsync("\r\u001b[2K");
+            if (options.DryRun && scanner.DryRun is { } plan)
+            {
+                foreach (var q in plan.Queries)
+                {
+                    await stdout.WriteLineAsync($"-- {q.Name}");
+                    foreach (var pc in plan.Checks.Where(pc => q.Metrics.Contains(pc.Metric!) || q.Metrics.Contains(pc.Metric!.CountMetric!) || q.Metrics.Contains(pc.Metric!.RowCountMetric!)))
+                        await stdout.WriteLineAsync($"--   serves: {pc.Definition.Line}");
+                    await stdout.WriteLineAsync(q.Sql.Trim('\n') + ";");
+                }
+                return run.ExitCode == 3 ? 3 : 0;
+            }
+            var errors = run.Logs.Where(l => l.Level == ScanLogLevel.Error).ToList();
+            if (errors.Count > 0)
+            {
+                await stdout.WriteLineAsync("ERRORS:");
+                foreach (var e in errors) await stdout.WriteLineAsync(ConsoleFormatter.Format(e, zone));
+            }
+            int exit = run.ExitCode;
+            var doc = ResultsDocument.Build(run);
+            if (pr.GetValue(srf) is { } file)
+            {
+                await stdout.WriteLineAsync($"Saving scan results to {file}");
+                try { AtomicFile.WriteAllText(file, PyJson.Serialize(doc)); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await stdout.WriteLineAsync($"Error: could not write {file}: {e.Message}");
+                    exit = 3;
+                }
+            }
+            if (pr.GetValue(artifacts) is { } dir)
+            {
+                var tables = run.Results.Select(r => r.Check.Definition.Table).OfType<string>().Distinct().ToList();
+                string dataset = tables.FirstOrDefault() ?? run.DataSourceName;
+                try
+                {
+                    long? rows = run.Metrics.FirstOrDefault(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == dataset)?.Value as long?;
+                    var a = QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, rows ?? 0);
+                    foreach (var p in a.WriteTo(dir, doc)) await stdout.WriteLineAsync($"Wrote {p}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArtifactException)
+                {
+                    await stderr.WriteLineAsync($"sodalite: could not write artifacts to {dir}: {e.Message}");
+                    exit = 3;
+                }
+            }
+            return exit;
+        });
+        return cmd;
+    }
+
+    private static string[] DefaultConfiguration()
+    {
+        string home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".soda", "configuration.yml");
+        return File.Exists(home) ? [home] : [];
+    }
+
+    private static Command ConvertCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var results = new Option<string>("--results") { Description = "A Soda results JSON file (sodalite's or real Soda Core's -srf / get_scan_results()).", Required = true };
+        var label = new Option<string>("--label") { Description = "The QALITA dataset label (the source name).", Required = true };
+        var rows = new Option<long?>("--rows-analyzed") { Description = "Rows in the dataset (default: the unfiltered row_count metric)." };
+        var dataset = new Option<string?>("--dataset") { Description = "The table the results are about (default: the label)." };
+        var artifacts = new Option<string>("--artifacts") { Description = "Output folder.", Required = true };
+        var cmd = new Command("convert", "Make QALITA artifacts from a Soda results file.") { results, label, rows, dataset, artifacts };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            string file = pr.GetValue(results)!;
+            JsonObject doc;
+            try
+            {
+                doc = JsonNode.Parse(await File.ReadAllTextAsync(file, ct)) as JsonObject
+                    ?? throw new System.Text.Json.JsonException("the top level is not an object");
+            }
+            catch (FileNotFoundException)
+            {
+                await stderr.WriteLineAsync($"sodalite: results file not found: {file}");
+                return 3;
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                await stderr.WriteLineAsync($"sodalite: {file} is not a Soda results document: {e.Message}");
+                return 3;
+            }
+            try
+            {
+                var a = QalitaArtifacts.Build(doc, pr.GetValue(label)!, pr.GetValue(dataset), pr.GetValue(rows));
+                foreach (var p in a.WriteTo(pr.GetValue(artifacts)!, doc)) await stdout.WriteLineAsync($"Wrote {p}");
+                return 0;
+            }
+            catch (ArtifactException e)
+            {
+                await stderr.WriteLineAsync($"sodalite: {e.Message}");
+                return 3;
+            }
+        });
+        return cmd;
+    }
+}

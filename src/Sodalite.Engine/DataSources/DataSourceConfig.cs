@@ -1,0 +1,16 @@
+// A data source from configuration.yml (spec/sodacl.md §6.2), variables already resolved.
+namespace Sodalite.Engine.DataSources;
+
+public sealed record DataSourceConfig(string Name, string Type, IReadOnlyDictionary<string, string?> Settings, string? FilePath = null)
+{
+    public string? Get(string key) => Settings.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>The configuration the --data shortcut makes for one file.</summary>
+    public static DataSourceConfig ForFile(string path)
+    {
+        string stem = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        string name = new string(stem.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        if (name.Length == 0 || char.IsAsciiDigit(name[0])) name = "ds_" + name;
+        return new DataSourceConfig(name, "duckdb", new Dictionary<string, string?> { ["path"] = path });
+    }
+}

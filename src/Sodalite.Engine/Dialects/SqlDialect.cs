@@ -1,0 +1,27 @@
+// What differs between engines in the SQL Sodalite generates.
+namespace Sodalite.Engine.Dialects;
+
+public abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    public virtual string QualifiedTable(string table, string? schema) => schema is null ? table : $"{schema}.{table}";
+
+    public abstract string RegexMatch(string expr, string regex);
+
+    /// <summary>Text with a numeric format → a number, as Soda casts it.</summary>
+    public virtual string CastNumericText(string expr) =>
+        $"CAST(NULLIF(REGEXP_REPLACE(REGEXP_REPLACE({expr}, '[^-0-9\\.\\,]', '', 'g'), ',', '.', 'g'), '') AS {FloatType})";
+
+    protected virtual string FloatType => "FLOAT";
+
+    public virtual string Percentile(string expr, string fraction) => $"PERCENTILE_DISC({fraction}) WITHIN GROUP (ORDER BY {expr})";
+
+    public virtual string Length(string expr) => $"LENGTH({expr})";
+
+    /// <summary>Does an ordered-set aggregate stop the engine from parallelizing its query?</summary>
+    public virtual bool IsolateOrderedSetAggregates => false;
+
+    /// <summary>The sample column type name Soda reports for a database type.</summary>
+    public abstract string SampleTypeName(string dataTypeName);
+}

@@ -1,0 +1,3 @@
+namespace Sodalite.Engine.Evaluation;
+
+public enum CheckOutcome { Pass, Warn, Fail }

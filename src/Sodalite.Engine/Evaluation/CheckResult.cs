@@ -1,0 +1,8 @@
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Grammar;
+
+namespace Sodalite.Engine.Evaluation;
+
+/// <summary>A judged check: outcome null means "not evaluated".</summary>
+public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? Outcome, object? Value,
+    Threshold? FailZone, Threshold? WarnZone);

@@ -1,0 +1,90 @@
+// Metric values → check outcomes by Soda's rules (spec/sodacl.md §1.4, §3): inline condition inverted
+// into the fail zone, warn/fail "when" zones, fail wins, NULL → not evaluated.
+using System.Globalization;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Variables;
+
+namespace Sodalite.Engine.Evaluation;
+
+public sealed class Evaluator(ScanLogger log, Jinja jinja)
+{
+    public CheckResult Evaluate(PlannedCheck pc)
+    {
+        var def = pc.Definition;
+        string name = DefaultName(pc);
+        var metric = pc.Metric!;
+        if (!metric.Computed)
+        {
+            log.Error($"Metrics '{metric.Name}' were not computed for check '{def.Line}'", def.Location);
+            return new CheckResult(pc, name, null, null, null, null);
+        }
+        Threshold? fail = null, warn = null;
+        try
+        {
+            if (def.MetricLine?.Threshold is { } inline) fail = inline.ToZone(Number).Inverse();
+            else
+            {
+                fail = def.Fail?.ToZone(Number);
+                warn = def.Warn?.ToZone(Number);
+            }
+        }
+        catch (FormatException e)
+        {
+            log.Error($"Evaluation of check {def.Line} failed: {e.Message}", def.Location);
+            return new CheckResult(pc, name, null, metric.Value, null, null);
+        }
+        object? value = metric.Value;
+        if (value is null || (fail is null && warn is null))
+            return new CheckResult(pc, name, null, value, fail, warn);
+        double? v = value switch
+        {
+            long l => l,
+            double d => d,
+            bool => null,
+            _ => null,
+        };
+        if (v is null)
+        {
+            string hint = def.MissingValid.ValidFormat is null ? " If the column holds numbers as text, add 'valid format: decimal' to cast it." : "";
+            log.Error($"Cannot evaluate check: Expected a numeric value, but was {ValueText(value)}.{hint}", def.Location);
+            return new CheckResult(pc, name, null, value, fail, warn);
+        }
+        CheckOutcome outcome = fail?.IsBad(v.Value) == true ? CheckOutcome.Fail
+            : warn?.IsBad(v.Value) == true ? CheckOutcome.Warn
+            : CheckOutcome.Pass;
+        return new CheckResult(pc, name, outcome, value, fail, warn);
+    }
+
+    private string DefaultName(PlannedCheck pc)
+    {
+        var def = pc.Definition;
+        if (def.Name is not null) return def.Name;
+        string n = def.Line;
+        if (def.WarnText is not null) n += " warn " + def.WarnText;
+        if (def.FailText is not null) n += " fail " + def.FailText;
+        return jinja.Resolve(n);
+    }
+
+    private double Number(string raw)
+    {
+        string text = jinja.Resolve(raw);
+        if (ThresholdExpression.TryNumber(text, out double d)) return d;
+        throw new FormatException(raw.Contains("${")
+            ? $"variable {raw} resolved to \"{text}\", which is not a number; pass it with -v NAME=VALUE."
+            : $"\"{text}\" is not a number.");
+    }
+
+    /// <summary>Python str() of a metric value, for console lines and messages.</summary>
+    public static string ValueText(object? value) => value switch
+    {
+        null => "None",
+        double d => Sodalite.Results.Json.PyFloat.Repr(d),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "True" : "False",
+        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero && dt.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

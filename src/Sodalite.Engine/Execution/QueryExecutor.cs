@@ -1,0 +1,159 @@
+// Runs the plan's queries and fills metric values. A failing batch is split so that one bad
+// expression does not sink the other metrics of its query (design.md §4).
+using System.Data.Common;
+using System.Diagnostics;
+using Sodalite.Engine.DataSources;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Variables;
+
+namespace Sodalite.Engine.Execution;
+
+public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<string>? progress)
+{
+    public List<QueryLog> Queries { get; } = [];
+
+    public async Task RunAsync(ScanPlan plan, CancellationToken ct)
+    {
+        foreach (var q in plan.Queries)
+        {
+            progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
+            if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct);
+            else await RunScalarAsync(q, ct);
+        }
+        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
+    }
+
+    private async Task<bool> RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct)
+    {
+        var (row, error) = await ExecuteRowAsync(jinja.Resolve(sql), name, q.Table, q.Partition, null, ct);
+        if (row is not null)
+        {
+            for (int i = 0; i < metrics.Count; i++) SetValue(metrics[i], row[i]);
+            return true;
+        }
+        if (metrics.Count == 1)
+        {
+            metrics[0].Failed = true;
+            return false;
+        }
+        // Bisect the batch: the metrics in halves that succeed still get their values.
+        int half = metrics.Count / 2;
+        foreach (var part in new[] { metrics.Take(half).ToList(), metrics.Skip(half).ToList() })
+        {
+            string partSql = ReplaceSelectList(q.Sql, part);
+            await RunAggregationAsync(q, part, partSql, name + "[retry]", ct);
+        }
+        _ = error;
+        return false;
+    }
+
+    private static string ReplaceSelectList(string sql, IReadOnlyList<Metric> metrics)
+    {
+        int from = sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
+        return "SELECT \n  " + string.Join(",\n  ", metrics.Select(m => m.Sql)) + sql[from..];
+    }
+
+    private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)
+    {
+        var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
+        if (row is not null) SetValue(q.Metrics[0], row[0]);
+        else q.Metrics[0].Failed = true;
+    }
+
+    private async Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        DbConnection? conn = null;
+        try
+        {
+            conn = await ds.OpenAsync(ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            object?[]? row = null;
+            if (await reader.ReadAsync(ct))
+            {
+                row = new object?[reader.FieldCount];
+                for (int i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
+            log.Debug($"Query {name}:\n{sql}");
+            return (row ?? [], null);
+        }
+        catch (DbException e)
+        {
+            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
+            log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
+            return (null, e.Message);
+        }
+        finally
+        {
+            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs a bounded sample query; returns the columns, their types and the row count.</summary>
+    public async Task<Sample?> SampleAsync(string sql, string name, string table, string? partition, string? column, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        DbConnection? conn = null;
+        try
+        {
+            conn = await ds.OpenAsync(ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = jinja.Resolve(sql);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var cols = new List<(string, string)>();
+            for (int i = 0; i < reader.FieldCount; i++) cols.Add((reader.GetName(i), ds.Dialect.SampleTypeName(reader.GetDataTypeName(i))));
+            int rows = 0;
+            while (await reader.ReadAsync(ct)) rows++;
+            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
+            return new Sample(cols, rows);
+        }
+        catch (DbException e)
+        {
+            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
+            log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
+            return null;
+        }
+        finally
+        {
+            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+        }
+    }
+
+    private static void SetValue(Metric m, object? raw)
+    {
+        m.Computed = true;
+        m.Value = raw switch
+        {
+            null => null,
+            _ when m.IsCount => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
+            decimal d => (double)d,
+            float f => (double)f,
+            double d => d,
+            System.Numerics.BigInteger b => (long)b,
+            sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
+            ulong u => (long)u,
+            DateTime or DateTimeOffset or DateOnly or TimeSpan or TimeOnly => raw,
+            bool b => b,
+            _ => raw.ToString(),
+        };
+    }
+
+    private static void ComputeDerived(Metric m)
+    {
+        var c = m.CountMetric!;
+        var r = m.RowCountMetric!;
+        if (!c.Computed || !r.Computed)
+        {
+            m.Failed = c.Failed || r.Failed;
+            return;
+        }
+        m.Computed = true;
+        long count = c.Value is long a ? a : 0;
+        long rows = r.Value is long b ? b : 0;
+        m.Value = count == 0 || rows == 0 ? 0.0 : Sodalite.Results.Json.PyFloat.Round(count * 100.0 / rows, 2);
+    }
+}

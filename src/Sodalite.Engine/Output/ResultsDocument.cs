@@ -1,0 +1,166 @@
+// Builds the Soda -srf results document: keys, key order and value types of spec/sodacl.md §4.
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
+using Sodalite.Engine.Planning;
+using Sodalite.Results.Json;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.Output;
+
+public static class ResultsDocument
+{
+    public static string Timestamp(DateTimeOffset t) =>
+        t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
+
+    public static JsonObject Build(ScanRun run)
+    {
+        var doc = new JsonObject
+        {
+            ["definitionName"] = run.DefinitionName,
+            ["defaultDataSource"] = run.DataSourceName,
+            ["dataTimestamp"] = Timestamp(run.DataTimestamp),
+            ["scanStartTimestamp"] = Timestamp(run.Start),
+            ["scanEndTimestamp"] = Timestamp(run.End),
+            ["hasErrors"] = run.Logs.Any(l => l.Level == ScanLogLevel.Error),
+            ["hasWarnings"] = run.Results.Any(r => r.Outcome == CheckOutcome.Warn),
+            ["hasFailures"] = run.Results.Any(r => r.Outcome == CheckOutcome.Fail),
+            ["metrics"] = new JsonArray([.. run.Metrics.Select(m => (JsonNode)new JsonObject
+            {
+                ["identity"] = m.Identity,
+                ["metricName"] = m.Name,
+                ["value"] = Value(m.Value),
+            })]),
+            ["checks"] = new JsonArray([.. run.Results.Where(r => r.Outcome is not null).Select(r => (JsonNode)Check(r, run))]),
+            ["queries"] = new JsonArray([.. run.Queries.Select(q => (JsonNode)new JsonObject
+            {
+                ["name"] = q.Name,
+                ["dataSource"] = q.DataSource,
+                ["table"] = q.Table,
+                ["partition"] = q.Partition,
+                ["column"] = q.Column,
+                ["sql"] = q.Sql,
+                ["exception"] = q.Exception,
+                ["duration"] = q.Duration is { } d ? PyTimedelta(d) : null,
+            })]),
+            ["automatedMonitoringChecks"] = new JsonArray(),
+            ["profiling"] = new JsonArray(),
+            ["metadata"] = new JsonArray(),
+            ["logs"] = new JsonArray([.. run.Logs.Where(l => l.Level != ScanLogLevel.Debug || run.Verbose).Select((l, i) => (JsonNode)Log(l, i + 1))]),
+            ["sourceOwner"] = "soda-core",
+        };
+        return doc;
+    }
+
+    /// <summary>Python str(timedelta): H:MM:SS[.ffffff].</summary>
+    public static string PyTimedelta(TimeSpan t)
+    {
+        string s = $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}";
+        long micros = t.Ticks % TimeSpan.TicksPerSecond / 10;
+        return micros == 0 ? s : s + "." + micros.ToString("000000", CultureInfo.InvariantCulture);
+    }
+
+    public static JsonNode? Value(object? value) => value switch
+    {
+        null => null,
+        long l => PyJson.Int(l),
+        double d => PyJson.Float(d),
+        bool b => JsonValue.Create(b),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => Timestamp(dt.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(dt, TimeSpan.Zero) : new DateTimeOffset(dt)),
+        DateTimeOffset o => Timestamp(o),
+        TimeSpan ts => PyTimedelta(ts),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    private static JsonObject Check(CheckResult r, ScanRun run)
+    {
+        var def = r.Check.Definition;
+        var ids = r.Check.Identities;
+        var identities = new JsonObject { ["v1"] = ids.V1, ["v2"] = ids.V2, ["v3"] = ids.V3 };
+        if (ids.V4 is not null) identities["v4"] = ids.V4;
+        var metric = r.Check.Metric!;
+        var diagnostics = new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
+        if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
+        if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
+        return new JsonObject
+        {
+            ["identity"] = ids.V3,
+            ["identities"] = identities,
+            ["migratedIdentities"] = null,
+            ["name"] = r.Name,
+            ["type"] = "generic",
+            ["definition"] = def.Definition,
+            ["resourceAttributes"] = new JsonArray([.. def.Attributes.Select(a => (JsonNode)new JsonObject { ["name"] = a.Name, ["value"] = AttributeValue(a) })]),
+            ["location"] = new JsonObject { ["filePath"] = def.Location.FilePath, ["line"] = def.Location.Line, ["col"] = def.Location.Col },
+            ["dataSource"] = run.DataSourceName,
+            ["table"] = def.Table?.Trim('"', '[', ']', '`'),
+            ["column"] = def.Column,
+            ["metrics"] = new JsonArray(metric.Identity),
+            ["outcome"] = r.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Warn => "warn", _ => "fail" },
+            ["diagnostics"] = diagnostics,
+            ["source"] = "soda-core",
+        };
+    }
+
+    private static JsonNode? AttributeValue(CheckAttribute a) => a.Value switch
+    {
+        null => null,
+        bool b => JsonValue.Create(b),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => PyFloat.Repr(d),
+        _ => a.Value.ToString(),
+    };
+
+    private static JsonArray Blocks(Metric metric, ScanRun run)
+    {
+        var sampled = metric.Sample is not null ? metric : metric.CountMetric?.Sample is not null ? metric.CountMetric : null;
+        if (sampled?.Sample is not { } s) return [];
+        var file = new JsonObject
+        {
+            ["columns"] = new JsonArray([.. s.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
+            ["totalRowCount"] = s.RowCount,
+            ["storedRowCount"] = s.RowCount,
+            ["reference"] = new JsonObject
+            {
+                ["type"] = "noFile",
+                ["message"] = "Samples are not sent to Soda Cloud",
+                ["link"] = new JsonObject { ["href"] = null, ["text"] = null },
+                ["fileId"] = "",
+            },
+        };
+        return
+        [
+            new JsonObject
+            {
+                ["type"] = "failedRowsAnalysis",
+                ["title"] = "Failed Rows Analysis",
+                ["file"] = file,
+                ["failingRowsQueryName"] = sampled.SampleQueryName + ".failing_sql",
+                ["passingRowsQueryName"] = sampled.SampleQueryName + ".passing_sql",
+                ["totalFailingRows"] = Value(sampled.Value),
+                ["sampleRowCount"] = s.RowCount,
+            },
+        ];
+    }
+
+    private static JsonObject Log(ScanLog l, int index)
+    {
+        var o = new JsonObject
+        {
+            ["level"] = l.Level.ToString().ToLowerInvariant(),
+            ["message"] = l.Message,
+            ["timestamp"] = Timestamp(l.Timestamp),
+            ["index"] = index,
+        };
+        if (l.Location is { } loc)
+        {
+            o["errorLocation"] = new JsonObject { ["filePath"] = loc.FilePath, ["line"] = loc.Line, ["col"] = loc.Col };
+            o["location"] = new JsonObject { ["filePath"] = loc.FilePath, ["line"] = loc.Line, ["col"] = loc.Col };
+        }
+        if (l.Doc is not null) o["doc"] = l.Doc;
+        return o;
+    }
+}

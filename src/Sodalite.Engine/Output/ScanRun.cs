@@ -1,0 +1,19 @@
+using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+
+namespace Sodalite.Engine.Output;
+
+/// <summary>Everything a finished scan produced, for the writers.</summary>
+public sealed record ScanRun(
+    string DefinitionName, string DataSourceName, DateTimeOffset DataTimestamp, DateTimeOffset Start, DateTimeOffset End,
+    IReadOnlyList<Metric> Metrics, IReadOnlyList<CheckResult> Results, IReadOnlyList<QueryLog> Queries,
+    IReadOnlyList<ScanLog> Logs, bool Verbose)
+{
+    public int ExitCode =>
+        Logs.Any(l => l.Level == ScanLogLevel.Error) ? 3
+        : Results.Any(r => r.Outcome == CheckOutcome.Fail) ? 2
+        : Results.Any(r => r.Outcome == CheckOutcome.Warn) ? 1
+        : 0;
+}

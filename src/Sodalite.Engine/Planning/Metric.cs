@@ -1,0 +1,38 @@
+// One metric to compute: its Soda identity, where it comes from, and (once run) its value.
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.Planning;
+
+public enum MetricKind { Aggregate, Duplicate, Derived }
+
+public sealed class Metric
+{
+    public required string Identity { get; init; }
+    public required string Name { get; init; }
+    public required MetricKind Kind { get; init; }
+    public required string Table { get; init; }
+    public string? Partition { get; init; }
+    public string? Column { get; init; }
+    /// <summary>The select expression of an aggregate metric.</summary>
+    public string? Sql { get; init; }
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public string? Filter { get; init; }
+    public MissingValidConfig Mvc { get; init; } = MissingValidConfig.Empty;
+    /// <summary>Failing/passing row conditions for samples (missing, invalid); null when not sampled.</summary>
+    public string? FailingWhere { get; init; }
+    public string? PassingWhere { get; init; }
+    public bool IsCount { get; init; }
+    public bool IsOrderedSet { get; init; }
+    /// <summary>For derived percentages: the count metric and the row count.</summary>
+    public Metric? CountMetric { get; init; }
+    public Metric? RowCountMetric { get; init; }
+
+    public object? Value { get; set; }
+    public bool Computed { get; set; }
+    public bool Failed { get; set; }
+    public Sample? Sample { get; set; }
+    public string? SampleQueryName { get; set; }
+}
+
+/// <summary>Failed rows collected for a metric.</summary>
+public sealed record Sample(IReadOnlyList<(string Name, string Type)> Columns, int RowCount);

@@ -1,0 +1,15 @@
+using Sodalite.Engine.Identity;
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.Planning;
+
+/// <summary>A check with its identities and the metric whose value it judges.</summary>
+public sealed class PlannedCheck
+{
+    public required CheckDefinition Definition { get; init; }
+    public required CheckIdentities Identities { get; init; }
+    /// <summary>The metric the check evaluates; null when planning failed.</summary>
+    public Metric? Metric { get; init; }
+    /// <summary>Set when the check cannot be evaluated for a reason known at planning time.</summary>
+    public string? PlanError { get; set; }
+}

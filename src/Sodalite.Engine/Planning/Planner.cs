@@ -1,0 +1,316 @@
+// Checks → metrics de-duplicated by identity → queries: one aggregation per dataset+filter
+// (at most 50 expressions each), one per duplicate metric (design.md §4).
+using System.Globalization;
+using Sodalite.Engine.DataSources;
+using Sodalite.Engine.Identity;
+using Sodalite.Results.Json;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Formats;
+using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.Planning;
+
+public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanLogger log)
+{
+    private const int MaxExpressionsPerQuery = 50;
+    private readonly MetricSql _sql = new(dataSource.Dialect);
+    private readonly Dictionary<string, Metric> _metrics = [];
+
+    private static readonly HashSet<string> CountMetrics = ["row_count", "missing_count", "invalid_count", "valid_count", "duplicate_count"];
+    private static readonly HashSet<string> Stats = ["stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp"];
+
+    public ScanPlan Plan(SodaClDocument doc)
+    {
+        var plan = new ScanPlan();
+        foreach (var check in OrderChecks(doc))
+        {
+            var ids = CheckIdentities.For(check, dataSource.Name);
+            Metric? metric = null;
+            string? error = null;
+            switch (check.Kind)
+            {
+                case CheckKind.Metric when check.Table is not null && check.MetricLine is { } ml:
+                    metric = PlanMetric(check, ml, doc, out error);
+                    break;
+                case CheckKind.ChangeOverTime:
+                    // The metric is still computed (it is history for the next scan); the check needs that history.
+                    if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
+                    log.Error("Soda Core must be configured to connect to Soda Cloud to use change-over-time checks. Sodalite computes them once the hub provides history.", check.Location);
+                    continue;
+                case CheckKind.Anomaly:
+                    log.Error($"Anomaly checks need metric history (\"{check.Line}\"); they are not available without a history store.", check.Location);
+                    continue;
+                default:
+                    log.Error($"Check \"{check.Line}\" ({check.Kind}) is not supported yet by this version of Sodalite.", check.Location);
+                    continue;
+            }
+            if (metric is null)
+            {
+                if (error is not null) log.Error(error, check.Location);
+                continue;
+            }
+            if (check.MetricLine?.Threshold is null && check.Warn is null && check.Fail is null)
+                log.Error($"No threshold specified for check \"{check.Line}\". Add one to the line (\"{check.Line} > 0\") or a 'fail: when ...' configuration.", check.Location);
+            plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = metric });
+        }
+        plan.Metrics.AddRange(_metrics.Values);
+        BuildQueries(plan, doc);
+        return plan;
+    }
+
+    /// <summary>Soda's check order: per (table, partition) in first-mention order, non-column checks,
+    /// then column checks grouped by column in first-mention order.</summary>
+    private static IEnumerable<CheckDefinition> OrderChecks(SodaClDocument doc)
+    {
+        foreach (var c in doc.Checks.Where(c => c.Table is null)) yield return c;
+        foreach (var (table, partition) in doc.Mentions)
+        {
+            var mine = doc.Checks.Where(c => c.Table == table && c.Partition == partition).ToList();
+            foreach (var c in mine.Where(c => c.Column is null)) yield return c;
+            foreach (var col in mine.Where(c => c.Column is not null).Select(c => c.Column).Distinct())
+                foreach (var c in mine.Where(c => c.Column == col)) yield return c;
+        }
+    }
+
+    private Metric? PlanMetric(CheckDefinition check, MetricCheckLine ml, SodaClDocument doc, out string? error)
+    {
+        error = null;
+        string table = check.Table!;
+        string name = ml.Metric;
+        var mvc = check.MissingValid;
+        foreach (var (key, format) in new[] { ("missing format", mvc.MissingFormat), ("valid format", mvc.ValidFormat), ("invalid format", mvc.InvalidFormat) })
+            if (format is not null && !SodaFormats.All.ContainsKey(format))
+                log.Error($"Format {format} is not supported. Known formats: {string.Join(", ", SodaFormats.All.Keys)}.", mvc.FormatLocations.GetValueOrDefault(key) ?? check.Location);
+
+        if (check.MetricExpression is not null)
+            return GetOrAdd(new Metric
+            {
+                Identity = MetricIdentity(table, check.Partition, ml.Args.FirstOrDefault(), name, []),
+                Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = check.Partition, Column = ml.Args.FirstOrDefault(),
+                Sql = check.MetricExpression,
+            });
+        if (check.MetricQuery is not null)
+        {
+            error = $"User-defined query metrics (\"{check.Line}\") are not supported yet by this version of Sodalite.";
+            return null;
+        }
+
+        string? filter = check.Filter;
+        string? col = ml.Args.FirstOrDefault();
+        switch (name)
+        {
+            case "row_count":
+                if (ml.Args.Count > 0) { error = $"row_count takes no column: write \"row_count\" instead of \"{check.Line}\"."; return null; }
+                return RowCount(table, check.Partition, filter);
+            case "missing_count" or "invalid_count" or "valid_count" or "missing_percent" or "invalid_percent":
+            {
+                if (col is null) { error = $"{name} needs a column, e.g. {name}(email)."; return null; }
+                string countName = name.Replace("_percent", "_count");
+                var count = CountMetric(table, check.Partition, col, countName, mvc, filter, check);
+                if (!name.EndsWith("_percent", StringComparison.Ordinal)) return count;
+                return Derived(name, count, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, []), col);
+            }
+            case "duplicate_count" or "duplicate_percent":
+            {
+                if (col is null) { error = $"{name} needs one or more columns, e.g. {name}(order_id)."; return null; }
+                string? column = ml.Args.Count == 1 ? col : null;
+                var dup = GetOrAdd(new Metric
+                {
+                    Identity = MetricIdentity(table, check.Partition, column, "duplicate_count", MvcParts(filter, mvc, ml.Args.Skip(1))),
+                    Name = "duplicate_count", Kind = MetricKind.Duplicate, Table = table, Partition = check.Partition, Column = column,
+                    Columns = ml.Args, Filter = filter, IsCount = true,
+                });
+                if (name == "duplicate_count") return dup;
+                return Derived(name, dup, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, ml.Args.Skip(1)), column);
+            }
+            case "min" or "max" or "avg" or "sum" or "min_length" or "max_length" or "avg_length" or "percentile"
+                or "stddev" or "stddev_pop" or "stddev_samp" or "variance" or "var_pop" or "var_samp":
+            {
+                if (col is null) { error = $"{name} needs a column, e.g. {name}(amount)."; return null; }
+                string x = _sql.ValueExpression(col, mvc, filter);
+                string sql;
+                IEnumerable<string> extra = ml.Args.Skip(1);
+                if (name == "percentile")
+                {
+                    if (ml.Args.Count != 2 || !double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+                    {
+                        error = $"percentile needs a column and a fraction, e.g. percentile({col}, 0.95).";
+                        return null;
+                    }
+                    string frac = PyFloat.Repr(f);
+                    extra = [frac];
+                    sql = dataSource.Dialect.Percentile(x, frac);
+                }
+                else if (name.EndsWith("_length", StringComparison.Ordinal))
+                    sql = $"{name[..3].ToUpperInvariant()}({dataSource.Dialect.Length(x)})";
+                else if (Stats.Contains(name))
+                    sql = $"{name.ToUpperInvariant()}({x})";
+                else
+                    sql = $"{name.ToUpperInvariant()}({x})";
+                return GetOrAdd(new Metric
+                {
+                    Identity = MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),
+                    Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = check.Partition, Column = col, Sql = sql,
+                    Filter = filter, Mvc = mvc, IsOrderedSet = name == "percentile",
+                });
+            }
+            default:
+                error = $"Unsupported metric {name} in check \"{check.Line}\". Define it with '{name} expression: <SQL aggregate>' or use a built-in metric.";
+                return null;
+        }
+    }
+
+    private Metric RowCount(string table, string? partition, string? filter) => GetOrAdd(new Metric
+    {
+        Identity = MetricIdentity(table, partition, null, "row_count", filter is null ? [] : [filter]),
+        Name = "row_count", Kind = MetricKind.Aggregate, Table = table, Partition = partition,
+        Sql = filter is null ? "COUNT(*)" : MetricSql.Count(filter), Filter = filter, IsCount = true,
+    });
+
+    private Metric CountMetric(string table, string? partition, string col, string name, MissingValidConfig mvc, string? filter, CheckDefinition check)
+    {
+        string cond;
+        string? failing = null, passing = null;
+        string missing = _sql.Missing(col, mvc);
+        switch (name)
+        {
+            case "missing_count":
+                cond = missing;
+                failing = $"({missing})";
+                passing = $"NOT ({missing})";
+                break;
+            case "valid_count":
+                cond = _sql.ValidCondition(col, mvc);
+                break;
+            default:
+                var inv = _sql.InvalidCondition(col, mvc);
+                if (inv is null)
+                {
+                    log.Warning($"Counting invalid without valid or invalid specification does not make sense. (\"{check.Line}\" @ {check.Location})");
+                    cond = "FALSE";
+                }
+                else
+                {
+                    cond = inv;
+                    var s = _sql.InvalidSampleConditions(col, mvc)!.Value;
+                    failing = s.Failing;
+                    passing = s.Passing;
+                }
+                break;
+        }
+        if (filter is not null)
+        {
+            if (failing is not null) failing += $" AND ({filter})";
+            if (passing is not null) passing += $" AND ({filter})";
+        }
+        return GetOrAdd(new Metric
+        {
+            Identity = MetricIdentity(table, partition, col, name, MvcParts(filter, mvc, [])),
+            Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = partition, Column = col,
+            Sql = MetricSql.Count(MetricSql.WithFilter(cond, filter)), Filter = filter, Mvc = mvc, IsCount = true,
+            FailingWhere = failing, PassingWhere = passing,
+        });
+    }
+
+    private Metric Derived(string name, Metric count, Metric rowCount, IEnumerable<string?> hashParts, string? column) => GetOrAdd(new Metric
+    {
+        Identity = MetricIdentity(count.Table, count.Partition, column, name, hashParts),
+        Name = name, Kind = MetricKind.Derived, Table = count.Table, Partition = count.Partition, Column = column,
+        CountMetric = count, RowCountMetric = rowCount,
+    });
+
+    private Metric GetOrAdd(Metric m) => _metrics.TryGetValue(m.Identity, out var existing) ? existing : _metrics[m.Identity] = m;
+
+    /// <summary>Soda's identity parts for numeric metrics: extra arguments, filter, then the
+    /// merged missing/valid configuration (invalid keys are not part of it).</summary>
+    private static List<string?> MvcParts(string? filter, MissingValidConfig m, IEnumerable<string> extraArgs)
+    {
+        var parts = new List<string?>(extraArgs);
+        parts.Add(filter);
+        void Add(string field, IEnumerable<string>? values)
+        {
+            if (values is null) return;
+            parts.Add(field);
+            parts.AddRange(values);
+        }
+        static string N(double d) => PyFloat.Repr(d);
+        Add("missing_values", m.MissingValues?.Select(v => v.IsNumber ? MetricSql.NumberText(v) : v.Text));
+        Add("missing_format", m.MissingFormat is null ? null : [m.MissingFormat]);
+        Add("missing_regex", m.MissingRegex is null ? null : [m.MissingRegex]);
+        Add("valid_values", m.ValidValues?.Select(v => v.IsNumber ? MetricSql.NumberText(v) : v.Text));
+        Add("valid_format", m.ValidFormat is null ? null : [m.ValidFormat]);
+        Add("valid_regex", m.ValidRegex is null ? null : [m.ValidRegex]);
+        Add("valid_length", m.ValidLength is null ? null : [m.ValidLength.Value.ToString(CultureInfo.InvariantCulture)]);
+        Add("valid_min_length", m.ValidMinLength is null ? null : [m.ValidMinLength.Value.ToString(CultureInfo.InvariantCulture)]);
+        Add("valid_max_length", m.ValidMaxLength is null ? null : [m.ValidMaxLength.Value.ToString(CultureInfo.InvariantCulture)]);
+        Add("valid_min", m.ValidMin is null ? null : [N(m.ValidMin.Value)]);
+        Add("valid_max", m.ValidMax is null ? null : [N(m.ValidMax.Value)]);
+        Add("include_null", m.IncludeNull is null ? null : [m.IncludeNull.Value ? "True" : "False"]);
+        return parts;
+    }
+
+    private string MetricIdentity(string table, string? partition, string? column, string name, IEnumerable<string?> hashParts)
+    {
+        var parts = new List<string> { "metric" };
+        if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
+        parts.Add(dataSource.Name);
+        parts.Add(table);
+        if (partition is not null) parts.Add(partition);
+        if (column is not null) parts.Add(column);
+        parts.Add(name);
+        if (Blake2.Hash(hashParts) is { } h) parts.Add(h);
+        return string.Join("-", parts);
+    }
+
+    private void BuildQueries(ScanPlan plan, SodaClDocument doc)
+    {
+        foreach (var (table, partition) in doc.Mentions)
+        {
+            string qtable = dataSource.QualifiedTable(table);
+            string? where = partition is null ? null : doc.Filters[(table, partition)];
+            var aggs = plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate && m.Table == table && m.Partition == partition).ToList();
+            // PostgreSQL does not parallelize a query holding an ordered-set aggregate: give those their own.
+            var ordered = dataSource.Dialect.IsolateOrderedSetAggregates ? aggs.Where(m => m.IsOrderedSet).ToList() : [];
+            var batches = aggs.Except(ordered).Chunk(MaxExpressionsPerQuery).Select(c => c.ToList()).ToList();
+            if (ordered.Count > 0) batches.Add(ordered);
+            string label = partition is null ? table : $"{table}[{partition}]";
+            int n = 0;
+            foreach (var batch in batches.Where(b => b.Count > 0))
+            {
+                string sql = "SELECT \n  " + string.Join(",\n  ", batch.Select(m => m.Sql)) + " \nFROM " + qtable + (where is null ? "" : "\nWHERE " + where);
+                plan.Queries.Add(new PlannedQuery
+                {
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.aggregation[{n++}]",
+                    Kind = QueryKind.Aggregation, Table = table, Partition = partition, Sql = sql, Metrics = batch,
+                });
+            }
+            foreach (var dup in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && m.Table == table && m.Partition == partition))
+            {
+                plan.Queries.Add(new PlannedQuery
+                {
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}{(dup.Column is null ? "" : "." + dup.Column)}.duplicate_count",
+                    Kind = QueryKind.Duplicate, Table = table, Partition = partition, Sql = DuplicateSql(dup, qtable, where, false), Metrics = [dup],
+                });
+            }
+        }
+    }
+
+    public static string DuplicateFilter(Metric dup, string? where)
+    {
+        var clauses = dup.Columns.Select(c => $"{c} IS NOT NULL").ToList();
+        if (where is not null) clauses.Add(where);
+        if (dup.Filter is not null) clauses.Add(dup.Filter);
+        return string.Join(" \n  AND ", clauses);
+    }
+
+    public static string DuplicateSql(Metric dup, string qtable, string? where, bool rows)
+    {
+        string cols = string.Join(", ", dup.Columns);
+        string vf = DuplicateFilter(dup, where);
+        if (!rows)
+            return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";
+        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
+        return $"\nWITH frequencies AS (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\nSELECT main.*\nFROM {qtable} main\nJOIN frequencies ON {join}\n";
+    }
+}

@@ -1,0 +1,12 @@
+namespace Sodalite.Engine.Planning;
+
+public sealed class ScanPlan
+{
+    public List<PlannedCheck> Checks { get; } = [];
+    public List<Metric> Metrics { get; } = [];
+    public List<PlannedQuery> Queries { get; } = [];
+    private int _counter;
+
+    /// <summary>Soda numbers queries with one process-wide counter, in the order they are built.</summary>
+    public int NextQueryNumber() => ++_counter;
+}

@@ -1,0 +1,16 @@
+namespace Sodalite.Engine;
+
+/// <summary>What `sodalite scan` was asked to do (soda scan's flags, plus the --data shortcut).</summary>
+public sealed record ScanOptions
+{
+    public string? DataSourceName { get; init; }
+    public IReadOnlyList<string> ConfigurationFiles { get; init; } = [];
+    public IReadOnlyList<string> CheckPaths { get; init; } = [];
+    /// <summary>--data FILE: a CSV/Parquet/JSON/DuckDB file scanned without a configuration file.</summary>
+    public string? DataFile { get; init; }
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    public string DefinitionName { get; init; } = "Soda Core CLI";
+    public DateTimeOffset? DataTimestamp { get; init; }
+    public bool Verbose { get; init; }
+    public bool DryRun { get; init; }
+}

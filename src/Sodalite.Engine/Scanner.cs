@@ -1,0 +1,169 @@
+// One scan end to end: parse → plan → run → judge → results (design.md §1).
+using Sodalite.Engine.DataSources;
+using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
+using Sodalite.Engine.Output;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
+using Sodalite.SodaCL.Variables;
+
+namespace Sodalite.Engine;
+
+public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Action<string>? onProgress = null, Func<string, string?>? environment = null)
+{
+    public const string Version = "0.1.0";
+
+    public async Task<ScanRun> RunAsync(ScanOptions options, CancellationToken ct = default)
+    {
+        var start = time.GetUtcNow();
+        var log = new ScanLogger(time, onLog);
+        log.Info($"Sodalite {Version} (Soda Core 3.5.6 compatible)");
+        var variables = new Dictionary<string, string>(options.Variables);
+        variables.TryAdd("NOW", start.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        var jinja = new Jinja(variables, environment ?? Environment.GetEnvironmentVariable);
+
+        // Data source
+        DataSourceConfig? config = null;
+        if (options.DataFile is not null)
+        {
+            config = DataSourceConfig.ForFile(options.DataFile);
+            if (options.DataSourceName is not null) config = config with { Name = options.DataSourceName };
+        }
+        else
+        {
+            var all = new Dictionary<string, DataSourceConfig>();
+            foreach (var f in options.ConfigurationFiles)
+                foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log)) all[k] = v;
+            if (options.DataSourceName is null)
+                log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE.");
+            else if (!all.TryGetValue(options.DataSourceName, out config))
+                log.Error($"Data source '{options.DataSourceName}' not present in the configuration. Configured data sources: {string.Join(", ", all.Keys)}");
+        }
+        string dsName = config?.Name ?? options.DataSourceName ?? "";
+
+        // Checks
+        var doc = new SodaClDocument();
+        var parser = new SodaClParser(log, jinja);
+        if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
+        foreach (var path in ExpandPaths(options.CheckPaths, log))
+        {
+            string text;
+            try { text = File.ReadAllText(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                log.Error($"Could not read checks file {path}: {e.Message}");
+                continue;
+            }
+            parser.Parse(path, text, doc);
+        }
+        foreach (var (k, v) in doc.Variables) variables.TryAdd(k, v);
+
+        var results = new List<CheckResult>();
+        IReadOnlyList<Metric> metrics = [];
+        IReadOnlyList<QueryLog> queries = [];
+        DataSource? ds = null;
+        if (config is not null)
+        {
+            try
+            {
+                onProgress?.Invoke($"connecting to {config.Name} ({config.Type})");
+                ds = await DataSource.ConnectAsync(config, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.Error($"Could not connect to data source \"{config.Name}\": {e.Message}");
+            }
+        }
+        if (ds is not null)
+        {
+            await using (ds)
+            {
+                var plan = new Planner(ds, options.DefinitionName, log).Plan(doc);
+                if (options.DryRun)
+                {
+                    DryRun = plan;
+                }
+                else
+                {
+                    var exec = new QueryExecutor(ds, log, jinja, onProgress);
+                    await exec.RunAsync(plan, ct);
+                    await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
+                    var evaluator = new Evaluator(log, jinja);
+                    results.AddRange(plan.Checks.Select(evaluator.Evaluate));
+                    metrics = plan.Metrics;
+                    queries = exec.Queries;
+                }
+            }
+        }
+        ScanSummary.Log(log, results, dsName, options.Verbose);
+        return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
+            metrics, results, queries, log.Logs, options.Verbose);
+    }
+
+    /// <summary>Set by a --dry-run scan: the plan that would have run.</summary>
+    public ScanPlan? DryRun { get; private set; }
+
+    private static async Task CollectSamplesAsync(ScanPlan plan, SodaClDocument doc, DataSource ds, DataSourceConfig config,
+        QueryExecutor exec, ScanLogger log, CancellationToken ct)
+    {
+        if (config.Get("sampler.disable_samples") is "true" or "True") return;
+        int defaultLimit = int.TryParse(config.Get("sampler.samples_limit"), out int l) ? l : 100;
+        bool announced = false;
+        foreach (var m in plan.Metrics)
+        {
+            bool sampleable = m.Kind == MetricKind.Duplicate || m.FailingWhere is not null;
+            if (!sampleable || m.Value is not long v || v <= 0) continue;
+            int limit = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m)
+                .Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null) ?? defaultLimit;
+            if (limit <= 0) continue;
+            if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
+            string qtable = ds.QualifiedTable(m.Table);
+            string? where = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
+            string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+            string name = $"{plan.NextQueryNumber()}.{ds.Name}.{label}{(m.Column is null ? "" : "." + m.Column)}.failed_rows[{m.Name}]";
+            string failing, passing, sample;
+            if (m.Kind == MetricKind.Duplicate)
+            {
+                failing = Planner.DuplicateSql(m, qtable, where, true);
+                passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
+                sample = failing + $"\nLIMIT {limit}";
+            }
+            else
+            {
+                string w = (where is null ? "" : where + " AND ") + m.FailingWhere;
+                string p = (where is null ? "" : where + " AND ") + m.PassingWhere;
+                failing = $"SELECT * FROM {qtable} \n WHERE {w}";
+                passing = $"SELECT * FROM {qtable} \n WHERE {p}";
+                sample = failing + $" \n LIMIT {limit}";
+            }
+            m.SampleQueryName = name;
+            m.Sample = await exec.SampleAsync(sample, name, m.Table, m.Partition, m.Column, ct);
+            exec.Queries.Add(new QueryLog(name + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
+            exec.Queries.Add(new QueryLog(name + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
+        }
+    }
+
+    private static IEnumerable<string> ExpandPaths(IReadOnlyList<string> paths, ScanLogger log)
+    {
+        var seen = new HashSet<string>();
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p))
+            {
+                foreach (var f in Directory.EnumerateFiles(p, "*.*", SearchOption.AllDirectories)
+                             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order())
+                    if (seen.Add(Path.GetFullPath(f))) yield return f;
+            }
+            else if (File.Exists(p))
+            {
+                if (seen.Add(Path.GetFullPath(p))) yield return p;
+            }
+            else
+            {
+                log.Error($"Checks file or folder not found: {p}. Check the path (relative to {Environment.CurrentDirectory}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// One check as written in a checks file, with everything the engine needs to plan, run and report it.
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Grammar;
+
+namespace Sodalite.SodaCL.Model;
+
+public sealed record CheckDefinition
+{
+    /// <summary>The section header after variables, e.g. "checks for customers [daily]".</summary>
+    public required string Header { get; init; }
+    public required string? Table { get; init; }
+    public required string? Partition { get; init; }
+    /// <summary>The check line as written (the first key of a dict item).</summary>
+    public required string Line { get; init; }
+    public required SourceLocation Location { get; init; }
+    public required CheckKind Kind { get; init; }
+    public CheckLine? Parsed { get; init; }
+    public required string Definition { get; init; }
+    /// <summary>The !!omap dump that feeds the check identity, or null when the config adds nothing.</summary>
+    public string? IdentityYaml { get; init; }
+
+    public string? Name { get; init; }
+    public string? CustomIdentity { get; init; }
+    public string? Filter { get; init; }
+    public int? SamplesLimit { get; init; }
+    public IReadOnlyList<CheckAttribute> Attributes { get; init; } = [];
+    public ThresholdExpression? Warn { get; init; }
+    public ThresholdExpression? Fail { get; init; }
+    /// <summary>warn/fail config text as written, for the default name ("row_count warn when &lt; 5").</summary>
+    public string? WarnText { get; init; }
+    public string? FailText { get; init; }
+    public MissingValidConfig MissingValid { get; init; } = MissingValidConfig.Empty;
+    /// <summary>User-defined metric: "&lt;metric&gt; expression".</summary>
+    public string? MetricExpression { get; init; }
+    /// <summary>User-defined metric: "&lt;metric&gt; query" or the content of its sql_file.</summary>
+    public string? MetricQuery { get; init; }
+    public string? FailedRowsQuery { get; init; }
+    public string? FailCondition { get; init; }
+    public string? FailQuery { get; init; }
+
+    public MetricCheckLine? MetricLine => Parsed as MetricCheckLine;
+
+    /// <summary>Column of a column check: first metric argument, except multi-column duplicate_count.</summary>
+    public string? Column => MetricLine is { Args.Count: > 0 } m && !(m.Metric == "duplicate_count" && m.Args.Count > 1) && Kind != CheckKind.FailedRows
+        ? m.Args[0]
+        : Parsed is ReferenceCheckLine { SourceColumns.Count: 1 } r ? r.SourceColumns[0]
+        : Parsed is FreshnessUsingLine f ? f.Column
+        : null;
+}

@@ -1,0 +1,506 @@
+// SodaCL checks YAML → model. Errors are logged with file, line and column; a bad check is dropped,
+// the others are kept, as Soda Core does (spec/sodacl.md §1).
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Variables;
+using Sodalite.SodaCL.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Sodalite.SodaCL.Parsing;
+
+public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
+{
+    private static readonly HashSet<string> MetricConfigKeys =
+    [
+        "name", "identity", "warn", "fail", "filter", "samples limit", "samples columns", "attributes", "failed rows query",
+        "failed rows sql_file", "condition", "method", "model", "training_dataset_parameters", "severity_level_parameters",
+        "take_over_existing_anomaly_score_check", "warn_only", "template",
+    ];
+
+    private static readonly string[] MvcKeys =
+    [
+        "missing values", "missing format", "missing regex", "valid values", "valid format", "valid regex", "valid length",
+        "valid min length", "valid max length", "valid min", "valid max", "invalid values", "invalid format", "invalid regex",
+        "include null",
+    ];
+
+    private static readonly HashSet<string> IdentityExcluded = ["name", "samples limit", "identity", "attributes", "template", "warn_only"];
+
+    private string _file = "";
+    private List<CheckAttribute> _datasetAttributes = [];
+
+    /// <summary>Parses one checks file into <paramref name="doc"/>.</summary>
+    public void Parse(string filePath, string text, SodaClDocument doc)
+    {
+        _file = filePath;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            log.Error($"YAML syntax error\n  | {e.InnerException?.Message ?? e.Message}", Loc(e.Start));
+            return;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            if (stream.Documents.Count > 0 && !(stream.Documents[0].RootNode is YamlScalarNode s && RuamelEmitter.IsNull(s)))
+                log.Error($"The checks file {filePath} must be a mapping of sections such as 'checks for TABLE:'", Loc(stream.Documents[0].RootNode.Start));
+            return;
+        }
+
+        // Filters and column configurations first: checks of any section may use them.
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string header = jinja.Resolve(RuamelEmitter.Text(keyNode));
+            if (FilterHeader().Match(header) is { Success: true } fm)
+                ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
+            else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
+                ParseColumnConfigurations(header["configurations for ".Length..].Trim(), value, keyNode, doc);
+            else if (header == "variables" && value is YamlMappingNode vars)
+                foreach (var (k, v) in vars.Children) doc.Variables[RuamelEmitter.Text(k)] = jinja.Resolve(RuamelEmitter.Text(v));
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string header = jinja.Resolve(RuamelEmitter.Text(keyNode));
+            if (ChecksHeader().Match(header) is { Success: true } cm)
+            {
+                string table = cm.Groups[1].Value;
+                string? partition = cm.Groups[3].Success ? cm.Groups[3].Value : null;
+                if (partition is not null && !doc.Filters.ContainsKey((table, partition)))
+                {
+                    log.Error($"Filter not declared: {partition}. Declare it in the same file with 'filter {table} [{partition}]:' and a 'where:' condition.", Loc(keyNode.Start));
+                    continue;
+                }
+                ParseChecksSection(header, table, partition, value, keyNode, doc);
+            }
+            else if (header == "checks")
+            {
+                ParseChecksSection(header, null, null, value, keyNode, doc);
+            }
+            else if (FilterHeader().IsMatch(header) || header.StartsWith("configurations for ", StringComparison.Ordinal) || header == "variables")
+            {
+                // handled in the first pass
+            }
+            else if (header.StartsWith("for each dataset ", StringComparison.Ordinal) || header.StartsWith("for each table ", StringComparison.Ordinal))
+            {
+                log.Error($"Section \"{header}\" is not supported yet by Sodalite; list the datasets in their own 'checks for' sections.", Loc(keyNode.Start));
+            }
+            else if (header is "automated monitoring" or "profile columns" or "discover datasets" or "sample datasets" or "for each column")
+            {
+                log.Warning($"Section \"{header}\" needs Soda Cloud and is ignored.", Loc(keyNode.Start));
+            }
+            else
+            {
+                log.Error($"Invalid section header \"{header}\"", Loc(keyNode.Start));
+            }
+        }
+    }
+
+    private void ParseFilter(string table, string partition, YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    {
+        if (value is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("where"), out var where) && where is YamlScalarNode ws)
+        {
+            doc.Filters[(table, partition)] = ws.Value ?? "";
+            doc.Mention(table, partition);
+        }
+        else
+        {
+            log.Error($"Filter \"{table} [{partition}]\" needs a 'where:' key with an SQL condition.", Loc(keyNode.Start));
+        }
+    }
+
+    private void ParseColumnConfigurations(string table, YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    {
+        if (value is not YamlMappingNode m)
+        {
+            log.Error($"Skipping section \"configurations for {table}\" because content is not a mapping", Loc(keyNode.Start));
+            return;
+        }
+        var byColumn = doc.ColumnConfigs.TryGetValue(table, out var existing) ? existing : doc.ColumnConfigs[table] = [];
+        foreach (var (k, v) in m.Children)
+        {
+            string key = RuamelEmitter.Text(k);
+            var match = ColumnConfigKey().Match(key);
+            if (!match.Success || !MvcKeys.Contains(match.Groups[1].Value))
+            {
+                log.Error($"Invalid column configuration \"{key}\": expected \"<missing/valid/invalid key> for <column>\", e.g. \"valid format for email\".", Loc(k.Start));
+                continue;
+            }
+            string column = match.Groups[2].Value;
+            var current = byColumn.GetValueOrDefault(column) ?? MissingValidConfig.Empty;
+            _currentColumnKey = (table, column);
+            byColumn[column] = ApplyMvcKey(current, match.Groups[1].Value, v, k) ?? current;
+            _currentColumnKey = null;
+        }
+    }
+
+    private void ParseChecksSection(string header, string? table, string? partition, YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    {
+        if (value is not YamlSequenceNode seq)
+        {
+            log.Error($"Skipping section \"{header}\" because content is not a list", Loc(keyNode.Start));
+            return;
+        }
+        if (table is not null) doc.Mention(table, partition);
+        foreach (var item in seq.Children)
+        {
+            try
+            {
+                var check = ParseCheckItem(header, table, partition, item, doc);
+                if (check is not null) doc.Checks.Add(check);
+            }
+            catch (CheckLineException e)
+            {
+                string line = item is YamlMappingNode im && im.Children.Count > 0 ? RuamelEmitter.Text(im.Children[0].Key) : RuamelEmitter.Text(item);
+                log.Error($"Invalid check \"{line}\": {e.Message}", Loc(item.Start));
+            }
+        }
+    }
+
+    private CheckDefinition? ParseCheckItem(string header, string? table, string? partition, YamlNode item, SodaClDocument doc)
+    {
+        YamlNode lineNode;
+        YamlMappingNode? config = null;
+        switch (item)
+        {
+            case YamlScalarNode s:
+                lineNode = s;
+                break;
+            case YamlMappingNode m when m.Children.Count > 0:
+                lineNode = m.Children[0].Key;
+                if (RuamelEmitter.Text(lineNode) == "attributes" && m.Children[0].Value is YamlMappingNode dsAttrs)
+                {
+                    _datasetAttributes = [.. ParseAttributes(dsAttrs)];
+                    return null;
+                }
+                if (m.Children.Count > 1)
+                    log.Info($"Ignoring keys next to check \"{RuamelEmitter.Text(lineNode)}\": a check's configuration goes one level deeper.", Loc(m.Children[1].Key.Start));
+                var v = m.Children[0].Value;
+                if (v is YamlMappingNode cm) config = cm;
+                else if (!(v is YamlScalarNode vs && RuamelEmitter.IsNull(vs)))
+                {
+                    log.Error($"The configuration of check \"{RuamelEmitter.Text(lineNode)}\" must be a mapping of keys such as 'name:' or 'fail:'.", Loc(v.Start));
+                    return null;
+                }
+                break;
+            default:
+                log.Error("A check must be a line such as 'row_count > 0', or a line with a configuration mapping.", Loc(item.Start));
+                return null;
+        }
+
+        string line = RuamelEmitter.Text(lineNode);
+        var location = Loc(item.Start);
+        if (line.StartsWith('$'))
+        {
+            log.Error("Soda Core does not support check templates.", location);
+            return null;
+        }
+
+        CheckKind kind;
+        CheckLine? parsed = null;
+        switch (line)
+        {
+            case "schema": kind = CheckKind.Schema; break;
+            case "failed rows": kind = CheckKind.FailedRows; break;
+            case "group by": kind = CheckKind.GroupBy; break;
+            case "group evolution": kind = CheckKind.GroupEvolution; break;
+            default:
+                parsed = CheckLineParser.Parse(line);
+                kind = parsed switch
+                {
+                    ReferenceCheckLine => CheckKind.Reference,
+                    RowCountComparisonLine => CheckKind.RowCountComparison,
+                    FreshnessUsingLine => CheckKind.Freshness,
+                    MetricCheckLine { HistoryPrefix: string p } when p.StartsWith("change", StringComparison.Ordinal) => CheckKind.ChangeOverTime,
+                    MetricCheckLine { HistoryPrefix: not null } => CheckKind.Anomaly,
+                    MetricCheckLine { Metric: "freshness" } => CheckKind.Freshness,
+                    MetricCheckLine { Metric: "distribution_difference" } => CheckKind.Distribution,
+                    _ => CheckKind.Metric,
+                };
+                break;
+        }
+        if (table is null && kind is not (CheckKind.FailedRows or CheckKind.Metric))
+        {
+            log.Error($"Check type \"{line}\" must be in \"checks for TABLENAME:\" section.", location);
+            return null;
+        }
+
+        var metricLine = parsed as MetricCheckLine;
+        string? column = metricLine is { Args.Count: > 0 } ml && !(ml.Metric == "duplicate_count" && ml.Args.Count > 1) ? ml.Args[0] : null;
+        MissingValidConfig? columnCfg = table is not null && column is not null && doc.ColumnConfigs.TryGetValue(table, out var cc) ? cc.GetValueOrDefault(column) : null;
+
+        var check = new CheckDefinition
+        {
+            Header = header,
+            Table = table,
+            Partition = partition,
+            Line = line,
+            Location = location,
+            Kind = kind,
+            Parsed = parsed,
+            Definition = "",
+            Attributes = _datasetAttributes,
+        };
+        if (config is not null) check = ApplyConfig(check, config, metricLine);
+        if (kind is CheckKind.Metric or CheckKind.Freshness && columnCfg is not null)
+            check = check with { MissingValid = check.MissingValid.MergeWithColumn(columnCfg) };
+        // Soda merges column lists into the check's YAML list in place, so its definition and
+        // identity show the merged list: do the same before dumping them.
+        if (config is not null && columnCfg is not null) MergeListsInPlace(config, columnCfg, doc, table!, column!);
+        check = check with
+        {
+            Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config),
+            IdentityYaml = IdentityYaml(config),
+        };
+        return check;
+    }
+
+    private void MergeListsInPlace(YamlMappingNode config, MissingValidConfig columnCfg, SodaClDocument doc, string table, string column)
+    {
+        foreach (var (key, values) in new[] { ("missing values", columnCfg.MissingValues), ("valid values", columnCfg.ValidValues) })
+        {
+            if (values is null) continue;
+            if (!config.Children.TryGetValue(new YamlScalarNode(key), out var node) || node is not YamlSequenceNode seq) continue;
+            var colNode = ColumnListNode(doc, table, column, key);
+            if (colNode is null) continue;
+            foreach (var item in colNode.Children) seq.Children.Add(item);
+        }
+    }
+
+    private readonly Dictionary<(string, string, string), YamlSequenceNode> _columnListNodes = [];
+
+    private YamlSequenceNode? ColumnListNode(SodaClDocument doc, string table, string column, string key) =>
+        _columnListNodes.GetValueOrDefault((table, column, key));
+
+    private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
+    {
+        var mvc = MissingValidConfig.Empty;
+        string? metric = metricLine?.Metric;
+        foreach (var (k, v) in config.Children)
+        {
+            string key = RuamelEmitter.Text(k);
+            string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
+            switch (key)
+            {
+                case "name": check = check with { Name = text is null ? null : jinja.Resolve(text) }; continue;
+                case "identity": check = check with { CustomIdentity = text }; continue;
+                case "filter":
+                    check = check with { Filter = text };
+                    continue;
+                case "samples limit":
+                    if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit) && limit >= 0)
+                        check = check with { SamplesLimit = limit };
+                    else
+                        log.Error($"'samples limit' must be a whole number of 0 or more, not \"{text}\".", Loc(v.Start));
+                    continue;
+                case "attributes":
+                    if (v is YamlMappingNode am) check = check with { Attributes = [.. check.Attributes.Where(a => !am.Children.Keys.Any(x => RuamelEmitter.Text(x) == a.Name)), .. ParseAttributes(am)] };
+                    else log.Error("'attributes' must be a mapping of names to values.", Loc(v.Start));
+                    continue;
+                case "warn" or "fail":
+                    if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution) continue; // dict-valued, read by the engine
+                    if (text is null || !text.StartsWith("when ", StringComparison.Ordinal))
+                    {
+                        log.Error($"Value for {key} must be \"when {{condition}}\", e.g. \"{key}: when > 10\".", Loc(v.Start));
+                        continue;
+                    }
+                    try
+                    {
+                        var cond = CheckLineParser.ParseCondition(text[5..]);
+                        check = key == "warn" ? check with { Warn = cond, WarnText = text } : check with { Fail = cond, FailText = text };
+                    }
+                    catch (CheckLineException e)
+                    {
+                        log.Error($"Invalid {key} condition \"{text}\": {e.Message}", new SourceLocation(_file, (int)v.Start.Line, (int)v.Start.Column + 5 + e.Column));
+                    }
+                    continue;
+                case "fail condition": check = check with { FailCondition = text }; continue;
+                case "fail query": check = check with { FailQuery = text }; continue;
+                case "failed rows query": check = check with { FailedRowsQuery = text }; continue;
+            }
+            if (MvcKeys.Contains(key))
+            {
+                mvc = ApplyMvcKey(mvc, key, v, k) ?? mvc;
+                continue;
+            }
+            if (metric is not null && key == $"{metric} expression")
+            {
+                check = check with { MetricExpression = text };
+                continue;
+            }
+            if (metric is not null && key == $"{metric} query")
+            {
+                check = check with { MetricQuery = text };
+                continue;
+            }
+            if (metric is not null && key == $"{metric} sql_file" && text is not null)
+            {
+                string path = Path.Combine(Path.GetDirectoryName(_file) ?? "", text);
+                if (File.Exists(path)) check = check with { MetricQuery = File.ReadAllText(path) };
+                else log.Error($"The sql_file \"{text}\" of check \"{check.Line}\" was not found (looked at {path}).", Loc(v.Start));
+                continue;
+            }
+            if (key.EndsWith(" expression", StringComparison.Ordinal) || key.EndsWith(" query", StringComparison.Ordinal))
+            {
+                log.Error($"In configuration key \"{key}\", the metric name must match the check's metric \"{metric}\": write \"{metric}{key[key.LastIndexOf(' ')..]}\".", Loc(k.Start));
+                continue;
+            }
+            if (check.Kind is CheckKind.Schema or CheckKind.GroupBy or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
+                continue;
+            log.Error($"Skipping unsupported check configuration: {key}{Hint(key)}", Loc(k.Start), "metric_check_configurations");
+        }
+        if (check.Filter is not null && check.MetricExpression is not null)
+            log.Error($"Check \"{check.Line}\" cannot combine 'filter' with '{metric} expression': put the condition in the expression.", check.Location);
+        if (metricLine?.Threshold is not null && (check.Warn is not null || check.Fail is not null))
+        {
+            // Soda ignores warn/fail when the line has its own threshold; say so.
+            log.Info($"Check \"{check.Line}\" has an inline threshold, so its warn/fail configuration is ignored.", check.Location);
+        }
+        return check with { MissingValid = mvc };
+    }
+
+    private static string Hint(string key)
+    {
+        string[] known = [.. MetricConfigKeys, .. MvcKeys];
+        var best = known.Select(k => (k, d: Distance(k, key))).OrderBy(x => x.d).First();
+        return best.d <= 3 ? $" (did you mean \"{best.k}\"?)" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+
+    private MissingValidConfig? ApplyMvcKey(MissingValidConfig mvc, string key, YamlNode v, YamlNode keyNode)
+    {
+        string? text = v is YamlScalarNode s && !RuamelEmitter.IsNull(s) ? s.Value : null;
+        SourceLocation loc = Loc(v.Start);
+        switch (key)
+        {
+            case "missing values" or "valid values" or "invalid values":
+                if (v is not YamlSequenceNode seq)
+                {
+                    log.Error($"'{key}' must be a list, e.g. {key}: [a, b].", loc);
+                    return null;
+                }
+                var values = seq.Children.Select(ToMvcValue).ToList();
+                if (values.Any(x => x.IsNumber) && values.Any(x => !x.IsNumber))
+                {
+                    log.Error($"'{key}' mixes numbers and strings; use one type (quote the numbers to compare as text).", loc);
+                    return null;
+                }
+                if (_currentColumnKey is { } ck) _columnListNodes[(ck.Table, ck.Column, key)] = seq;
+                return key switch
+                {
+                    "missing values" => mvc with { MissingValues = values },
+                    "valid values" => mvc with { ValidValues = values },
+                    _ => mvc with { InvalidValues = values },
+                };
+            case "missing format" or "valid format" or "invalid format":
+                var locs = new Dictionary<string, SourceLocation>(mvc.FormatLocations) { [key] = Loc(keyNode.Start) };
+                mvc = mvc with { FormatLocations = locs };
+                return key switch
+                {
+                    "missing format" => mvc with { MissingFormat = text },
+                    "valid format" => mvc with { ValidFormat = text },
+                    _ => mvc with { InvalidFormat = text },
+                };
+            case "missing regex": return mvc with { MissingRegex = text };
+            case "valid regex": return mvc with { ValidRegex = text };
+            case "invalid regex": return mvc with { InvalidRegex = text };
+            case "valid length" or "valid min length" or "valid max length":
+                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n))
+                {
+                    log.Error($"'{key}' must be a whole number, not \"{text}\".", loc);
+                    return null;
+                }
+                return key switch
+                {
+                    "valid length" => mvc with { ValidLength = n },
+                    "valid min length" => mvc with { ValidMinLength = n },
+                    _ => mvc with { ValidMaxLength = n },
+                };
+            case "valid min" or "valid max":
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x))
+                {
+                    log.Error($"'{key}' must be a number, not \"{text}\".", loc);
+                    return null;
+                }
+                return key == "valid min" ? mvc with { ValidMin = x } : mvc with { ValidMax = x };
+            case "include null":
+                if (text is null || !RuamelEmitter.IsBool(text))
+                {
+                    log.Error($"'include null' must be true or false, not \"{text}\".", loc);
+                    return null;
+                }
+                return mvc with { IncludeNull = text.Equals("true", StringComparison.OrdinalIgnoreCase) };
+        }
+        return null;
+    }
+
+    private (string Table, string Column)? _currentColumnKey;
+
+    private static MvcValue ToMvcValue(YamlNode node)
+    {
+        string text = RuamelEmitter.Text(node);
+        bool plain = node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any };
+        bool isInt = plain && IntRegex().IsMatch(text);
+        bool isNum = isInt || plain && FloatRegex().IsMatch(text);
+        return new MvcValue(text, isNum, isInt);
+    }
+
+    private IEnumerable<CheckAttribute> ParseAttributes(YamlMappingNode m)
+    {
+        foreach (var (k, v) in m.Children)
+        {
+            string name = jinja.Resolve(RuamelEmitter.Text(k));
+            object? value = v switch
+            {
+                YamlScalarNode s when RuamelEmitter.IsNull(s) => null,
+                YamlScalarNode { Style: ScalarStyle.Plain } s when IntRegex().IsMatch(s.Value!) => long.Parse(s.Value!, CultureInfo.InvariantCulture),
+                YamlScalarNode { Style: ScalarStyle.Plain } s when FloatRegex().IsMatch(s.Value!) => double.Parse(s.Value!, CultureInfo.InvariantCulture),
+                YamlScalarNode { Style: ScalarStyle.Plain } s when RuamelEmitter.IsBool(s.Value!) => s.Value!.Equals("true", StringComparison.OrdinalIgnoreCase),
+                YamlScalarNode s => jinja.Resolve(s.Value ?? ""),
+                _ => RuamelEmitter.Scalar(v),
+            };
+            yield return new CheckAttribute(name, value);
+        }
+    }
+
+    private static string? IdentityYaml(YamlMappingNode? config)
+    {
+        if (config is null) return null;
+        var rest = config.Children.Where(p => !IdentityExcluded.Contains(RuamelEmitter.Text(p.Key))).ToList();
+        return rest.Count == 0 ? null : RuamelEmitter.Omap(rest);
+    }
+
+    private SourceLocation Loc(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
+
+    [GeneratedRegex(@"^checks for (.+?)( \[(.+)\])?$")]
+    private static partial Regex ChecksHeader();
+
+    [GeneratedRegex(@"^filter (.+?) \[(.+)\]$")]
+    private static partial Regex FilterHeader();
+
+    [GeneratedRegex(@"^(.+) for (.+)$")]
+    private static partial Regex ColumnConfigKey();
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntRegex();
+
+    [GeneratedRegex(@"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatRegex();
+}

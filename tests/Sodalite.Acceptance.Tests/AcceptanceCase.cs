@@ -1,0 +1,120 @@
+// One recorded Soda Core run from ../shared/acceptance/soda-v3, and the comparison rules of its README.
+using System.Text.Json.Nodes;
+using Sodalite.Results.Json;
+using Sodalite.TestSupport;
+
+namespace Sodalite.Acceptance.Tests;
+
+public static class AcceptanceCase
+{
+    public static string CasesDir => Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases");
+
+    /// <summary>Cases whose checks issue 2 (metric checks) covers.</summary>
+    public static readonly string[] MetricCases =
+    [
+        "attributes_identity", "bad_sql_error", "change_over_time_no_cloud", "duplicates_filter", "duplicates_multi", "duplicates_single",
+        "invalid_default_no_cfg", "invalid_email_format", "invalid_include_null", "invalid_nonexisting_format",
+        "invalid_pct_missing_and_format", "invalid_percent_filtered", "invalid_regex", "invalid_valid_min_max",
+        "invalid_valid_values_colcfg", "invalid_values_and_max_length", "lengths", "metric_filter", "min_max_avg_sum",
+        "missing_check_and_column_cfg", "missing_default", "missing_format", "no_checks", "null_metric_value",
+        "numeric_metric_on_text", "parse_errors", "percentages", "row_count_fail_ops", "row_count_pass_ops", "row_count_vars",
+        "stats_postgres", "udm_expression", "valid_length_colcfg", "warn_fail_thresholds", "yaml_error",
+    ];
+
+    /// <summary>Cases of check types that issue 3 brings (freshness, schema, reference, ...).</summary>
+    public static readonly string[] LaterCases =
+    [
+        "failed_rows_condition", "failed_rows_query", "failed_rows_threshold", "for_each_dataset", "freshness_date_col",
+        "freshness_no_rows", "freshness_pass", "freshness_user_var_fail", "freshness_var_missing", "freshness_warn", "group_by",
+        "reference_fail", "reference_multi_fail", "reference_not_fail", "row_count_same_as_filters", "schema_forbidden_wildcard",
+        "schema_index_fail", "schema_mismatching_optional", "schema_required_missing_fail", "schema_types_warn", "table_filter",
+        "udm_query", "missing_table",
+    ];
+
+    public static Dictionary<string, string> Vars(string caseName)
+    {
+        string path = Path.Combine(CasesDir, caseName, "vars.json");
+        if (!File.Exists(path)) return [];
+        var o = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
+        return o.ToDictionary(p => p.Key, p => p.Value!.ToString());
+    }
+
+    /// <summary>Differences between our document and Soda's, under the README's rules; empty when equal.</summary>
+    public static List<string> Compare(JsonObject expected, JsonObject actual, int expectedExit, int actualExit, ISet<string>? ignoreMetricValues = null)
+    {
+        var diffs = new List<string>();
+        if (expectedExit != actualExit) diffs.Add($"exit code {actualExit}, expected {expectedExit}");
+        foreach (var k in new[] { "hasErrors", "hasWarnings", "hasFailures" })
+            if (!JsonNode.DeepEquals(expected[k], actual[k])) diffs.Add($"{k} {actual[k]}, expected {expected[k]}");
+
+        var eChecks = ((JsonArray)expected["checks"]!).OfType<JsonObject>().ToDictionary(c => (string)c["identity"]!);
+        var aChecks = ((JsonArray)actual["checks"]!).OfType<JsonObject>().GroupBy(c => (string)c["identity"]!).ToDictionary(g => g.Key, g => g.First());
+        foreach (var id in eChecks.Keys.Except(aChecks.Keys)) diffs.Add($"missing check {id} ({eChecks[id]["name"]})");
+        foreach (var id in aChecks.Keys.Except(eChecks.Keys)) diffs.Add($"extra check {id} ({aChecks[id]["name"]}, definition {aChecks[id]["definition"]})");
+        foreach (var id in eChecks.Keys.Intersect(aChecks.Keys))
+        {
+            var e = eChecks[id];
+            var a = aChecks[id];
+            foreach (var k in new[] { "name", "type", "definition", "table", "column", "outcome", "identities", "resourceAttributes" })
+                if (!JsonNode.DeepEquals(e[k], a[k])) diffs.Add($"check {id} {k}: {a[k]?.ToJsonString()} expected {e[k]?.ToJsonString()}");
+            foreach (var k in new[] { "line", "col" })
+                if (!JsonNode.DeepEquals(e["location"]![k], a["location"]![k])) diffs.Add($"check {id} location.{k}: {a["location"]![k]} expected {e["location"]![k]}");
+            var em = ((JsonArray)e["metrics"]!).Select(x => (string)x!).ToHashSet();
+            var am = ((JsonArray)a["metrics"]!).Select(x => (string)x!).ToHashSet();
+            if (!em.SetEquals(am)) diffs.Add($"check {id} metrics: {string.Join(",", am)} expected {string.Join(",", em)}");
+            var ed = (JsonObject)e["diagnostics"]!;
+            var ad = (JsonObject)a["diagnostics"]!;
+            if (!ValueEquals(ed["value"], ad["value"])) diffs.Add($"check {id} diagnostics.value: {ad["value"]?.ToJsonString()} expected {ed["value"]?.ToJsonString()}");
+            foreach (var k in new[] { "fail", "warn" })
+                if (!ThresholdEquals(ed[k], ad[k])) diffs.Add($"check {id} diagnostics.{k}: {ad[k]?.ToJsonString()} expected {ed[k]?.ToJsonString()}");
+            var eb = ed["blocks"] as JsonArray ?? [];
+            var ab = ad["blocks"] as JsonArray ?? [];
+            if (eb.Count != ab.Count) diffs.Add($"check {id} blocks: {ab.Count} expected {eb.Count}");
+            else
+                for (int i = 0; i < eb.Count; i++)
+                {
+                    if ((string?)eb[i]!["type"] != (string?)ab[i]!["type"]) diffs.Add($"check {id} block {i} type {ab[i]!["type"]} expected {eb[i]!["type"]}");
+                    var ef = eb[i]!["file"];
+                    var af = ab[i]!["file"];
+                    if (ef is not null && !JsonNode.DeepEquals(ef["totalRowCount"], af?["totalRowCount"]))
+                        diffs.Add($"check {id} block {i} rows {af?["totalRowCount"]} expected {ef["totalRowCount"]}");
+                    if (ef is not null && !JsonNode.DeepEquals(ef["columns"], af?["columns"]))
+                        diffs.Add($"check {id} block {i} columns {af?["columns"]?.ToJsonString()} expected {ef["columns"]?.ToJsonString()}");
+                }
+        }
+
+        var eMetrics = ((JsonArray)expected["metrics"]!).OfType<JsonObject>().Select(m => ((string)m["identity"]!, (string)m["metricName"]!, m["value"])).ToList();
+        var aMetrics = ((JsonArray)actual["metrics"]!).OfType<JsonObject>().Select(m => ((string)m["identity"]!, (string)m["metricName"]!, m["value"])).ToList();
+        foreach (var em in eMetrics)
+        {
+            var match = aMetrics.Where(a => a.Item1 == em.Item1 && a.Item2 == em.Item2).ToList();
+            if (match.Count == 0) diffs.Add($"missing metric {em.Item1} = {em.Item3?.ToJsonString()}");
+            else if (!(ignoreMetricValues?.Contains(em.Item1) ?? false) && !ValueEquals(em.Item3, match[0].Item3))
+                diffs.Add($"metric {em.Item1} = {match[0].Item3?.ToJsonString()} expected {em.Item3?.ToJsonString()}");
+        }
+        foreach (var am in aMetrics.Where(a => !eMetrics.Any(e => e.Item1 == a.Item1 && e.Item2 == a.Item2)))
+            diffs.Add($"extra metric {am.Item1} = {am.Item3?.ToJsonString()}");
+
+        bool eErr = ((JsonArray)expected["logs"]!).Any(l => (string?)l!["level"] == "error");
+        bool aErr = ((JsonArray)actual["logs"]!).Any(l => (string?)l!["level"] == "error");
+        if (eErr != aErr) diffs.Add($"error logs present: {aErr}, expected {eErr}");
+        return diffs;
+    }
+
+    private static bool ValueEquals(JsonNode? e, JsonNode? a)
+    {
+        if (e is null || a is null) return e is null && a is null;
+        var ed = PyJson.AsDouble(e);
+        var ad = PyJson.AsDouble(a);
+        if (ed is double x && ad is double y) return x == y || Math.Abs(x - y) <= 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y));
+        return JsonNode.DeepEquals(e, a) || e.ToString() == a.ToString();
+    }
+
+    private static bool ThresholdEquals(JsonNode? e, JsonNode? a)
+    {
+        if (e is null || a is null) return e is null && a is null;
+        var eo = (JsonObject)e;
+        var ao = (JsonObject)a;
+        return eo.Count == ao.Count && eo.All(p => ao.ContainsKey(p.Key) && ValueEquals(p.Value, ao[p.Key]));
+    }
+}
