@@ -26,7 +26,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
 
     private async Task<bool> RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct)
     {
-        var (row, error) = await ExecuteRowAsync(jinja.Resolve(sql), name, q.Table, q.Partition, null, ct);
+        var (row, error) = await ExecuteRowAsync(jinja.Resolve(sql), name, q.Table, q.Partition, null, ct, logError: metrics.Count == 1);
         if (row is not null)
         {
             for (int i = 0; i < metrics.Count; i++) SetValue(metrics[i], row[i]);
@@ -61,7 +61,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         else q.Metrics[0].Failed = true;
     }
 
-    private async Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
+    private async Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true)
     {
         var sw = Stopwatch.StartNew();
         DbConnection? conn = null;
@@ -84,7 +84,9 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         catch (DbException e)
         {
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
-            log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
+            // A failing batch is split and retried; only the expression that fails alone is an error.
+            if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
+            else log.Debug($"Query {name} failed, retrying its expressions in smaller batches: {e.Message}");
             return (null, e.Message);
         }
         finally

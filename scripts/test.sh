@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL
+# server binaries; the tests start their own throwaway clusters), builds, tests, and prints a
+# closing "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${SODALITE_PG_BIN:-}" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing PostgreSQL server binaries (the tests start their own clusters)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL server binaries not found: install the 'postgresql' package or set SODALITE_PG_BIN." >&2
+    exit 1
+  fi
+fi
+
+log=$(mktemp)
+set +e
+dotnet test Sodalite.slnx --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -1,0 +1,123 @@
+// End-to-end tests of the `sodalite` command, run in-process with real DuckDB and files.
+using Sodalite.TestSupport;
+
+namespace Sodalite.Cli.Tests;
+
+public class CliTests
+{
+    private static readonly string Sample = Path.Combine(RepoPaths.Repo, "samples", "retail");
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int exit = await SodaliteCli.RunAsync(args, o, e);
+        return (exit, o.ToString(), e.ToString());
+    }
+
+    private static string TempDir() => Directory.CreateTempSubdirectory("sodalite-cli-").FullName;
+
+    [Fact]
+    public async Task Scanning_the_sample_fails_some_checks_and_writes_the_golden_artifacts()
+    {
+        string dir = TempDir();
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), "--checks", Path.Combine(Sample, "checks.yml"),
+            "-srf", Path.Combine(dir, "results.json"), "--artifacts", dir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Oops! 4 failures. 3 warnings. 0 errors. 7 pass.", output);
+        foreach (var f in new[] { "metrics.json", "recommendations.json", "schemas.json" })
+            Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "retail", f)), File.ReadAllText(Path.Combine(dir, f)));
+        Assert.True(File.Exists(Path.Combine(dir, "soda_results.json")));
+        Assert.StartsWith("{\"definitionName\": \"Soda Core CLI\", \"defaultDataSource\": \"retail\"", File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Convert_turns_real_soda_results_into_the_expected_qalita_bytes()
+    {
+        string retail = Path.Combine(RepoPaths.Acceptance, "qalita", "retail");
+        string dir = TempDir();
+        var (exit, _, err) = await Run("convert", "--results", Path.Combine(retail, "results.json"), "--label", "retail", "--rows-analyzed", "6", "--artifacts", dir);
+
+        Assert.True(exit == 0, err);
+        Assert.Equal(File.ReadAllText(Path.Combine(retail, "sodalite", "metrics.json")), File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(retail, "sodalite", "recommendations.json")), File.ReadAllText(Path.Combine(dir, "recommendations.json")));
+    }
+
+    [Fact]
+    public async Task Malformed_yaml_is_reported_with_its_location_and_exit_3()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - row_count > 0\n   - bad: [\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("YAML syntax error", output);
+        Assert.Contains($"line=3,col=", output);
+        Assert.Contains("No valid checks found, 0 checks evaluated.", output);
+    }
+
+    [Fact]
+    public async Task An_unknown_column_fails_only_its_own_check_and_the_others_still_run()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - row_count > 0\n  - max(no_such_column) > 0\n  - min(quantity) > 0\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+        Assert.Contains("min(quantity) > 0 [PASSED]", output);
+        Assert.Contains("Metrics 'max' were not computed for check 'max(no_such_column) > 0'", output);
+        Assert.Contains("line=3,col=5", output);
+    }
+
+    [Fact]
+    public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - row_count > 0:\n      nmae: typo\n  - max(quantity) >> 5\n  - min(quantity) > 0\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Skipping unsupported check configuration: nmae (did you mean \"name\"?)", output);
+        Assert.Contains("line=3,col=7", output);
+        Assert.Contains("Invalid check \"max(quantity) >> 5\"", output);
+        Assert.Contains("line=4,col=5", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+        Assert.Contains("min(quantity) > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_missing_checks_file_is_an_error_naming_the_path()
+    {
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), "/nonexistent/checks.yml");
+        Assert.Equal(3, exit);
+        Assert.Contains("Checks file or folder not found: /nonexistent/checks.yml", output);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_reported_and_exits_3()
+    {
+        string dir = TempDir();
+        string cfg = Path.Combine(dir, "configuration.yml");
+        File.WriteAllText(cfg, "data_source pg:\n  type: postgres\n  host: 127.0.0.1\n  port: 1\n  username: x\n  password: y\n  database: z\n  connection_timeout: 2\n");
+        var (exit, output, _) = await Run("scan", "-d", "pg", "-c", cfg, Path.Combine(Sample, "checks.yml"));
+        Assert.Equal(3, exit);
+        Assert.Contains("Could not connect to data source \"pg\"", output);
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_plan_without_running_it()
+    {
+        var (exit, output, _) = await Run("scan", "--dry-run", "--data", Path.Combine(Sample, "retail.csv"), Path.Combine(Sample, "checks.yml"));
+        Assert.Equal(0, exit);
+        Assert.Contains("-- 1.retail.retail.aggregation[0]", output);
+        Assert.Contains("--   serves: row_count > 1000", output);
+        Assert.Contains("WITH frequencies AS", output);
+        Assert.DoesNotContain("[PASSED]", output);
+    }
+}
