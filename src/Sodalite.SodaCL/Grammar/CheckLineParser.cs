@@ -141,8 +141,8 @@ public static partial class CheckLineParser
         {
             if (AtEnd) return new CheckLineException($"unexpected end of line, {expecting}", _pos);
             string found = text[_pos..Math.Min(text.Length, _pos + 1)];
-            if (found == " " && _pos + 1 < text.Length && text[_pos + 1] == ' ')
-                return new CheckLineException($"two spaces at column {_pos + 1}; separators are exactly one space", _pos);
+            if (found == " " && _pos > 0 && text[_pos - 1] == ' ')
+                return new CheckLineException($"two spaces at column {_pos}; separators are exactly one space", _pos);
             return new CheckLineException($"unexpected '{found}' at column {_pos + 1}, {expecting}", _pos);
         }
 
