@@ -24,6 +24,6 @@ public class Blake2Tests
     [Fact]
     public void No_parts_means_no_hash()
     {
-        Assert.Null(Blake2.Hash(new string?[] { null, null }));
+        Assert.Null(Blake2.Hash((IEnumerable<string?>)[null, null]));
     }
 }
