@@ -1,0 +1,74 @@
+// Replays the recorded Soda Core 3.5.6 runs on DuckDB: the same tables, the same checks, compared with
+// what Soda wrote for PostgreSQL. Where DuckDB cannot give PostgreSQL's answer, the difference is listed
+// here with its reason and only that part of the comparison is relaxed. For the metric-check cases the only
+// difference is the type names in failed-row sample columns (DuckDB says double/integer where PostgreSQL
+// says float8/int4); values, outcomes, identities and diagnostics are equal.
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Sodalite.Engine;
+using Sodalite.Engine.Output;
+using Sodalite.Results.Json;
+
+namespace Sodalite.Acceptance.Tests;
+
+public sealed class DuckDbAcceptanceFixture : IDisposable
+{
+    public string Directory { get; }
+    public string ConfigPath { get; }
+
+    public DuckDbAcceptanceFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("sodalite-acc-duck-").FullName;
+        string db = Path.Combine(Directory, "acceptance.duckdb");
+        // The acceptance README: PostgreSQL's FLOAT is double precision, DuckDB's is single, so load FLOAT as DOUBLE.
+        string sql = File.ReadAllText(Path.Combine(AcceptanceCase.CasesDir, "..", "tables.sql"));
+        sql = Regex.Replace(sql, @"^drop table.*$", "", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        sql = Regex.Replace(sql, @"\bFLOAT\b", "DOUBLE");
+        using (var connection = new DuckDBConnection($"Data Source={db}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        // Named "pg" like the recorded data source, since the name is part of check identities v2/v3.
+        ConfigPath = Path.Combine(Directory, "cfg.yml");
+        File.WriteAllText(ConfigPath, $"data_source pg:\n  type: duckdb\n  path: {db}\n");
+    }
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture<DuckDbAcceptanceFixture>
+{
+    public static TheoryData<string> Cases => new(AcceptanceCase.MetricCases);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Scan_matches_soda_core_on_duckdb(string name)
+    {
+        // Given a recorded Soda Core run on PostgreSQL
+        string dir = Path.Combine(AcceptanceCase.CasesDir, name);
+        var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
+        int expectedExit = int.Parse(File.ReadAllText(Path.Combine(dir, "exit_code")).Trim());
+
+        // When Sodalite scans the same checks against the same tables in DuckDB
+        var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions
+        {
+            DataSourceName = "pg",
+            ConfigurationFiles = [duck.ConfigPath],
+            CheckPaths = [Path.Combine(dir, "checks.yml")],
+            Variables = AcceptanceCase.Vars(name),
+        });
+        var actual = (JsonObject)JsonNode.Parse(PyJson.Serialize(ResultsDocument.Build(run)))!;
+
+        // Then the results are Soda's, apart from the listed differences
+        // Sample column types are DuckDB's names (double, integer), not PostgreSQL's (float8, int4).
+        var diffs = AcceptanceCase.Compare(expected, actual, expectedExit, run.ExitCode, sampleColumnTypes: false);
+        Assert.True(diffs.Count == 0, string.Join("\n", diffs) + "\nlogs:\n" + string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}")));
+    }
+}
