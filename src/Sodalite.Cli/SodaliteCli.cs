@@ -99,7 +99,12 @@ public static class SodaliteCli
                     await stdout.WriteLineAsync($"-- {q.Name}");
                     foreach (var pc in plan.Checks.Where(pc => q.Metrics.Contains(pc.Metric!) || q.Metrics.Contains(pc.Metric!.CountMetric!) || q.Metrics.Contains(pc.Metric!.RowCountMetric!)))
                         await stdout.WriteLineAsync($"--   serves: {pc.Definition.Line}");
-                    await stdout.WriteLineAsync(q.Sql.Trim('\n') + ";");
+                    if (q.KeepKeys is { } keep && q.Metrics[0].KeepDuplicateKeys)
+                    {
+                        await stdout.WriteLineAsync(keep.Create + ";");
+                        await stdout.WriteLineAsync(keep.Count + ";");
+                    }
+                    else await stdout.WriteLineAsync(q.Sql.Trim('\n') + ";");
                 }
                 return run.ExitCode == 3 ? 3 : 0;
             }

@@ -81,6 +81,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             await using (ds)
             {
                 var plan = new Planner(ds, options.DefinitionName, log).Plan(doc);
+                if (DefaultSamplesLimit(config!) is int keepLimit)
+                    foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
                 if (options.DryRun)
                 {
                     DryRun = plan;
@@ -88,6 +90,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 else
                 {
                     var exec = new QueryExecutor(ds, log, jinja, onProgress);
+                    // Passes over the data: every planned query, plus the sample query each sampled metric may need.
+                    int? samplesLimit = DefaultSamplesLimit(config!);
+                    int passes = plan.Queries.Count + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
+                    try { await ds.PrepareAsync(passes, ct); }
+                    catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                     await exec.RunAsync(plan, ct);
                     await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
                     var evaluator = new Evaluator(log, jinja);
@@ -108,16 +115,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
     private static async Task CollectSamplesAsync(ScanPlan plan, SodaClDocument doc, DataSource ds, DataSourceConfig config,
         QueryExecutor exec, ScanLogger log, CancellationToken ct)
     {
-        if (config.Get("sampler.disable_samples") is "true" or "True") return;
-        int defaultLimit = int.TryParse(config.Get("sampler.samples_limit"), out int l) ? l : 100;
+        if (DefaultSamplesLimit(config) is not int defaultLimit) return;
         bool announced = false;
         foreach (var m in plan.Metrics)
         {
-            bool sampleable = m.Kind == MetricKind.Duplicate || m.FailingWhere is not null;
-            if (!sampleable || m.Value is not long v || v <= 0) continue;
-            int limit = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m)
-                .Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null) ?? defaultLimit;
-            if (limit <= 0) continue;
+            if (!IsSampled(m, plan, defaultLimit) || m.Value is not long v || v <= 0) continue;
+            int limit = SamplesLimit(m, plan) ?? defaultLimit;
             if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
             string qtable = ds.QualifiedTable(m.Table);
             string? where = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
@@ -128,7 +131,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             {
                 failing = Planner.DuplicateSql(m, qtable, where, true);
                 passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
-                sample = failing + $"\nLIMIT {limit}";
+                sample = m.DuplicateKeysTable is { } keys ? Planner.DuplicateKeysSampleSql(m, qtable, keys, limit) : failing + $"\nLIMIT {limit}";
             }
             else
             {
@@ -144,6 +147,18 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             exec.Queries.Add(new QueryLog(name + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
         }
     }
+
+    /// <summary>The data source's samples limit (sampler.samples_limit, default 100); null when its samples are disabled.</summary>
+    private static int? DefaultSamplesLimit(DataSourceConfig config) =>
+        config.Get("sampler.disable_samples") is "true" or "True" ? null
+        : int.TryParse(config.Get("sampler.samples_limit"), out int l) ? l : 100;
+
+    private static int? SamplesLimit(Metric m, ScanPlan plan) =>
+        plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
+
+    /// <summary>Whether failed rows of this metric are sampled when its count is above zero.</summary>
+    private static bool IsSampled(Metric m, ScanPlan plan, int defaultLimit) =>
+        (m.Kind == MetricKind.Duplicate || m.FailingWhere is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
 
     private static IEnumerable<string> ExpandPaths(IReadOnlyList<string> paths, ScanLogger log)
     {

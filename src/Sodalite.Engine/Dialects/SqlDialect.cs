@@ -24,4 +24,10 @@ public abstract class SqlDialect
 
     /// <summary>The sample column type name Soda reports for a database type.</summary>
     public abstract string SampleTypeName(string dataTypeName);
+
+    /// <summary>
+    /// Whether a duplicate count may keep its duplicated keys in a temporary table, so the failed-rows sample joins
+    /// those keys instead of grouping the whole table a second time.
+    /// </summary>
+    public virtual bool KeepsDuplicateKeys => false;
 }

@@ -18,24 +18,32 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         foreach (var q in plan.Queries)
         {
             progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
-            if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct);
+            if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
             else await RunScalarAsync(q, ct);
         }
         foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
     }
 
-    private async Task<bool> RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct)
+    private async Task RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct, bool top = false)
     {
         var (row, error) = await ExecuteRowAsync(jinja.Resolve(sql), name, q.Table, q.Partition, null, ct, logError: metrics.Count == 1);
         if (row is not null)
         {
             for (int i = 0; i < metrics.Count; i++) SetValue(metrics[i], row[i]);
-            return true;
+            return;
         }
         if (metrics.Count == 1)
         {
             metrics[0].Failed = true;
-            return false;
+            return;
+        }
+        // When the FROM/WHERE part itself fails (a missing table, a bad filter), no expression can succeed:
+        // a plan-only probe tells, and the batch then gets one error, as Soda reports it, instead of a bisection.
+        if (top && !await FromClauseWorksAsync(q, ct))
+        {
+            log.Error($"Query execution error in {name}: {error}\n{jinja.Resolve(sql)}");
+            foreach (var m in metrics) m.Failed = true;
+            return;
         }
         // Bisect the batch: the metrics in halves that succeed still get their values.
         int half = metrics.Count / 2;
@@ -44,8 +52,29 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             string partSql = ReplaceSelectList(q.Sql, part);
             await RunAggregationAsync(q, part, partSql, name + "[retry]", ct);
         }
-        _ = error;
-        return false;
+    }
+
+    private async Task<bool> FromClauseWorksAsync(PlannedQuery q, CancellationToken ct)
+    {
+        int from = q.Sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
+        string probe = "SELECT 1" + q.Sql[from..] + "\nLIMIT 0";
+        DbConnection? conn = null;
+        try
+        {
+            conn = await ds.OpenAsync(ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = jinja.Resolve(probe);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+        }
     }
 
     private static string ReplaceSelectList(string sql, IReadOnlyList<Metric> metrics)
@@ -56,6 +85,24 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
 
     private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)
     {
+        var m = q.Metrics[0];
+        if (q.KeepKeys is { } keep && m.KeepDuplicateKeys)
+        {
+            // Same count as Soda's query, keeping the duplicated keys for the failed-rows sample.
+            var (created, _) = await ExecuteRowAsync(jinja.Resolve(keep.Create), q.Name + ".keep_keys", q.Table, q.Partition, m.Column, ct);
+            if (created is not null)
+            {
+                var (count, _) = await ExecuteRowAsync(keep.Count, q.Name, q.Table, q.Partition, m.Column, ct);
+                if (count is not null)
+                {
+                    SetValue(m, count[0]);
+                    m.DuplicateKeysTable = keep.Table;
+                    return;
+                }
+            }
+            m.Failed = true;
+            return;
+        }
         var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
         if (row is not null) SetValue(q.Metrics[0], row[0]);
         else q.Metrics[0].Failed = true;

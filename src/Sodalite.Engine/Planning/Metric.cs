@@ -32,6 +32,12 @@ public sealed class Metric
     public bool Failed { get; set; }
     public Sample? Sample { get; set; }
     public string? SampleQueryName { get; set; }
+
+    /// <summary>Set before execution on a duplicate metric whose failed rows will be sampled, where the engine can keep them.</summary>
+    public bool KeepDuplicateKeys { get; set; }
+
+    /// <summary>A temporary table holding this duplicate metric's duplicated key tuples, once computed.</summary>
+    public string? DuplicateKeysTable { get; set; }
 }
 
 /// <summary>Failed rows collected for a metric.</summary>

@@ -11,4 +11,7 @@ public sealed class PlannedQuery
     public string? Partition { get; init; }
     public required string Sql { get; init; }
     public required IReadOnlyList<Metric> Metrics { get; init; }
+
+    /// <summary>For a duplicate count on an engine that keeps duplicated keys: the statements that do so, and the table.</summary>
+    public (string Create, string Count, string Table)? KeepKeys { get; init; }
 }

@@ -287,10 +287,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             }
             foreach (var dup in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && m.Table == table && m.Partition == partition))
             {
+                int number = plan.NextQueryNumber();
+                string keysTable = $"sodalite_duplicate_keys_{number}";
+                (string, string, string)? keep = null;
+                if (dataSource.Dialect.KeepsDuplicateKeys)
+                {
+                    var (create, count) = DuplicateKeysSql(dup, qtable, where, keysTable);
+                    keep = (create, count, keysTable);
+                }
                 plan.Queries.Add(new PlannedQuery
                 {
-                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}{(dup.Column is null ? "" : "." + dup.Column)}.duplicate_count",
+                    Name = $"{number}.{dataSource.Name}.{label}{(dup.Column is null ? "" : "." + dup.Column)}.duplicate_count",
                     Kind = QueryKind.Duplicate, Table = table, Partition = partition, Sql = DuplicateSql(dup, qtable, where, false), Metrics = [dup],
+                    KeepKeys = keep,
                 });
             }
         }
@@ -302,6 +311,22 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         if (where is not null) clauses.Add(where);
         if (dup.Filter is not null) clauses.Add(dup.Filter);
         return string.Join(" \n  AND ", clauses);
+    }
+
+    /// <summary>The duplicate count that keeps the duplicated key tuples in <paramref name="keysTable"/>: (create, count).</summary>
+    public static (string Create, string Count) DuplicateKeysSql(Metric dup, string qtable, string? where, string keysTable)
+    {
+        string cols = string.Join(", ", dup.Columns);
+        return ($"CREATE TEMP TABLE {keysTable} AS\nSELECT {cols}\nFROM {qtable}\nWHERE {DuplicateFilter(dup, where)}\nGROUP BY {cols}\nHAVING COUNT(*) > 1",
+            $"SELECT COUNT(*)\nFROM {keysTable}");
+    }
+
+    /// <summary>Up to <paramref name="limit"/> rows of duplicated keys, from kept keys: as many rows as Soda's sample query returns.</summary>
+    public static string DuplicateKeysSampleSql(Metric dup, string qtable, string keysTable, int limit)
+    {
+        // limit keys carry at least 2*limit rows, so the row count equals Soda's min(limit, rows in duplicate groups).
+        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
+        return $"\nSELECT main.*\nFROM {qtable} main\nJOIN (SELECT * FROM {keysTable} LIMIT {limit}) frequencies ON {join}\nLIMIT {limit}";
     }
 
     public static string DuplicateSql(Metric dup, string qtable, string? where, bool rows)
