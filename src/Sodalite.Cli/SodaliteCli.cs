@@ -133,7 +133,9 @@ public static class SodaliteCli
                 try
                 {
                     long? rows = run.Metrics.FirstOrDefault(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == dataset)?.Value as long?;
-                    var a = QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, rows ?? 0);
+                    // schemas.json lists the table's columns as the catalog has them (all of them, not only those checked).
+                    var columns = run.TableColumns.TryGetValue(dataset, out var cols) && cols.Count > 0 ? cols.Select(c => c.Name).ToList() : null;
+                    var a = QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, rows ?? 0, columns);
                     foreach (var p in a.WriteTo(dir, doc)) await stdout.WriteLineAsync($"Wrote {p}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArtifactException)

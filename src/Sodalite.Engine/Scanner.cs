@@ -63,6 +63,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         var results = new List<CheckResult>();
         IReadOnlyList<Metric> metrics = [];
         IReadOnlyList<QueryLog> queries = [];
+        var tableColumns = new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
         DataSource? ds = null;
         if (config is not null)
         {
@@ -81,7 +82,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             await using (ds)
             {
                 var plan = new Planner(ds, options.DefinitionName, log).Plan(doc);
-                if (DefaultSamplesLimit(config!) is int keepLimit)
+                int? samplesLimit = DefaultSamplesLimit(config!);
+                if (samplesLimit is int keepLimit)
                     foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
                 if (options.DryRun)
                 {
@@ -91,7 +93,6 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 {
                     var exec = new QueryExecutor(ds, log, jinja, onProgress);
                     // Passes over the data: every planned query, plus the sample query each sampled metric may need.
-                    int? samplesLimit = DefaultSamplesLimit(config!);
                     int passes = plan.Queries.Count + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
                     try { await ds.PrepareAsync(passes, ct); }
                     catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
@@ -101,12 +102,14 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     results.AddRange(plan.Checks.Select(evaluator.Evaluate));
                     metrics = plan.Metrics;
                     queries = exec.Queries;
+                    foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
+                        tableColumns[table] = await ds.ColumnsAsync(table, ct);
                 }
             }
         }
         ScanSummary.Log(log, results, dsName, options.Verbose);
         return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
-            metrics, results, queries, log.Logs, options.Verbose);
+            metrics, results, queries, log.Logs, options.Verbose) { TableColumns = tableColumns };
     }
 
     /// <summary>Set by a --dry-run scan: the plan that would have run.</summary>

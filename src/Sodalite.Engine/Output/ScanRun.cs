@@ -11,6 +11,10 @@ public sealed record ScanRun(
     IReadOnlyList<Metric> Metrics, IReadOnlyList<CheckResult> Results, IReadOnlyList<QueryLog> Queries,
     IReadOnlyList<ScanLog> Logs, bool Verbose)
 {
+    /// <summary>Each scanned table's columns as its catalog lists them (for schemas.json); absent when not read.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> TableColumns { get; init; } =
+        new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
+
     public int ExitCode =>
         Logs.Any(l => l.Level == ScanLogLevel.Error) ? 3
         : Results.Any(r => r.Outcome == CheckOutcome.Fail) ? 2
