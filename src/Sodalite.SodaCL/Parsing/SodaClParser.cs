@@ -253,7 +253,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             check = check with { MissingValid = check.MissingValid.MergeWithColumn(columnCfg) };
         // Soda merges column lists into the check's YAML list in place, so its definition and
         // identity show the merged list: do the same before dumping them.
-        if (config is not null && columnCfg is not null) MergeListsInPlace(config, columnCfg, doc, table!, column!);
+        if (config is not null && columnCfg is not null) MergeListsInPlace(config, columnCfg, table!, column!);
         check = check with
         {
             Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config),
@@ -262,22 +262,18 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         return check;
     }
 
-    private void MergeListsInPlace(YamlMappingNode config, MissingValidConfig columnCfg, SodaClDocument doc, string table, string column)
+    private void MergeListsInPlace(YamlMappingNode config, MissingValidConfig columnCfg, string table, string column)
     {
         foreach (var (key, values) in new[] { ("missing values", columnCfg.MissingValues), ("valid values", columnCfg.ValidValues) })
         {
             if (values is null) continue;
             if (!config.Children.TryGetValue(new YamlScalarNode(key), out var node) || node is not YamlSequenceNode seq) continue;
-            var colNode = ColumnListNode(doc, table, column, key);
-            if (colNode is null) continue;
+            if (!_columnListNodes.TryGetValue((table, column, key), out var colNode)) continue;
             foreach (var item in colNode.Children) seq.Children.Add(item);
         }
     }
 
     private readonly Dictionary<(string, string, string), YamlSequenceNode> _columnListNodes = [];
-
-    private YamlSequenceNode? ColumnListNode(SodaClDocument doc, string table, string column, string key) =>
-        _columnListNodes.GetValueOrDefault((table, column, key));
 
     private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
     {
