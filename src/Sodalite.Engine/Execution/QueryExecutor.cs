@@ -88,8 +88,10 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         var m = q.Metrics[0];
         if (q.KeepKeys is { } keep && m.KeepDuplicateKeys)
         {
-            // Same count as Soda's query, keeping the duplicated keys for the failed-rows sample.
-            var (created, _) = await ExecuteRowAsync(jinja.Resolve(keep.Create), q.Name + ".keep_keys", q.Table, q.Partition, m.Column, ct);
+            // Same count as Soda's query, keeping the duplicated keys for the failed-rows sample. Where a temporary
+            // table cannot be made (a read-only database), or the statement fails, Soda's own query runs instead
+            // and reports any error.
+            var (created, _) = await ExecuteRowAsync(jinja.Resolve(keep.Create), q.Name + ".keep_keys", q.Table, q.Partition, m.Column, ct, logError: false);
             if (created is not null)
             {
                 var (count, _) = await ExecuteRowAsync(keep.Count, q.Name, q.Table, q.Partition, m.Column, ct);
@@ -100,8 +102,6 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
                     return;
                 }
             }
-            m.Failed = true;
-            return;
         }
         var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
         if (row is not null) SetValue(q.Metrics[0], row[0]);
@@ -133,7 +133,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
             // A failing batch is split and retried; only the expression that fails alone is an error.
             if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
-            else log.Debug($"Query {name} failed, retrying its expressions in smaller batches: {e.Message}");
+            else log.Debug($"Query {name} failed, trying another way: {e.Message}");
             return (null, e.Message);
         }
         finally
