@@ -45,7 +45,7 @@ public sealed class DuckDbAcceptanceFixture : IDisposable
 
 public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture<DuckDbAcceptanceFixture>
 {
-    public static TheoryData<string> Cases => new(AcceptanceCase.MetricCases);
+    public static TheoryData<string> Cases => new(AcceptanceCase.Replayed);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -5,4 +5,8 @@ namespace Sodalite.Engine.Evaluation;
 
 /// <summary>A judged check: outcome null means "not evaluated".</summary>
 public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? Outcome, object? Value,
-    Threshold? FailZone, Threshold? WarnZone);
+    Threshold? FailZone, Threshold? WarnZone)
+{
+    /// <summary>For a freshness check that could read its now-variable: what it measured.</summary>
+    public FreshnessDiagnostics? Freshness { get; init; }
+}

@@ -20,6 +20,7 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja)
             log.Error($"Metrics '{metric.Name}' were not computed for check '{def.Line}'", def.Location);
             return new CheckResult(pc, name, null, null, null, null);
         }
+        if (def.Kind == SodaCL.Model.CheckKind.Freshness) return Freshness.Evaluate(pc, name, metric, log, jinja);
         Threshold? fail = null, warn = null;
         try
         {
@@ -83,7 +84,8 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja)
         double d => Sodalite.Results.Json.PyFloat.Repr(d),
         long l => l.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "True" : "False",
-        DateTime dt => dt.ToString(dt.TimeOfDay == TimeSpan.Zero && dt.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime dt => Freshness.PyStr(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? dt : dt.ToUniversalTime(), TimeSpan.Zero), dt.Kind != DateTimeKind.Unspecified),
+        DateTimeOffset o => Freshness.PyStr(o, aware: true),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

@@ -122,7 +122,19 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             if (await reader.ReadAsync(ct))
             {
                 row = new object?[reader.FieldCount];
-                for (int i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    // A DATE is a date, whichever CLR type the driver picks (Soda writes "2020-06-24", not a timestamp).
+                    // A timestamp with time zone is an instant in UTC even where the driver leaves its kind unspecified (DuckDB).
+                    if (row[i] is DateTime d)
+                    {
+                        string type = reader.GetDataTypeName(i).ToLowerInvariant();
+                        if (type == "date") row[i] = DateOnly.FromDateTime(d);
+                        else if (d.Kind == DateTimeKind.Unspecified && (type.Contains("tz", StringComparison.Ordinal) || type.Contains("with time zone", StringComparison.Ordinal)))
+                            row[i] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
+                    }
+                }
             }
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
             log.Debug($"Query {name}:\n{sql}");

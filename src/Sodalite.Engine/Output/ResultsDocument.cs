@@ -54,12 +54,17 @@ public static class ResultsDocument
         return doc;
     }
 
-    /// <summary>Python str(timedelta): H:MM:SS[.ffffff].</summary>
+    /// <summary>Python str(timedelta): [N day[s], ]H:MM:SS[.ffffff], days floored (so -1h is "-1 day, 23:00:00").</summary>
     public static string PyTimedelta(TimeSpan t)
     {
-        string s = $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}";
-        long micros = t.Ticks % TimeSpan.TicksPerSecond / 10;
-        return micros == 0 ? s : s + "." + micros.ToString("000000", CultureInfo.InvariantCulture);
+        long micros = t.Ticks / 10;
+        const long microsPerDay = 86_400_000_000L;
+        long days = (long)Math.Floor((double)micros / microsPerDay);
+        long rest = micros - days * microsPerDay;
+        long seconds = rest / 1_000_000, fraction = rest % 1_000_000;
+        string s = $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}";
+        if (fraction != 0) s += "." + fraction.ToString("000000", CultureInfo.InvariantCulture);
+        return days == 0 ? s : $"{days} day{(Math.Abs(days) == 1 ? "" : "s")}, {s}";
     }
 
     public static JsonNode? Value(object? value) => value switch
@@ -85,6 +90,16 @@ public static class ResultsDocument
         var diagnostics = new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
         if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
         if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
+        if (r.Freshness is { } f)
+        {
+            diagnostics["measure"] = "time";
+            diagnostics["maxColumnTimestamp"] = f.MaxColumnTimestamp;
+            diagnostics["maxColumnTimestampUtc"] = f.MaxColumnTimestampUtc;
+            diagnostics["nowVariableName"] = f.NowVariableName;
+            diagnostics["nowTimestamp"] = f.NowTimestamp;
+            diagnostics["nowTimestampUtc"] = f.NowTimestampUtc;
+            diagnostics["freshness"] = f.Freshness;
+        }
         return new JsonObject
         {
             ["identity"] = ids.V3,

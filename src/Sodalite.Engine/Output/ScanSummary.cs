@@ -51,7 +51,19 @@ public static class ScanSummary
             if (g != group) log.Info(g);
             group = g;
             log.Info($"      {r.Name} [{word}]");
-            if (outcome != CheckOutcome.Pass || verbose)
+            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Freshness)
+            {
+                if ((outcome != CheckOutcome.Pass || verbose) && r.Freshness is { } f)
+                {
+                    log.Info($"        max_column_timestamp: {f.MaxColumnTimestamp ?? "None"}");
+                    log.Info($"        max_column_timestamp_utc: {f.MaxColumnTimestampUtc ?? "None"}");
+                    log.Info($"        now_variable_name: {f.NowVariableName}");
+                    log.Info($"        now_timestamp: {f.NowTimestamp}");
+                    log.Info($"        now_timestamp_utc: {f.NowTimestampUtc}");
+                    log.Info($"        freshness: {f.Freshness ?? "None"}");
+                }
+            }
+            else if (outcome != CheckOutcome.Pass || verbose)
             {
                 log.Info($"        check_value: {Evaluator.ValueText(r.Value)}");
                 var m = r.Check.Metric;

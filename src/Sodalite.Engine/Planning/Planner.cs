@@ -33,6 +33,18 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 case CheckKind.Metric when check.Table is not null && check.MetricLine is { } ml:
                     metric = PlanMetric(check, ml, doc, out error);
                     break;
+                case CheckKind.Freshness when check.Table is not null && Evaluation.Freshness.Column(check) is { } freshCol:
+                    if (check.Parsed is FreshnessUsingLine)
+                        log.Warning($"Syntax of freshness check has changed and is deprecated. Use freshness(column_name) < 1d instead of \"{check.Line}\".", check.Location);
+                    // A shared MAX(column) in the aggregation query; the check compares it with now.
+                    metric = PlanMetric(check with { MissingValid = SodaCL.Model.MissingValidConfig.Empty },
+                        new MetricCheckLine("max", [freshCol], null, null, false), doc, out error);
+                    if (metric is not null && check.MetricLine?.Threshold is null && check.Fail is null && check.Warn is null
+                        && check.Parsed is not FreshnessUsingLine { Threshold: not null })
+                        log.Error($"No threshold specified for freshness check \"{check.Line}\". Add one, e.g. \"{check.Line} < 1d\".", check.Location);
+                    if (metric is not null) plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = metric });
+                    else if (error is not null) log.Error(error, check.Location);
+                    continue;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
                     if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
