@@ -90,6 +90,40 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Freshness_passes_warns_and_fails_against_the_now_variable()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        // The sample's newest order_date is 2024-11-26, a DATE: it counts as 2024-11-26 23:59:59.999999.
+        File.WriteAllText(checks, "checks for retail:\n  - freshness(order_date) < 1d\n  - freshness(order_date, AS_OF):\n      warn: when > 1d\n      fail: when > 3d\n  - freshness(order_date, LATE) < 2d\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks,
+            "-v", "NOW=2024-11-27T12:00:00", "-v", "AS_OF=2024-11-28 12:00:00+00:00", "-v", "LATE=2024-12-05");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("freshness(order_date) < 1d [PASSED]", output);
+        Assert.Contains("freshness(order_date, AS_OF) warn when > 1d fail when > 3d [WARNED]", output);
+        Assert.Contains("freshness: 1 day, 12:00:00.000001", output);
+        Assert.Contains("freshness(order_date, LATE) < 2d [FAILED]", output);
+        Assert.Contains("max_column_timestamp: 2024-11-26 23:59:59.999999", output);
+    }
+
+    [Fact]
+    public async Task A_freshness_variable_that_is_not_a_timestamp_fails_its_check_with_an_error_and_the_others_run()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - row_count > 0\n  - freshness(order_date, AS_OF) < 1d\n  - freshness(customer_email) < 1d\n  - freshness(order_date) < 10s\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks, "-v", "AS_OF=yesterday");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Could not parse variable AS_OF as a timestamp: \"yesterday\" is not an ISO 8601 timestamp", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("Freshness needs a date or timestamp column, but max(customer_email) is", output);
+        Assert.Contains("line=5,col=5", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();
