@@ -93,12 +93,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 {
                     var exec = new QueryExecutor(ds, log, jinja, onProgress);
                     // Passes over the data: every planned query, plus the sample query each sampled metric may need.
-                    int passes = plan.Queries.Count + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
+                    int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema) + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
                     try { await ds.PrepareAsync(passes, ct); }
                     catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                     await exec.RunAsync(plan, ct);
                     await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
-                    var evaluator = new Evaluator(log, jinja);
+                    var evaluator = new Evaluator(log, jinja, ds.Dialect);
                     results.AddRange(plan.Checks.Select(evaluator.Evaluate));
                     metrics = plan.Metrics;
                     queries = exec.Queries;

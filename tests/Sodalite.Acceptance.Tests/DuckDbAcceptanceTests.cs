@@ -1,8 +1,10 @@
 // Replays the recorded Soda Core 3.5.6 runs on DuckDB: the same tables, the same checks, compared with
 // what Soda wrote for PostgreSQL. Where DuckDB cannot give PostgreSQL's answer, the difference is listed
 // here with its reason and only that part of the comparison is relaxed. For the metric-check cases the only
-// difference is the type names in failed-row sample columns (DuckDB says double/integer where PostgreSQL
-// says float8/int4); values, outcomes, identities and diagnostics are equal.
+// difference is type names: in failed-row sample columns (DuckDB says double/integer where PostgreSQL says
+// float8/int4) and in schema metrics and schema events (DuckDB's catalog says VARCHAR where PostgreSQL's says
+// character varying). Catalog type names are mapped to PostgreSQL's before comparing; values, outcomes,
+// identities and the rest of the diagnostics are compared as they are.
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
@@ -45,6 +47,28 @@ public sealed class DuckDbAcceptanceFixture : IDisposable
 
 public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture<DuckDbAcceptanceFixture>
 {
+    /// <summary>DuckDB's information_schema type names for the acceptance tables, and PostgreSQL's for the same columns.</summary>
+    private static readonly Dictionary<string, string> PostgresTypeNames = new()
+    {
+        ["VARCHAR"] = "character varying", ["DOUBLE"] = "double precision", ["INTEGER"] = "integer", ["DATE"] = "date",
+        ["TIMESTAMP"] = "timestamp without time zone", ["TIMESTAMP WITH TIME ZONE"] = "timestamp with time zone",
+    };
+
+    private static void RenameCatalogTypes(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in new[] { "sourceDataType", "actual_type" })
+                    if (o[key] is JsonValue v && v.TryGetValue<string>(out var t) && PostgresTypeNames.TryGetValue(t, out var pg)) o[key] = pg;
+                foreach (var (_, child) in o.ToList()) RenameCatalogTypes(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) RenameCatalogTypes(child);
+                break;
+        }
+    }
+
     public static TheoryData<string> Cases => new(AcceptanceCase.Replayed);
 
     [Theory]
@@ -65,6 +89,7 @@ public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture
             Variables = AcceptanceCase.Vars(name),
         });
         var actual = (JsonObject)JsonNode.Parse(PyJson.Serialize(ResultsDocument.Build(run)))!;
+        RenameCatalogTypes(actual);
 
         // Then the results are Soda's, apart from the listed differences
         // Sample column types are DuckDB's names (double, integer), not PostgreSQL's (float8, int4).

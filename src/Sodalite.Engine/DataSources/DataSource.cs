@@ -52,19 +52,14 @@ public sealed class DataSource : IAsyncDisposable
 
     public bool IsShared(DbConnection c) => ReferenceEquals(c, _shared);
 
-    /// <summary>The table's columns in catalog order (information_schema, which both engines provide); empty when it is unknown.</summary>
+    /// <summary>The table's columns in catalog order (information_schema, which both engines provide); empty when the table is unknown.</summary>
     public async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(string table, CancellationToken ct)
     {
-        string Lit(string v) => "'" + v.Replace("'", "''") + "'";
-        string bare = table.Trim('"');
-        // Unquoted names are case-insensitive in both engines; a quoted name is matched exactly.
-        string nameMatch = table.StartsWith('"') ? $"table_name = {Lit(bare)}" : $"lower(table_name) = lower({Lit(bare)})";
-        string schemaMatch = Schema is null ? "table_schema = current_schema()" : $"lower(table_schema) = lower({Lit(Schema)})";
         var conn = await OpenAsync(ct);
         try
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE {nameMatch} AND {schemaMatch} ORDER BY ordinal_position";
+            cmd.CommandText = Dialect.SchemaSql(table, Schema);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             var columns = new List<(string, string)>();
             while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), reader.GetString(1)));

@@ -12,4 +12,18 @@ public sealed class DuckDbDialect : SqlDialect
 
     // Measured on 10M rows (bench/): Soda's sample query regroups the table (~2 s); joining kept keys costs ~0.1 s.
     public override bool KeepsDuplicateKeys => true;
+
+    // DuckDB's catalog says VARCHAR, DOUBLE, INTEGER...; these let a schema check written for PostgreSQL's names pass.
+    protected override string[][] TypeSynonyms =>
+    [
+        ["varchar", "character varying", "text", "string"],
+        ["double", "double precision", "float8"],
+        ["float", "real", "float4"],
+        ["integer", "int", "int4"],
+        ["bigint", "int8"],
+        ["smallint", "int2"],
+        ["boolean", "bool"],
+        ["timestamp", "timestamp without time zone"],
+        ["timestamp with time zone", "timestamptz"],
+    ];
 }

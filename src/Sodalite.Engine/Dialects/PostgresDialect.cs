@@ -8,6 +8,15 @@ public sealed class PostgresDialect : SqlDialect
 
     public override bool IsolateOrderedSetAggregates => true;
 
+    // Soda's PostgreSQL synonyms (spec/sodacl.md §2.7).
+    protected override string[][] TypeSynonyms =>
+    [
+        ["character varying", "varchar", "text"],
+        ["double precision", "decimal", "numeric"],
+        ["timestamp without time zone", "timestamp"],
+        ["timestamp with time zone", "timestamptz"],
+    ];
+
     /// <summary>psycopg2 reports type OIDs that Soda maps to these short names.</summary>
     public override string SampleTypeName(string dataTypeName) => (dataTypeName.IndexOf('(') is int i and > 0 ? dataTypeName[..i] : dataTypeName) switch
     {

@@ -30,4 +30,25 @@ public abstract class SqlDialect
     /// those keys instead of grouping the whole table a second time.
     /// </summary>
     public virtual bool KeepsDuplicateKeys => false;
+
+    /// <summary>Type names a schema check treats as the same (beyond equal ignoring case), each group written lowercase.</summary>
+    protected virtual string[][] TypeSynonyms => [];
+
+    /// <summary>Whether an expected column type (as written in a schema check) matches the catalog's type.</summary>
+    public bool IsSameType(string expected, string actual)
+    {
+        string e = expected.Trim().ToLowerInvariant(), a = actual.Trim().ToLowerInvariant();
+        return e == a || TypeSynonyms.Any(g => g.Contains(e) && g.Contains(a));
+    }
+
+    /// <summary>The catalog query for a table's columns (name, type, nullable), in column order.</summary>
+    public virtual string SchemaSql(string table, string? schema)
+    {
+        string Lit(string v) => "'" + v.Replace("'", "''") + "'";
+        string bare = table.Trim('"');
+        // Unquoted names are case-insensitive; a quoted name is matched exactly.
+        string nameMatch = table.StartsWith('"') ? $"table_name = {Lit(bare)}" : $"lower(table_name) = {Lit(bare.ToLowerInvariant())}";
+        string schemaMatch = schema is null ? "table_schema = current_schema()" : $"lower(table_schema) = {Lit(schema.ToLowerInvariant())}";
+        return $"SELECT column_name, data_type, is_nullable \nFROM information_schema.columns \nWHERE {nameMatch} \n  AND {schemaMatch} \nORDER BY ORDINAL_POSITION";
+    }
 }

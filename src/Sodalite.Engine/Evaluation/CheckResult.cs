@@ -9,4 +9,7 @@ public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? 
 {
     /// <summary>For a freshness check that could read its now-variable: what it measured.</summary>
     public FreshnessDiagnostics? Freshness { get; init; }
+
+    /// <summary>For an evaluated schema check: the measured columns and the events of each level.</summary>
+    public SchemaDiagnostics? Schema { get; init; }
 }

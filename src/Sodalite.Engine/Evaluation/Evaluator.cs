@@ -8,7 +8,7 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine.Evaluation;
 
-public sealed class Evaluator(ScanLogger log, Jinja jinja)
+public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect dialect)
 {
     public CheckResult Evaluate(PlannedCheck pc)
     {
@@ -21,6 +21,14 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja)
             return new CheckResult(pc, name, null, null, null, null);
         }
         if (def.Kind == SodaCL.Model.CheckKind.Freshness) return Freshness.Evaluate(pc, name, metric, log, jinja);
+        if (def.Kind == SodaCL.Model.CheckKind.Schema)
+        {
+            var measured = (IReadOnlyList<(string Name, string Type)>)metric.Value!;
+            var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, dialect);
+            var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, dialect);
+            var schemaOutcome = failEvents.Count > 0 ? CheckOutcome.Fail : warnEvents.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass;
+            return new CheckResult(pc, name, schemaOutcome, null, null, null) { Schema = new SchemaDiagnostics(measured, failEvents, warnEvents) };
+        }
         Threshold? fail = null, warn = null;
         try
         {
@@ -62,6 +70,7 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja)
     {
         var def = pc.Definition;
         if (def.Name is not null) return def.Name;
+        if (def.Kind == SodaCL.Model.CheckKind.Schema) return "Schema Check";
         string n = def.Line;
         if (def.WarnText is not null) n += " warn " + def.WarnText;
         if (def.FailText is not null) n += " fail " + def.FailText;

@@ -19,6 +19,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         {
             progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
             if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
+            else if (q.Kind == QueryKind.Schema) await RunSchemaAsync(q, ct);
             else await RunScalarAsync(q, ct);
         }
         foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
@@ -81,6 +82,41 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     {
         int from = sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
         return "SELECT \n  " + string.Join(",\n  ", metrics.Select(m => m.Sql)) + sql[from..];
+    }
+
+    /// <summary>Reads a table's columns from the catalog; a table without columns (it does not exist) leaves the metric not computed.</summary>
+    private async Task RunSchemaAsync(PlannedQuery q, CancellationToken ct)
+    {
+        var m = q.Metrics[0];
+        var sw = Stopwatch.StartNew();
+        DbConnection? conn = null;
+        try
+        {
+            conn = await ds.OpenAsync(ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = q.Sql;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var columns = new List<(string Name, string Type)>();
+            while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), reader.GetString(1)));
+            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, null, null, q.Sql, null, sw.Elapsed));
+            log.Debug($"Query {q.Name}:\n{q.Sql}");
+            if (columns.Count == 0) m.Failed = true;
+            else
+            {
+                m.Value = columns;
+                m.Computed = true;
+            }
+        }
+        catch (DbException e)
+        {
+            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, null, null, q.Sql, e.ToString(), sw.Elapsed));
+            log.Error($"Query execution error in {q.Name}: {e.Message}\n{q.Sql}");
+            m.Failed = true;
+        }
+        finally
+        {
+            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+        }
     }
 
     private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)

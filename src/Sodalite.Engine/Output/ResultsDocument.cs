@@ -27,12 +27,12 @@ public static class ResultsDocument
             ["hasErrors"] = run.Logs.Any(l => l.Level == ScanLogLevel.Error),
             ["hasWarnings"] = run.Results.Any(r => r.Outcome == CheckOutcome.Warn),
             ["hasFailures"] = run.Results.Any(r => r.Outcome == CheckOutcome.Fail),
-            ["metrics"] = new JsonArray([.. run.Metrics.Select(m => (JsonNode)new JsonObject
+            ["metrics"] = new JsonArray([.. run.Metrics.Select(m => (JsonNode)(m.Kind == MetricKind.Schema ? SchemaMetric(m, run) : new JsonObject
             {
                 ["identity"] = m.Identity,
                 ["metricName"] = m.Name,
                 ["value"] = Value(m.Value),
-            })]),
+            }))]),
             ["checks"] = new JsonArray([.. run.Results.Where(r => r.Outcome is not null).Select(r => (JsonNode)Check(r, run))]),
             ["queries"] = new JsonArray([.. run.Queries.Select(q => (JsonNode)new JsonObject
             {
@@ -80,6 +80,66 @@ public static class ResultsDocument
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A schema metric carries its table (Soda's schema metric dict) and the columns as value.</summary>
+    private static JsonObject SchemaMetric(Metric m, ScanRun run) => new()
+    {
+        ["identity"] = m.Identity,
+        ["metricName"] = m.Name,
+        ["dataSourceName"] = run.DataSourceName,
+        ["tableName"] = m.Table,
+        ["partitionName"] = null,
+        ["columnName"] = null,
+        ["value"] = m.Value is IReadOnlyList<(string Name, string Type)> cols
+            ? new JsonArray([.. cols.Select(c => (JsonNode)new JsonObject { ["columnName"] = c.Name, ["sourceDataType"] = c.Type })])
+            : null,
+    };
+
+    private static JsonObject SchemaDiagnosticsJson(SchemaDiagnostics s)
+    {
+        var blocks = new JsonArray(new JsonObject
+        {
+            ["type"] = "csv",
+            ["text"] = "Column,Type\n" + string.Join("\n", s.Measured.Select(c => $"{c.Name},{c.Type}")),
+            ["title"] = "Schema",
+        });
+        int events = s.Fail.Count + s.Warn.Count;
+        if (events > 0)
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "csv",
+                ["text"] = "Column,Event,Details\n" + string.Join("\n", SchemaEvaluation.EventLines(s.Fail, "fail")) + "\n"
+                    + string.Join("\n", SchemaEvaluation.EventLines(s.Warn, "warn")),
+                ["title"] = "Diagnostics",
+            });
+        SchemaEvents[] levels = [s.Fail, s.Warn];
+        var types = new JsonObject();
+        foreach (var (c, expected, actual) in levels.SelectMany(l => l.TypeMismatches))
+            types[c] = new JsonObject { ["expected_type"] = expected, ["actual_type"] = actual };
+        var indexes = new JsonObject();
+        foreach (var (c, expected, actual, on) in levels.SelectMany(l => l.IndexMismatches))
+            indexes[c] = new JsonObject { ["expected_index"] = expected, ["actual_index"] = actual, ["column_on_expected_index"] = on };
+        JsonArray Names(IEnumerable<string> names) => new([.. names.Distinct().Select(n => (JsonNode)n)]);
+        JsonObject Series(string label, int value) => new() { ["label"] = label, ["value"] = value, ["outcome"] = label };
+        return new JsonObject
+        {
+            ["blocks"] = blocks,
+            ["column_additions"] = new JsonArray(),
+            ["column_deletions"] = new JsonArray(),
+            ["column_index_changes"] = new JsonObject(),
+            ["column_index_mismatches"] = indexes,
+            ["column_type_changes"] = new JsonObject(),
+            ["column_type_mismatches"] = types,
+            ["missing_column_names"] = Names(levels.SelectMany(l => l.Missing)),
+            ["present_column_names"] = Names(levels.SelectMany(l => l.Present)),
+            ["preferredChart"] = "bars",
+            ["valueLabel"] = $"{events} schema event(s)",
+            ["valueSeries"] = new JsonObject
+            {
+                ["values"] = new JsonArray(Series("fail", s.Fail.Count), Series("warn", s.Warn.Count), Series("pass", s.Measured.Count - events)),
+            },
+        };
+    }
+
     private static JsonObject Check(CheckResult r, ScanRun run)
     {
         var def = r.Check.Definition;
@@ -87,7 +147,7 @@ public static class ResultsDocument
         var identities = new JsonObject { ["v1"] = ids.V1, ["v2"] = ids.V2, ["v3"] = ids.V3 };
         if (ids.V4 is not null) identities["v4"] = ids.V4;
         var metric = r.Check.Metric!;
-        var diagnostics = new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
+        var diagnostics = r.Schema is { } schema ? SchemaDiagnosticsJson(schema) : new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
         if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
         if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
         if (r.Freshness is { } f)

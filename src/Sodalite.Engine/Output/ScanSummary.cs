@@ -51,7 +51,20 @@ public static class ScanSummary
             if (g != group) log.Info(g);
             group = g;
             log.Info($"      {r.Name} [{word}]");
-            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Freshness)
+            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Schema)
+            {
+                if (outcome != CheckOutcome.Pass || verbose)
+                {
+                    if (r.Schema is { } s)
+                    {
+                        foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
+                            log.Info($"        {line}");
+                    }
+                    var measured = r.Schema?.Measured ?? [];
+                    log.Info($"        schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]");
+                }
+            }
+            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Freshness)
             {
                 if ((outcome != CheckOutcome.Pass || verbose) && r.Freshness is { } f)
                 {

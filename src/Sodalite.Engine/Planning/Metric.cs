@@ -3,7 +3,7 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived }
+public enum MetricKind { Aggregate, Duplicate, Derived, Schema }
 
 public sealed class Metric
 {

@@ -45,6 +45,23 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     if (metric is not null) plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = metric });
                     else if (error is not null) log.Error(error, check.Location);
                     continue;
+                case CheckKind.Schema when check.Table is not null:
+                    if (check.SchemaWarn?.ChangeValidations == true || check.SchemaFail?.ChangeValidations == true)
+                    {
+                        log.Error("Schema checks with 'when schema changes' compare with the previous scan's schema, which needs history. Sodalite runs them once the hub provides it.", check.Location);
+                        continue;
+                    }
+                    if (check.SchemaWarn is null && check.SchemaFail is null)
+                    {
+                        log.Error("A schema check needs 'warn:' or 'fail:' validations, e.g. 'fail:' with 'when required column missing: [id]'.", check.Location);
+                        continue;
+                    }
+                    // The schema belongs to the table, whichever filter section the check is in.
+                    metric = GetOrAdd(new Metric
+                    {
+                        Identity = MetricIdentity(check.Table, null, null, "schema", []), Name = "schema", Kind = MetricKind.Schema, Table = check.Table,
+                    });
+                    break;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
                     if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
@@ -62,7 +79,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 if (error is not null) log.Error(error, check.Location);
                 continue;
             }
-            if (check.MetricLine?.Threshold is null && check.Warn is null && check.Fail is null)
+            if (check.Kind == CheckKind.Metric && check.MetricLine?.Threshold is null && check.Warn is null && check.Fail is null)
                 log.Error($"No threshold specified for check \"{check.Line}\". Add one to the line (\"{check.Line} > 0\") or a 'fail: when ...' configuration.", check.Location);
             plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = metric });
         }
@@ -277,6 +294,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
 
     private void BuildQueries(ScanPlan plan, SodaClDocument doc)
     {
+        foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
+            plan.Queries.Add(new PlannedQuery
+            {
+                Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}.schema[{schema.Table}]",
+                Kind = QueryKind.Schema, Table = schema.Table, Sql = dataSource.Dialect.SchemaSql(schema.Table, dataSource.Schema), Metrics = [schema],
+            });
         foreach (var (table, partition) in doc.Mentions)
         {
             string qtable = dataSource.QualifiedTable(table);

@@ -38,6 +38,10 @@ public sealed record CheckDefinition
     public string? FailCondition { get; init; }
     public string? FailQuery { get; init; }
 
+    /// <summary>Schema checks: the validations under warn: and fail:.</summary>
+    public SchemaValidations? SchemaWarn { get; init; }
+    public SchemaValidations? SchemaFail { get; init; }
+
     public MetricCheckLine? MetricLine => Parsed as MetricCheckLine;
 
     /// <summary>Column of a column check: first metric argument, except multi-column duplicate_count.</summary>

@@ -275,6 +275,72 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private readonly Dictionary<(string, string, string), YamlSequenceNode> _columnListNodes = [];
 
+    private SchemaValidations? ParseSchemaValidations(string level, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            log.Error($"'{level}' of a schema check must be a mapping such as 'when required column missing: [id]'.", Loc(node.Start));
+            return null;
+        }
+        var v = new SchemaValidations();
+        foreach (var (k, value) in map.Children)
+        {
+            string key = RuamelEmitter.Text(k);
+            switch (key)
+            {
+                case "when required column missing":
+                    if (StringList(value, key) is { } required) v = v with { RequiredColumns = required };
+                    break;
+                case "when forbidden column present":
+                    if (StringList(value, key) is { } forbidden) v = v with { ForbiddenColumns = forbidden };
+                    break;
+                case "with optional columns":
+                    if (StringList(value, key) is { } optional) v = v with { OptionalColumns = optional };
+                    break;
+                case "when wrong column type" when value is YamlMappingNode types:
+                    v = v with { ColumnTypes = [.. types.Children.Select(p => KeyValuePair.Create(RuamelEmitter.Text(p.Key), RuamelEmitter.Text(p.Value)))] };
+                    break;
+                case "when mismatching columns" when value is YamlMappingNode cols:
+                    v = v with
+                    {
+                        MismatchingColumns = [.. cols.Children.Select(p => KeyValuePair.Create(RuamelEmitter.Text(p.Key),
+                            p.Value is YamlScalarNode s && !RuamelEmitter.IsNull(s) ? s.Value : null))],
+                    };
+                    break;
+                case "when wrong column index" when value is YamlMappingNode indexes:
+                    var list = new List<KeyValuePair<string, int>>();
+                    foreach (var (col, idx) in indexes.Children)
+                    {
+                        if (int.TryParse(RuamelEmitter.Text(idx), NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) && i >= 0)
+                            list.Add(KeyValuePair.Create(RuamelEmitter.Text(col), i));
+                        else
+                            log.Error($"Column index for '{RuamelEmitter.Text(col)}' must be a whole number from 0, not \"{RuamelEmitter.Text(idx)}\".", Loc(idx.Start));
+                    }
+                    v = v with { ColumnIndexes = list };
+                    break;
+                case "when wrong column type" or "when mismatching columns" or "when wrong column index":
+                    log.Error($"'{key}' must be a mapping of column names to {(key.Contains("index", StringComparison.Ordinal) ? "indexes" : "types")}.", Loc(value.Start));
+                    break;
+                case "when schema changes":
+                    v = v with { ChangeValidations = true };
+                    break;
+                default:
+                    var best = SchemaValidations.Keys.Select(x => (x, d: Distance(x, key))).OrderBy(x => x.d).First();
+                    string hint = best.d <= 5 ? $" (did you mean \"{best.x}\"?)" : "";
+                    log.Error($"Unknown schema validation '{key}'{hint}. Known: {string.Join(", ", SchemaValidations.Keys)}.", Loc(k.Start));
+                    break;
+            }
+        }
+        return v;
+    }
+
+    private List<string>? StringList(YamlNode node, string key)
+    {
+        if (node is YamlSequenceNode seq) return [.. seq.Children.Select(RuamelEmitter.Text)];
+        log.Error($"'{key}' must be a list of column names, e.g. [id, email].", Loc(node.Start));
+        return null;
+    }
+
     private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
     {
         var mvc = MissingValidConfig.Empty;
@@ -301,7 +367,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     else log.Error("'attributes' must be a mapping of names to values.", Loc(v.Start));
                     continue;
                 case "warn" or "fail":
-                    if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution) continue; // dict-valued, read by the engine
+                    if (check.Kind is CheckKind.Schema)
+                    {
+                        var validations = ParseSchemaValidations(key, v);
+                        check = key == "warn" ? check with { SchemaWarn = validations } : check with { SchemaFail = validations };
+                        continue;
+                    }
+                    if (check.Kind is CheckKind.GroupEvolution) continue; // dict-valued, read by the engine
                     if (text is null || !text.StartsWith("when ", StringComparison.Ordinal))
                     {
                         log.Error($"Value for {key} must be \"when {{condition}}\", e.g. \"{key}: when > 10\".", Loc(v.Start));

@@ -1,0 +1,27 @@
+// The validations of one level (warn or fail) of a schema check (spec/sodacl.md §2.7).
+namespace Sodalite.SodaCL.Model;
+
+public sealed record SchemaValidations
+{
+    /// <summary>when required column missing: [cols]</summary>
+    public IReadOnlyList<string> RequiredColumns { get; init; } = [];
+    /// <summary>when forbidden column present: [patterns with * or %]</summary>
+    public IReadOnlyList<string> ForbiddenColumns { get; init; } = [];
+    /// <summary>when wrong column type: {col: type}, in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ColumnTypes { get; init; } = [];
+    /// <summary>when wrong column index: {col: index}, in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> ColumnIndexes { get; init; } = [];
+    /// <summary>when mismatching columns: {col: type or null}, in file order; null when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>>? MismatchingColumns { get; init; }
+    /// <summary>with optional columns: [cols] (for mismatching columns).</summary>
+    public IReadOnlyList<string> OptionalColumns { get; init; } = [];
+    /// <summary>when schema changes: needs the previous schema (history).</summary>
+    public bool ChangeValidations { get; init; }
+
+    /// <summary>The YAML keys a schema level accepts, for error messages.</summary>
+    public static readonly string[] Keys =
+    [
+        "when required column missing", "when forbidden column present", "when wrong column type", "when wrong column index",
+        "when mismatching columns", "with optional columns", "when schema changes",
+    ];
+}
