@@ -124,6 +124,77 @@ public class CliTests
     }
 
     [Fact]
+    public async Task A_schema_check_reads_the_csv_columns_and_reports_each_event()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for retail:
+              - schema:
+                  warn:
+                    when wrong column index:
+                      status: 0
+                  fail:
+                    when required column missing: [order_id, discount]
+                    when forbidden column present: [customer_*]
+                    when wrong column type:
+                      quantity: bigint
+                      amount: varchar
+            """);
+        string results = Path.Combine(dir, "results.json");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks, "-srf", results);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Schema Check [FAILED]", output);
+        Assert.Contains("fail_missing_column_names = [discount]", output);
+        Assert.Contains("fail_forbidden_present_column_names = [customer_id, customer_email]", output);
+        Assert.Contains("fail_column_type_mismatch[amount] expected(varchar) actual(DOUBLE)", output);
+        Assert.Contains("warn_column_index_mismatch[status] expected(0) actual(4)warn_column_on_expected_index(order_id)", output);
+        Assert.Contains("schema_measured = [order_id BIGINT, customer_id BIGINT, customer_email VARCHAR, order_date DATE, status VARCHAR, country VARCHAR, quantity BIGINT, amount DOUBLE]", output);
+        var check = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]![0]!;
+        Assert.Equal("5 schema event(s)", (string?)check["diagnostics"]!["valueLabel"]);
+        Assert.Equal("Column,Event,Details\namount,:icon-fail: Type Mismatch, Expected Type: varchar; Actual Type: DOUBLE\n" +
+                     "discount,:icon-fail: Required Column Missing, \ncustomer_id,:icon-fail: Forbidden Column Present, \n" +
+                     "customer_email,:icon-fail: Forbidden Column Present, \nstatus,:icon-warn: Index Mismatch, Expected Index: 0; Actual Index: 4",
+            (string?)check["diagnostics"]!["blocks"]![1]!["text"]);
+    }
+
+    [Fact]
+    public async Task Bad_schema_checks_are_errors_with_locations_and_other_checks_still_run()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for retail:
+              - row_count > 0
+              - schema:
+                  fail:
+                    when required columns missing: [order_id]
+              - schema:
+                  warn:
+                    when schema changes: any
+              - schema:
+                  fail:
+                    when wrong column index:
+                      status: first
+            checks for no_such_table:
+              - schema:
+                  fail:
+                    when required column missing: [id]
+            """);
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Unknown schema validation 'when required columns missing' (did you mean \"when required column missing\"?)", output);
+        Assert.Contains("line=5,col=9", output);
+        Assert.Contains("'when schema changes' compare with the previous scan's schema, which needs history", output);
+        Assert.Contains("Column index for 'status' must be a whole number from 0, not \"first\"", output);
+        Assert.Contains("line=12,col=19", output);
+        Assert.Contains("Metrics 'schema' were not computed for check 'schema'", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();
