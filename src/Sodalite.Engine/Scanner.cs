@@ -130,7 +130,13 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
             string name = $"{plan.NextQueryNumber()}.{ds.Name}.{label}{(m.Column is null ? "" : "." + m.Column)}.failed_rows[{m.Name}]";
             string failing, passing, sample;
-            if (m.Kind == MetricKind.Duplicate)
+            if (m.Kind == MetricKind.Reference)
+            {
+                failing = Planner.ReferenceSql(ds, m, qtable, where, "SOURCE.*", failing: true);
+                passing = Planner.ReferenceSql(ds, m, qtable, where, "SOURCE.*", failing: false);
+                sample = failing + $"\nLIMIT {limit}";
+            }
+            else if (m.Kind == MetricKind.Duplicate)
             {
                 failing = Planner.DuplicateSql(m, qtable, where, true);
                 passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
@@ -144,10 +150,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 passing = $"SELECT * FROM {qtable} \n WHERE {p}";
                 sample = failing + $" \n LIMIT {limit}";
             }
-            m.SampleQueryName = name;
+            // Soda names a reference check's failing/passing queries after its count query; the others after the sample query.
+            string listed = m.Kind == MetricKind.Reference && m.QueryName is { } q ? q : name;
+            m.SampleQueryName = listed;
             m.Sample = await exec.SampleAsync(sample, name, m.Table, m.Partition, m.Column, ct);
-            exec.Queries.Add(new QueryLog(name + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
-            exec.Queries.Add(new QueryLog(name + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
+            exec.Queries.Add(new QueryLog(listed + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
+            exec.Queries.Add(new QueryLog(listed + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
         }
     }
 
@@ -161,7 +169,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
     /// <summary>Whether failed rows of this metric are sampled when its count is above zero.</summary>
     private static bool IsSampled(Metric m, ScanPlan plan, int defaultLimit) =>
-        (m.Kind == MetricKind.Duplicate || m.FailingWhere is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
+        (m.Kind is MetricKind.Duplicate or MetricKind.Reference || m.FailingWhere is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
 
     private static IEnumerable<string> ExpandPaths(IReadOnlyList<string> paths, ScanLogger log)
     {

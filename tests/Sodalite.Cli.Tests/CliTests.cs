@@ -194,6 +194,87 @@ public class CliTests
         Assert.Contains("row_count > 0 [PASSED]", output);
     }
 
+    /// <summary>A DuckDB database with customers and orders, and a configuration naming it "shop".</summary>
+    private static string ShopConfig()
+    {
+        string dir = TempDir();
+        string db = Path.Combine(dir, "shop.duckdb");
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={db}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE customers (id VARCHAR, country VARCHAR);
+                INSERT INTO customers VALUES ('C1', 'BE'), ('C2', 'NL'), ('C3', 'BE');
+                CREATE TABLE orders (id VARCHAR, customer_id VARCHAR, country VARCHAR, channel VARCHAR);
+                INSERT INTO orders VALUES ('O1', 'C1', 'BE', 'web'), ('O2', 'C9', 'BE', 'web'), ('O3', 'C2', 'FR', 'shop'),
+                                          ('O4', NULL, 'BE', 'web'), ('O5', 'C8', 'NL', 'shop');
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        string cfg = Path.Combine(dir, "configuration.yml");
+        File.WriteAllText(cfg, $"data_source shop:\n  type: duckdb\n  path: {db}\n");
+        return cfg;
+    }
+
+    [Fact]
+    public async Task Reference_checks_count_missing_and_forbidden_values_with_filters_and_samples()
+    {
+        string cfg = ShopConfig();
+        string checks = Path.Combine(Path.GetDirectoryName(cfg)!, "checks.yml");
+        File.WriteAllText(checks, """
+            filter orders [web]:
+              where: channel = 'web'
+            checks for orders:
+              - values in customer_id must exist in customers id
+              - values in (customer_id, country) must exist in customers (id, country):
+                  samples limit: 1
+              - values in (customer_id) must not exist in customers (id)
+            checks for orders [web]:
+              - values in customer_id must exist in customers id
+            """);
+        string results = Path.Combine(Path.GetDirectoryName(cfg)!, "results.json");
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks, "-srf", results);
+
+        Assert.Equal(2, exit);
+        var byName = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]!.AsArray()
+            .GroupBy(c => (string)c!["definition"]!).ToDictionary(g => g.Key, g => g.First()!);
+        long Value(string header, string line) => (long)byName[$"{header}:\n  {line}"]["diagnostics"]!["value"]!;
+        long Rows(string header, string line) => (long)byName[$"{header}:\n  {line}"]["diagnostics"]!["blocks"]![0]!["file"]!["totalRowCount"]!;
+        Assert.Equal(2, Value("checks for orders", "values in customer_id must exist in customers id"));              // C9, C8
+        Assert.Equal(2, Value("checks for orders", "values in (customer_id) must not exist in customers (id)"));      // C1, C2
+        Assert.Equal(1, Value("checks for orders [web]", "values in customer_id must exist in customers id"));        // only C9 is on the web
+        Assert.Equal(2, Rows("checks for orders", "values in customer_id must exist in customers id"));
+        Assert.Contains("value: 2", output);
+        var multi = byName.Single(p => p.Key.Contains("(customer_id, country)")).Value;
+        // C9, C2/FR, C8/NL, and O4: its customer_id is NULL but its country is not, which Soda counts as failing.
+        Assert.Equal(4L, (long)multi["diagnostics"]!["value"]!);
+        Assert.Equal(1L, (long)multi["diagnostics"]!["blocks"]![0]!["file"]!["totalRowCount"]!);                         // samples limit 1
+        Assert.Null((string?)multi["column"]);
+    }
+
+    [Fact]
+    public async Task Bad_reference_checks_are_errors_and_other_checks_still_run()
+    {
+        string cfg = ShopConfig();
+        string checks = Path.Combine(Path.GetDirectoryName(cfg)!, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for orders:
+              - row_count > 0
+              - values in customer_id must exist in no_such_table id
+              - values in customer_id must exist in customers no_such_column
+              - values in (customer_id, country) must exist in customers (id)
+            """);
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Table with name no_such_table does not exist", output);
+        Assert.Contains("no_such_column", output);
+        Assert.Contains("the source has 2 column(s) and the target 1", output);
+        Assert.Contains("line=5,col=5", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
     [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {

@@ -21,6 +21,12 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
             return new CheckResult(pc, name, null, null, null, null);
         }
         if (def.Kind == SodaCL.Model.CheckKind.Freshness) return Freshness.Evaluate(pc, name, metric, log, jinja);
+        if (def.Kind == SodaCL.Model.CheckKind.Reference)
+        {
+            // No thresholds: any failing row fails the check.
+            long failingRows = metric.Value is long n ? n : 0;
+            return new CheckResult(pc, name, failingRows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass, metric.Value, null, null);
+        }
         if (def.Kind == SodaCL.Model.CheckKind.Schema)
         {
             var measured = (IReadOnlyList<(string Name, string Type)>)metric.Value!;

@@ -76,6 +76,10 @@ public static class ScanSummary
                     log.Info($"        freshness: {f.Freshness ?? "None"}");
                 }
             }
+            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Reference)
+            {
+                if (outcome != CheckOutcome.Pass || verbose) log.Info($"        value: {Evaluator.ValueText(r.Value)}");
+            }
             else if (outcome != CheckOutcome.Pass || verbose)
             {
                 log.Info($"        check_value: {Evaluator.ValueText(r.Value)}");

@@ -3,7 +3,7 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived, Schema }
+public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference }
 
 public sealed class Metric
 {
@@ -32,6 +32,14 @@ public sealed class Metric
     public bool Failed { get; set; }
     public Sample? Sample { get; set; }
     public string? SampleQueryName { get; set; }
+
+    /// <summary>Reference metrics: the target table and columns, and whether values must not exist there.</summary>
+    public string? TargetTable { get; init; }
+    public IReadOnlyList<string> TargetColumns { get; init; } = [];
+    public bool MustNotExist { get; init; }
+
+    /// <summary>The query that computes this metric, where its failed-rows queries are named after it (reference).</summary>
+    public string? QueryName { get; set; }
 
     /// <summary>Set before execution on a duplicate metric whose failed rows will be sampled, where the engine can keep them.</summary>
     public bool KeepDuplicateKeys { get; set; }

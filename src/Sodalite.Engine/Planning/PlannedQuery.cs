@@ -1,6 +1,6 @@
 namespace Sodalite.Engine.Planning;
 
-public enum QueryKind { Aggregation, Duplicate, Schema }
+public enum QueryKind { Aggregation, Duplicate, Schema, Reference }
 
 /// <summary>One SQL statement of the plan and the metrics it fills.</summary>
 public sealed class PlannedQuery

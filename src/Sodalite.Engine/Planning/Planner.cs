@@ -62,6 +62,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                         Identity = MetricIdentity(check.Table, null, null, "schema", []), Name = "schema", Kind = MetricKind.Schema, Table = check.Table,
                     });
                     break;
+                case CheckKind.Reference when check.Table is not null && check.Parsed is ReferenceCheckLine r:
+                    // Soda's identity does not tell "must exist" from "must not exist"; the plan keeps them apart.
+                    var reference = new Metric
+                    {
+                        Identity = MetricIdentity(check.Table, check.Partition, r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, "reference",
+                            [.. r.SourceColumns, r.TargetTable, .. r.TargetColumns]),
+                        Name = "reference", Kind = MetricKind.Reference, Table = check.Table, Partition = check.Partition,
+                        Column = r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, Columns = r.SourceColumns,
+                        TargetTable = r.TargetTable, TargetColumns = r.TargetColumns, MustNotExist = r.MustNotExist, IsCount = true,
+                    };
+                    metric = _metrics.TryGetValue(reference.Identity + (r.MustNotExist ? "#not" : ""), out var known) ? known
+                        : _metrics[reference.Identity + (r.MustNotExist ? "#not" : "")] = reference;
+                    break;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
                     if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
@@ -320,6 +333,15 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Kind = QueryKind.Aggregation, Table = table, Partition = partition, Sql = sql, Metrics = batch,
                 });
             }
+            foreach (var reference in plan.Metrics.Where(m => m.Kind == MetricKind.Reference && m.Table == table && m.Partition == partition))
+            {
+                reference.QueryName = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.reference[{string.Join(",", reference.Columns)}]";
+                plan.Queries.Add(new PlannedQuery
+                {
+                    Name = reference.QueryName, Kind = QueryKind.Reference, Table = table, Partition = partition,
+                    Sql = ReferenceSql(dataSource, reference, qtable, where, "COUNT(*)", failing: true), Metrics = [reference],
+                });
+            }
             foreach (var dup in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && m.Table == table && m.Partition == partition))
             {
                 int number = plan.NextQueryNumber();
@@ -338,6 +360,20 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 });
             }
         }
+    }
+
+    /// <summary>Soda's reference query (spec/sodacl.md §2.8): source rows joined to the target; failing rows have no match (or, for
+    /// "must not exist", a match). Double spaces as Soda writes them.</summary>
+    public static string ReferenceSql(DataSource dataSource, Metric reference, string qtable, string? where, string select, bool failing)
+    {
+        string target = dataSource.QualifiedTable(reference.TargetTable!);
+        var pairs = reference.Columns.Zip(reference.TargetColumns).ToList();
+        string join = string.Join(" AND ", pairs.Select(p => $"SOURCE.{p.First} = TARGET.{p.Second}"));
+        // A failing row has a source value whose target is missing ("must exist") or present ("must not exist").
+        bool targetMissing = failing != reference.MustNotExist;
+        string cond = string.Join(failing ? " OR " : " AND ",
+            pairs.Select(p => $"(SOURCE.{p.First} IS NOT NULL AND TARGET.{p.Second} IS {(targetMissing ? " NULL" : "NOT NULL")})"));
+        return $"\nSELECT {select}\n    FROM {qtable}  SOURCE\n    LEFT JOIN {target} TARGET on {join}\nWHERE {(where is null ? cond : $"{where} AND ({cond})")}";
     }
 
     public static string DuplicateFilter(Metric dup, string? where)
