@@ -26,6 +26,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
         // Data source
         DataSourceConfig? config = null;
+        var all = new Dictionary<string, DataSourceConfig>();
         if (options.DataFile is not null)
         {
             config = DataSourceConfig.ForFile(options.DataFile);
@@ -33,7 +34,6 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         }
         else
         {
-            var all = new Dictionary<string, DataSourceConfig>();
             foreach (var f in options.ConfigurationFiles)
                 foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log)) all[k] = v;
             if (options.DataSourceName is null)
@@ -97,6 +97,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     try { await ds.PrepareAsync(passes, ct); }
                     catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                     await exec.RunAsync(plan, ct);
+                    await CountOnOtherDataSourcesAsync(plan, doc, all, exec, log, jinja, ct);
                     await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
                     var evaluator = new Evaluator(log, jinja, ds.Dialect);
                     results.AddRange(plan.Checks.Select(evaluator.Evaluate));
@@ -156,6 +157,49 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             m.Sample = await exec.SampleAsync(sample, name, m.Table, m.Partition, m.Column, ct);
             exec.Queries.Add(new QueryLog(listed + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
             exec.Queries.Add(new QueryLog(listed + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
+        }
+    }
+
+    /// <summary>Row counts of "row_count same as T in OTHER_DS": one count query on each other configured data source.</summary>
+    private async Task CountOnOtherDataSourcesAsync(ScanPlan plan, SodaClDocument doc, Dictionary<string, DataSourceConfig> configs,
+        QueryExecutor exec, ScanLogger log, Jinja jinja, CancellationToken ct)
+    {
+        foreach (var group in plan.Metrics.Where(m => m.Kind == MetricKind.RemoteRowCount).GroupBy(m => m.DataSourceName!))
+        {
+            var location = plan.Checks.First(c => group.Contains(c.OtherMetric)).Definition.Location;
+            if (!configs.TryGetValue(group.Key, out var otherConfig))
+            {
+                log.Error($"Data source '{group.Key}' is not configured. Add 'data_source {group.Key}:' to a configuration file passed with -c. Configured: {string.Join(", ", configs.Keys)}", location);
+                continue;
+            }
+            DataSource other;
+            try
+            {
+                onProgress?.Invoke($"connecting to {group.Key} ({otherConfig.Type})");
+                other = await DataSource.ConnectAsync(otherConfig, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.Error($"Could not connect to data source \"{group.Key}\": {e.Message}", location);
+                continue;
+            }
+            await using (other)
+            {
+                var otherPlan = new ScanPlan();
+                foreach (var m in group)
+                {
+                    string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+                    otherPlan.Queries.Add(new PlannedQuery
+                    {
+                        Name = $"{plan.NextQueryNumber()}.{group.Key}.{label}.aggregation[0]", Kind = QueryKind.Aggregation, Table = m.Table,
+                        Partition = m.Partition, Metrics = [m],
+                        Sql = "SELECT \n  COUNT(*) \nFROM " + other.QualifiedTable(m.Table) + (m.Filter is null ? "" : "\nWHERE " + m.Filter),
+                    });
+                }
+                var otherExec = new QueryExecutor(other, log, jinja, onProgress);
+                await otherExec.RunAsync(otherPlan, ct);
+                exec.Queries.AddRange(otherExec.Queries);
+            }
         }
     }
 

@@ -276,6 +276,45 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Row_count_comparisons_work_across_filters_and_data_sources()
+    {
+        string cfg = ShopConfig();
+        string dir = Path.GetDirectoryName(cfg)!;
+        // A second data source: a CSV export with 3 of the 5 orders.
+        string export = Path.Combine(dir, "orders_export.csv");
+        File.WriteAllText(export, "id\nO1\nO2\nO3\n");
+        File.AppendAllText(cfg, $"data_source files:\n  type: duckdb\n  path: {export}\n");
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            filter orders [web]:
+              where: channel = 'web'
+            filter customers [be]:
+              where: country = 'BE'
+            checks for orders [web]:
+              - row_count same as orders
+              - row_count same as orders_export in files
+            checks for orders:
+              - row_count same as customers [be]
+              - row_count same as customers [nl]
+              - row_count same as orders in nowhere
+            """);
+        string results = Path.Combine(dir, "results.json");
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks, "-srf", results);
+
+        Assert.Equal(3, exit);
+        var checksJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]!.AsArray();
+        System.Text.Json.Nodes.JsonNode Diag(string name) => checksJson.Single(c => (string?)c!["name"] == name)!["diagnostics"]!;
+        Assert.Equal("{\"value\":-2,\"rowCount\":3,\"otherRowCount\":5}", Diag("row_count same as orders").ToJsonString());
+        Assert.Equal("{\"value\":0,\"rowCount\":3,\"otherRowCount\":3}", Diag("row_count same as orders_export in files").ToJsonString());
+        Assert.Equal("{\"value\":3,\"rowCount\":5,\"otherRowCount\":2}", Diag("row_count same as customers [be]").ToJsonString());
+        Assert.Contains("metric-Soda Core CLI-files-orders_export-row_count", File.ReadAllText(results));
+        Assert.Contains("row_count same as orders_export in files [PASSED]", output);
+        Assert.Contains("Filter not declared: customers [nl]", output);
+        Assert.Contains("Data source 'nowhere' is not configured", output);
+        Assert.Contains("line=11,col=5", output);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();

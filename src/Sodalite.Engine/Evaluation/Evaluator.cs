@@ -21,6 +21,17 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
             return new CheckResult(pc, name, null, null, null, null);
         }
         if (def.Kind == SodaCL.Model.CheckKind.Freshness) return Freshness.Evaluate(pc, name, metric, log, jinja);
+        if (pc.OtherMetric is { } other)
+        {
+            if (!other.Computed)
+            {
+                log.Error($"Metrics '{other.Name}' were not computed for check '{def.Line}'", def.Location);
+                return new CheckResult(pc, name, null, null, null, null);
+            }
+            // Passes only when both tables have exactly as many rows.
+            long difference = (metric.Value is long a ? a : 0) - (other.Value is long b ? b : 0);
+            return new CheckResult(pc, name, difference == 0 ? CheckOutcome.Pass : CheckOutcome.Fail, difference, null, null);
+        }
         if (def.Kind == SodaCL.Model.CheckKind.Reference)
         {
             // No thresholds: any failing row fails the check.

@@ -87,7 +87,7 @@ public static class ResultsDocument
         ["metricName"] = m.Name,
         ["dataSourceName"] = run.DataSourceName,
         ["tableName"] = m.Table,
-        ["partitionName"] = null,
+        ["partitionName"] = m.Partition,
         ["columnName"] = null,
         ["value"] = m.Value is IReadOnlyList<(string Name, string Type)> cols
             ? new JsonArray([.. cols.Select(c => (JsonNode)new JsonObject { ["columnName"] = c.Name, ["sourceDataType"] = c.Type })])
@@ -147,7 +147,10 @@ public static class ResultsDocument
         var identities = new JsonObject { ["v1"] = ids.V1, ["v2"] = ids.V2, ["v3"] = ids.V3 };
         if (ids.V4 is not null) identities["v4"] = ids.V4;
         var metric = r.Check.Metric!;
-        var diagnostics = r.Schema is { } schema ? SchemaDiagnosticsJson(schema) : new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
+        var diagnostics = r.Schema is { } schema ? SchemaDiagnosticsJson(schema)
+            // A row count comparison's diagnostics are only the difference and both counts (no blocks).
+            : r.Check.OtherMetric is { } other ? new JsonObject { ["value"] = Value(r.Value), ["rowCount"] = Value(metric.Value), ["otherRowCount"] = Value(other.Value) }
+            : new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
         if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
         if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
         if (r.Freshness is { } f)
@@ -173,7 +176,7 @@ public static class ResultsDocument
             ["dataSource"] = run.DataSourceName,
             ["table"] = def.Table?.Trim('"', '[', ']', '`'),
             ["column"] = def.Column,
-            ["metrics"] = new JsonArray(metric.Identity),
+            ["metrics"] = r.Check.OtherMetric is { } o ? new JsonArray(metric.Identity, o.Identity) : new JsonArray(metric.Identity),
             ["outcome"] = r.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Warn => "warn", _ => "fail" },
             ["diagnostics"] = diagnostics,
             ["source"] = "soda-core",

@@ -3,7 +3,7 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference }
+public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount }
 
 public sealed class Metric
 {
@@ -32,6 +32,9 @@ public sealed class Metric
     public bool Failed { get; set; }
     public Sample? Sample { get; set; }
     public string? SampleQueryName { get; set; }
+
+    /// <summary>A row count on another configured data source (row_count same as T in DS).</summary>
+    public string? DataSourceName { get; init; }
 
     /// <summary>Reference metrics: the target table and columns, and whether values must not exist there.</summary>
     public string? TargetTable { get; init; }

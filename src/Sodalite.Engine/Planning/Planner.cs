@@ -56,10 +56,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                         log.Error("A schema check needs 'warn:' or 'fail:' validations, e.g. 'fail:' with 'when required column missing: [id]'.", check.Location);
                         continue;
                     }
-                    // The schema belongs to the table, whichever filter section the check is in.
+                    // The schema is the table's (no filter applies), but Soda names the metric after the check's section.
                     metric = GetOrAdd(new Metric
                     {
-                        Identity = MetricIdentity(check.Table, null, null, "schema", []), Name = "schema", Kind = MetricKind.Schema, Table = check.Table,
+                        Identity = MetricIdentity(check.Table, check.Partition, null, "schema", []), Name = "schema", Kind = MetricKind.Schema,
+                        Table = check.Table, Partition = check.Partition,
                     });
                     break;
                 case CheckKind.Reference when check.Table is not null && check.Parsed is ReferenceCheckLine r:
@@ -75,6 +76,35 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     metric = _metrics.TryGetValue(reference.Identity + (r.MustNotExist ? "#not" : ""), out var known) ? known
                         : _metrics[reference.Identity + (r.MustNotExist ? "#not" : "")] = reference;
                     break;
+                case CheckKind.RowCountComparison when check.Table is not null && check.Parsed is RowCountComparisonLine rc:
+                {
+                    string? otherWhere = null;
+                    if (rc.OtherPartition is not null && !doc.Filters.TryGetValue((rc.OtherTable, rc.OtherPartition), out otherWhere))
+                    {
+                        log.Error($"Filter not declared: {rc.OtherTable} [{rc.OtherPartition}]. Declare it with 'filter {rc.OtherTable} [{rc.OtherPartition}]:' and a 'where:' condition.", check.Location);
+                        continue;
+                    }
+                    var own = RowCount(check.Table, check.Partition, null);
+                    Metric other;
+                    if (rc.OtherDataSource is null || rc.OtherDataSource == dataSource.Name)
+                        other = RowCount(rc.OtherTable, rc.OtherPartition, null);
+                    else
+                    {
+                        // Counted on the other data source by the scanner; its identity names that data source.
+                        var parts = new List<string> { "metric" };
+                        if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
+                        parts.AddRange([rc.OtherDataSource, rc.OtherTable]);
+                        if (rc.OtherPartition is not null) parts.Add(rc.OtherPartition);
+                        parts.Add("row_count");
+                        other = GetOrAdd(new Metric
+                        {
+                            Identity = string.Join("-", parts), Name = "row_count", Kind = MetricKind.RemoteRowCount, Table = rc.OtherTable,
+                            Partition = rc.OtherPartition, DataSourceName = rc.OtherDataSource, Filter = otherWhere, IsCount = true,
+                        });
+                    }
+                    plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = own, OtherMetric = other });
+                    continue;
+                }
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
                     if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
@@ -307,13 +337,16 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
 
     private void BuildQueries(ScanPlan plan, SodaClDocument doc)
     {
+        // Tables read only as the other side of a row count comparison get their query after those with checks.
+        var datasets = doc.Mentions.Concat(plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate).Select(m => (m.Table, m.Partition)))
+            .Distinct().ToList();
         foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
             plan.Queries.Add(new PlannedQuery
             {
-                Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}.schema[{schema.Table}]",
-                Kind = QueryKind.Schema, Table = schema.Table, Sql = dataSource.Dialect.SchemaSql(schema.Table, dataSource.Schema), Metrics = [schema],
+                Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}{(schema.Partition is null ? "" : $"[{schema.Partition}]")}.schema[{schema.Table}]",
+                Kind = QueryKind.Schema, Table = schema.Table, Partition = schema.Partition, Sql = dataSource.Dialect.SchemaSql(schema.Table, dataSource.Schema), Metrics = [schema],
             });
-        foreach (var (table, partition) in doc.Mentions)
+        foreach (var (table, partition) in datasets)
         {
             string qtable = dataSource.QualifiedTable(table);
             string? where = partition is null ? null : doc.Filters[(table, partition)];
