@@ -123,9 +123,39 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         bool announced = false;
         foreach (var m in plan.Metrics)
         {
-            if (!IsSampled(m, plan, defaultLimit) || m.Value is not long v || v <= 0) continue;
+            if (!IsSampled(m, plan, defaultLimit)) continue;
+            var userCheck = UserFailedRowsCheck(m, plan);
+            bool due = m.Value switch { long n => n > 0, double when userCheck?.FailedRowsQuery is not null => true, _ => false };
+            if (!due) continue;
             int limit = SamplesLimit(m, plan) ?? defaultLimit;
             if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
+            if (userCheck is not null || m.Table is null)
+            {
+                // Failed rows checks and user-defined failed-rows queries: one bounded query, shown as a plain "Failed Rows" file.
+                string? tableLabel = m.Table is null ? null : m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+                string userSql, userName;
+                if (m.Kind == MetricKind.FailedRowsQuery)
+                {
+                    userSql = Planner.Wrap("*", m.Sql!);
+                    userName = $"{plan.NextQueryNumber()}.{ds.Name}{(tableLabel is null ? "" : "." + tableLabel)}.failed_rows[failed rows]";
+                }
+                else if (userCheck?.FailCondition is { } condition && m.Table is not null)
+                {
+                    string? partitionWhere = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
+                    userSql = $"SELECT * \nFROM {ds.QualifiedTable(m.Table)} \nWHERE ({condition})" + (partitionWhere is null ? "" : $"\n      AND ({partitionWhere})");
+                    userName = $"{plan.NextQueryNumber()}.{ds.Name}.{tableLabel}.user_defined_failed_rows_expression_query[failed rows]";
+                }
+                else if (userCheck?.FailedRowsQuery is { } frq)
+                {
+                    userSql = Planner.Wrap("*", frq);
+                    userName = $"{plan.NextQueryNumber()}.{ds.Name}.user_defined_failed_rows_query[{userCheck.Line}]";
+                }
+                else continue;
+                m.SampleIsFile = true;
+                m.SampleQueryName = userName;
+                m.Sample = await exec.SampleAsync(userSql + $"\nLIMIT {limit}", userName, m.Table, m.Partition, null, ct);
+                continue;
+            }
             string qtable = ds.QualifiedTable(m.Table);
             string? where = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
             string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
@@ -188,12 +218,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 var otherPlan = new ScanPlan();
                 foreach (var m in group)
                 {
-                    string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+                    string label = m.Partition is null ? m.Table! : $"{m.Table}[{m.Partition}]";
                     otherPlan.Queries.Add(new PlannedQuery
                     {
                         Name = $"{plan.NextQueryNumber()}.{group.Key}.{label}.aggregation[0]", Kind = QueryKind.Aggregation, Table = m.Table,
                         Partition = m.Partition, Metrics = [m],
-                        Sql = "SELECT \n  COUNT(*) \nFROM " + other.QualifiedTable(m.Table) + (m.Filter is null ? "" : "\nWHERE " + m.Filter),
+                        Sql = "SELECT \n  COUNT(*) \nFROM " + other.QualifiedTable(m.Table!) + (m.Filter is null ? "" : "\nWHERE " + m.Filter),
                     });
                 }
                 var otherExec = new QueryExecutor(other, log, jinja, onProgress);
@@ -213,7 +243,13 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
     /// <summary>Whether failed rows of this metric are sampled when its count is above zero.</summary>
     private static bool IsSampled(Metric m, ScanPlan plan, int defaultLimit) =>
-        (m.Kind is MetricKind.Duplicate or MetricKind.Reference || m.FailingWhere is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
+        (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
+            || UserFailedRowsCheck(m, plan) is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
+
+    /// <summary>The failed rows check (fail condition / fail query) or user-defined metric with a 'failed rows query' this metric serves.</summary>
+    private static SodaCL.Model.CheckDefinition? UserFailedRowsCheck(Metric m, ScanPlan plan) =>
+        plan.Checks.Where(c => c.Metric == m).Select(c => c.Definition)
+            .FirstOrDefault(d => d.Kind == SodaCL.Model.CheckKind.FailedRows || d.FailedRowsQuery is not null);
 
     private static IEnumerable<string> ExpandPaths(IReadOnlyList<string> paths, ScanLogger log)
     {

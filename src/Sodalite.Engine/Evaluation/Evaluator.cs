@@ -62,6 +62,14 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
             return new CheckResult(pc, name, null, metric.Value, null, null);
         }
         object? value = metric.Value;
+        if (def.Kind == SodaCL.Model.CheckKind.FailedRows)
+        {
+            // Without thresholds any failing row fails the check; Soda reports no threshold objects either way.
+            long rows = value is long n ? n : 0;
+            var rowsOutcome = fail is null && warn is null ? (rows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass)
+                : fail?.IsBad(rows) == true ? CheckOutcome.Fail : warn?.IsBad(rows) == true ? CheckOutcome.Warn : CheckOutcome.Pass;
+            return new CheckResult(pc, name, rowsOutcome, value, null, null);
+        }
         if (value is null || (fail is null && warn is null))
             return new CheckResult(pc, name, null, value, fail, warn);
         double? v = value switch

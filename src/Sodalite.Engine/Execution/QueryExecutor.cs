@@ -20,6 +20,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
             if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
             else if (q.Kind == QueryKind.Schema) await RunSchemaAsync(q, ct);
+            else if (q.Kind == QueryKind.UserQuery) await RunUserQueryAsync(q, ct);
             else await RunScalarAsync(q, ct);
         }
         foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
@@ -119,6 +120,29 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
     }
 
+    /// <summary>"X query:": the value is the last non-NULL column of the first row, as a number (Soda's rule).</summary>
+    private async Task RunUserQueryAsync(PlannedQuery q, CancellationToken ct)
+    {
+        var m = q.Metrics[0];
+        var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, null, ct);
+        object? last = row?.LastOrDefault(v => v is not null);
+        if (last is null)
+        {
+            m.Failed = true;
+            return;
+        }
+        try
+        {
+            m.Value = Convert.ToDouble(last, System.Globalization.CultureInfo.InvariantCulture);
+            m.Computed = true;
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException)
+        {
+            log.Error($"Query {q.Name} returned {last}, which is not a number: a user-defined query must return a number in its last column.");
+            m.Failed = true;
+        }
+    }
+
     private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
@@ -191,7 +215,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     }
 
     /// <summary>Runs a bounded sample query; returns the columns, their types and the row count.</summary>
-    public async Task<Sample?> SampleAsync(string sql, string name, string table, string? partition, string? column, CancellationToken ct)
+    public async Task<Sample?> SampleAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         DbConnection? conn = null;

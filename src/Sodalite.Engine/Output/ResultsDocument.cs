@@ -209,6 +209,7 @@ public static class ResultsDocument
                 ["fileId"] = "",
             },
         };
+        if (sampled.SampleIsFile) return [new JsonObject { ["type"] = "file", ["title"] = "Failed Rows", ["file"] = file }];
         return
         [
             new JsonObject

@@ -47,10 +47,16 @@ public static class ScanSummary
         foreach (var r in mine)
         {
             var def = r.Check.Definition;
-            string g = $"    {def.Table}{(def.Partition is null ? "" : $" [{def.Partition}]")} in {ds}";
-            if (g != group) log.Info(g);
-            group = g;
-            log.Info($"      {r.Name} [{word}]");
+            // Data-source-level checks (a 'checks:' section) are listed without a table line, two spaces less indented.
+            string indent = def.Table is null ? "    " : "      ";
+            if (def.Table is not null)
+            {
+                string g = $"    {def.Table}{(def.Partition is null ? "" : $" [{def.Partition}]")} in {ds}";
+                if (g != group) log.Info(g);
+                group = g;
+            }
+            log.Info($"{indent}{r.Name} [{word}]");
+            string detail = indent + "  ";
             if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Schema)
             {
                 if (outcome != CheckOutcome.Pass || verbose)
@@ -58,36 +64,51 @@ public static class ScanSummary
                     if (r.Schema is { } s)
                     {
                         foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
-                            log.Info($"        {line}");
+                            log.Info($"{detail}{line}");
                     }
                     var measured = r.Schema?.Measured ?? [];
-                    log.Info($"        schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]");
+                    log.Info($"{detail}schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]");
                 }
             }
             else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Freshness)
             {
                 if ((outcome != CheckOutcome.Pass || verbose) && r.Freshness is { } f)
                 {
-                    log.Info($"        max_column_timestamp: {f.MaxColumnTimestamp ?? "None"}");
-                    log.Info($"        max_column_timestamp_utc: {f.MaxColumnTimestampUtc ?? "None"}");
-                    log.Info($"        now_variable_name: {f.NowVariableName}");
-                    log.Info($"        now_timestamp: {f.NowTimestamp}");
-                    log.Info($"        now_timestamp_utc: {f.NowTimestampUtc}");
-                    log.Info($"        freshness: {f.Freshness ?? "None"}");
+                    log.Info($"{detail}max_column_timestamp: {f.MaxColumnTimestamp ?? "None"}");
+                    log.Info($"{detail}max_column_timestamp_utc: {f.MaxColumnTimestampUtc ?? "None"}");
+                    log.Info($"{detail}now_variable_name: {f.NowVariableName}");
+                    log.Info($"{detail}now_timestamp: {f.NowTimestamp}");
+                    log.Info($"{detail}now_timestamp_utc: {f.NowTimestampUtc}");
+                    log.Info($"{detail}freshness: {f.Freshness ?? "None"}");
+                }
+            }
+            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.FailedRows)
+            {
+                if (outcome != CheckOutcome.Pass || verbose)
+                {
+                    var m = r.Check.Metric!;
+                    // The condition form prints like a metric check, with its sample; the query form prints its row count.
+                    if (m.Kind == Planning.MetricKind.FailedRowsQuery) log.Info($"{detail}value: {Evaluator.ValueText(r.Value)}");
+                    else
+                    {
+                        log.Info($"{detail}check_value: {Evaluator.ValueText(r.Value)}");
+                        if (m.Sample is { } s)
+                            log.Info($"{detail}failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud {s.Columns.Count}x({s.RowCount}/{s.RowCount})");
+                    }
                 }
             }
             else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Reference)
             {
-                if (outcome != CheckOutcome.Pass || verbose) log.Info($"        value: {Evaluator.ValueText(r.Value)}");
+                if (outcome != CheckOutcome.Pass || verbose) log.Info($"{detail}value: {Evaluator.ValueText(r.Value)}");
             }
             else if (outcome != CheckOutcome.Pass || verbose)
             {
-                log.Info($"        check_value: {Evaluator.ValueText(r.Value)}");
+                log.Info($"{detail}check_value: {Evaluator.ValueText(r.Value)}");
                 var m = r.Check.Metric;
                 if (m?.CountMetric is { } c && m.RowCountMetric is { } rc)
                 {
-                    log.Info($"        row_count: {Evaluator.ValueText(rc.Value)}");
-                    log.Info($"        {c.Name}: {Evaluator.ValueText(c.Value)}");
+                    log.Info($"{detail}row_count: {Evaluator.ValueText(rc.Value)}");
+                    log.Info($"{detail}{c.Name}: {Evaluator.ValueText(c.Value)}");
                 }
             }
         }

@@ -3,14 +3,14 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount }
+public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount, UserQuery, FailedRowsQuery }
 
 public sealed class Metric
 {
     public required string Identity { get; init; }
     public required string Name { get; init; }
     public required MetricKind Kind { get; init; }
-    public required string Table { get; init; }
+    public required string? Table { get; init; }
     public string? Partition { get; init; }
     public string? Column { get; init; }
     /// <summary>The select expression of an aggregate metric.</summary>
@@ -43,6 +43,9 @@ public sealed class Metric
 
     /// <summary>The query that computes this metric, where its failed-rows queries are named after it (reference).</summary>
     public string? QueryName { get; set; }
+
+    /// <summary>A failed-rows sample has no failing/passing queries: Soda shows it as a plain "Failed Rows" file block.</summary>
+    public bool SampleIsFile { get; set; }
 
     /// <summary>Set before execution on a duplicate metric whose failed rows will be sampled, where the engine can keep them.</summary>
     public bool KeepDuplicateKeys { get; set; }

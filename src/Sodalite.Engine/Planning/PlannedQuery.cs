@@ -1,13 +1,13 @@
 namespace Sodalite.Engine.Planning;
 
-public enum QueryKind { Aggregation, Duplicate, Schema, Reference }
+public enum QueryKind { Aggregation, Duplicate, Schema, Reference, UserQuery, FailedRowsQuery }
 
 /// <summary>One SQL statement of the plan and the metrics it fills.</summary>
 public sealed class PlannedQuery
 {
     public required string Name { get; init; }
     public required QueryKind Kind { get; init; }
-    public required string Table { get; init; }
+    public required string? Table { get; init; }
     public string? Partition { get; init; }
     public required string Sql { get; init; }
     public required IReadOnlyList<Metric> Metrics { get; init; }

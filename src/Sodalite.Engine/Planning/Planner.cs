@@ -30,6 +30,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             string? error = null;
             switch (check.Kind)
             {
+                case CheckKind.Metric when check.Table is null && check.MetricQuery is not null:
+                    metric = UserQuery(check);
+                    break;
+                case CheckKind.FailedRows:
+                    metric = FailedRows(check, out error);
+                    break;
                 case CheckKind.Metric when check.Table is not null && check.MetricLine is { } ml:
                     metric = PlanMetric(check, ml, doc, out error);
                     break;
@@ -162,11 +168,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = check.Partition, Column = ml.Args.FirstOrDefault(),
                 Sql = check.MetricExpression,
             });
-        if (check.MetricQuery is not null)
-        {
-            error = $"User-defined query metrics (\"{check.Line}\") are not supported yet by this version of Sodalite.";
-            return null;
-        }
+        if (check.MetricQuery is not null) return UserQuery(check);
 
         string? filter = check.Filter;
         string? col = ml.Args.FirstOrDefault();
@@ -232,6 +234,46 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 return null;
         }
     }
+
+    /// <summary>"X query:" (or "X sql_file:"): its own query; the metric is named after the check line (spec/sodacl.md §2.10).</summary>
+    private Metric UserQuery(CheckDefinition check)
+    {
+        string sql = check.MetricQuery!.Trim();
+        return GetOrAdd(new Metric
+        {
+            Identity = MetricIdentity(check.Table, check.Partition, null, check.Line, [sql]),
+            Name = check.Line, Kind = MetricKind.UserQuery, Table = check.Table, Partition = check.Partition, Sql = sql,
+        });
+    }
+
+    /// <summary>Failed rows checks (spec/sodacl.md §2.11): a condition counted in the aggregation query, or a query whose rows fail.</summary>
+    private Metric? FailedRows(CheckDefinition check, out string? error)
+    {
+        error = null;
+        if (check.FailCondition is { } condition)
+        {
+            if (check.Table is null)
+            {
+                error = $"'fail condition' needs a table: put \"{check.Line}\" under 'checks for TABLE:', or use 'fail query:'.";
+                return null;
+            }
+            return RowCount(check.Table, check.Partition, condition);
+        }
+        if (check.FailQuery is { } query)
+        {
+            string sql = query.Trim();
+            return GetOrAdd(new Metric
+            {
+                Identity = MetricIdentity(check.Table, check.Partition, null, "failed rows", [sql]),
+                Name = "failed rows", Kind = MetricKind.FailedRowsQuery, Table = check.Table, Partition = check.Partition, Sql = sql, IsCount = true,
+            });
+        }
+        error = $"Failed rows check \"{check.Line}\" needs 'fail condition: <SQL condition>' or 'fail query: <SQL returning the failing rows>'.";
+        return null;
+    }
+
+    /// <summary>Runs a user's SELECT as a subquery, so the database counts or limits its rows.</summary>
+    public static string Wrap(string select, string sql) => $"SELECT {select} FROM (\n{sql.TrimEnd().TrimEnd(';')}\n) failed_rows";
 
     private Metric RowCount(string table, string? partition, string? filter) => GetOrAdd(new Metric
     {
@@ -322,12 +364,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         return parts;
     }
 
-    private string MetricIdentity(string table, string? partition, string? column, string name, IEnumerable<string?> hashParts)
+    private string MetricIdentity(string? table, string? partition, string? column, string name, IEnumerable<string?> hashParts)
     {
         var parts = new List<string> { "metric" };
         if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
         parts.Add(dataSource.Name);
-        parts.Add(table);
+        if (table is not null) parts.Add(table);
         if (partition is not null) parts.Add(partition);
         if (column is not null) parts.Add(column);
         parts.Add(name);
@@ -338,13 +380,29 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private void BuildQueries(ScanPlan plan, SodaClDocument doc)
     {
         // Tables read only as the other side of a row count comparison get their query after those with checks.
-        var datasets = doc.Mentions.Concat(plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate).Select(m => (m.Table, m.Partition)))
+        var datasets = doc.Mentions.Concat(plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate && m.Table is not null).Select(m => (m.Table!, m.Partition)))
             .Distinct().ToList();
+        foreach (var m in plan.Metrics.Where(m => m.Kind is MetricKind.UserQuery or MetricKind.FailedRowsQuery))
+        {
+            string label = m.Table is null ? "" : "." + (m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]");
+            plan.Queries.Add(m.Kind == MetricKind.UserQuery
+                ? new PlannedQuery
+                {
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.user_defined_query[{m.Name}]", Kind = QueryKind.UserQuery,
+                    Table = m.Table, Partition = m.Partition, Sql = m.Sql!, Metrics = [m],
+                }
+                : new PlannedQuery
+                {
+                    // Soda fetches every failing row to count them; the database counts them here.
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}{label}.failed_rows[failed rows]", Kind = QueryKind.FailedRowsQuery,
+                    Table = m.Table, Partition = m.Partition, Sql = Wrap("COUNT(*)", m.Sql!), Metrics = [m],
+                });
+        }
         foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
             plan.Queries.Add(new PlannedQuery
             {
                 Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}{(schema.Partition is null ? "" : $"[{schema.Partition}]")}.schema[{schema.Table}]",
-                Kind = QueryKind.Schema, Table = schema.Table, Partition = schema.Partition, Sql = dataSource.Dialect.SchemaSql(schema.Table, dataSource.Schema), Metrics = [schema],
+                Kind = QueryKind.Schema, Table = schema.Table, Partition = schema.Partition, Sql = dataSource.Dialect.SchemaSql(schema.Table!, dataSource.Schema), Metrics = [schema],
             });
         foreach (var (table, partition) in datasets)
         {
