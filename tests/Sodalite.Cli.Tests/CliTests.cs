@@ -315,6 +315,82 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Failed_rows_and_user_defined_queries_count_in_the_database_and_sample_a_bounded_number_of_rows()
+    {
+        string cfg = ShopConfig();
+        string dir = Path.GetDirectoryName(cfg)!;
+        File.WriteAllText(Path.Combine(dir, "share.sql"), "SELECT 100.0 * count(*) FILTER (WHERE channel = 'web') / count(*) AS web_share FROM orders");
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks:
+              - failed rows:
+                  name: Orders without a customer
+                  fail query: SELECT * FROM orders WHERE customer_id IS NULL;
+              - web_share > 50:
+                  web_share sql_file: share.sql
+            checks for orders:
+              - failed rows:
+                  name: Orders outside Benelux
+                  fail condition: country NOT IN ('BE', 'NL')
+              - failed rows:
+                  name: Unknown customers
+                  samples limit: 1
+                  fail query: SELECT o.* FROM orders o LEFT JOIN customers c ON o.customer_id = c.id WHERE c.id IS NULL
+                  warn: when > 1
+                  fail: when > 5
+            """);
+        string results = Path.Combine(dir, "results.json");
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks, "-srf", results);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("    Orders without a customer [FAILED]\n", output.Replace("\r", ""));
+        Assert.Contains("web_share > 50 [PASSED]", output);
+        Assert.Contains("Orders outside Benelux [FAILED]", output);
+        Assert.Contains("failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud 4x(1/1)", output);
+        Assert.Contains("Unknown customers [WARNED]", output);
+        var checksJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]!.AsArray();
+        System.Text.Json.Nodes.JsonNode Diag(string name) => checksJson.Single(c => (string?)c!["name"] == name)!["diagnostics"]!;
+        Assert.Equal(1L, (long)Diag("Orders without a customer")["value"]!);
+        Assert.Equal(60.0, (double)Diag("web_share > 50")["value"]!);
+        Assert.Equal(3L, (long)Diag("Unknown customers")["value"]!);                       // C9, C8 and the NULL customer
+        Assert.Equal(1L, (long)Diag("Unknown customers")["blocks"]![0]!["file"]!["totalRowCount"]!);  // samples limit 1
+        Assert.Equal("file", (string?)Diag("Unknown customers")["blocks"]![0]!["type"]);
+        Assert.Null(Diag("Unknown customers")["fail"]);
+    }
+
+    [Fact]
+    public async Task Bad_failed_rows_and_user_defined_queries_are_errors_with_locations()
+    {
+        string cfg = ShopConfig();
+        string checks = Path.Combine(Path.GetDirectoryName(cfg)!, "checks.yml");
+        File.WriteAllText(checks, """
+            checks:
+              - failed rows:
+                  fail condition: country = 'FR'
+              - failed rows:
+                  name: nothing to run
+              - label > 0:
+                  label query: SELECT 'web' FROM orders LIMIT 1
+              - nothing > 0:
+                  nothing query: SELECT NULL
+            checks for orders:
+              - row_count > 0
+              - failed rows:
+                  fail query: SELEC * FROM orders
+            """);
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("'fail condition' needs a table", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.Contains("needs 'fail condition: <SQL condition>' or 'fail query: <SQL returning the failing rows>'", output);
+        Assert.Contains("returned web, which is not a number", output);
+        Assert.Contains("Metrics 'nothing > 0' were not computed for check 'nothing > 0'", output);
+        Assert.Contains("SELEC", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();
