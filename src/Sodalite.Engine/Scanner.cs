@@ -81,7 +81,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         {
             await using (ds)
             {
-                var plan = new Planner(ds, options.DefinitionName, log).Plan(doc);
+                var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
+                var plan = new Planner(ds, options.DefinitionName, log).Plan(doc, catalogQueries.Count);
                 int? samplesLimit = DefaultSamplesLimit(config!);
                 if (samplesLimit is int keepLimit)
                     foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
@@ -102,7 +103,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     var evaluator = new Evaluator(log, jinja, ds.Dialect);
                     results.AddRange(plan.Checks.Select(evaluator.Evaluate));
                     metrics = plan.Metrics;
-                    queries = exec.Queries;
+                    queries = [.. catalogQueries, .. exec.Queries];
                     foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
                         tableColumns[table] = await ds.ColumnsAsync(table, ct);
                 }
@@ -188,6 +189,46 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             exec.Queries.Add(new QueryLog(listed + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
             exec.Queries.Add(new QueryLog(listed + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
         }
+    }
+
+    /// <summary>'for each dataset' sections: one catalog query each for the matching tables, then their checks for each table.</summary>
+    private static async Task<List<QueryLog>> InstantiateForEachAsync(SodaClDocument doc, SodaClParser parser, DataSource ds, ScanLogger log, CancellationToken ct)
+    {
+        var queries = new List<QueryLog>();
+        foreach (var section in doc.ForEach)
+        {
+            string Lit(string v) => "'" + v.Replace("'", "''") + "'";
+            string schemaMatch = ds.Schema is null ? "table_schema = current_schema()" : $"lower(table_schema) = {Lit(ds.Schema.ToLowerInvariant())}";
+            string sql = "SELECT table_name \nFROM information_schema.tables\nWHERE (" + string.Join(" OR ", section.Includes.Select(p => $"table_name like {Lit(p)}"))
+                + ")" + string.Concat(section.Excludes.Select(p => $"\n      AND table_name not like {Lit(p)}")) + $"\n      AND {schemaMatch}";
+            string name = $"{queries.Count + 1}.{ds.Name}.for_each_dataset_{section.Alias}[{doc.ForEach.IndexOf(section)}]";
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var tables = new List<string>();
+            var conn = await ds.OpenAsync(ct);
+            try
+            {
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = sql;
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
+                queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, null, sw.Elapsed));
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, e.ToString(), sw.Elapsed));
+                log.Error($"Query execution error in {name}: {e.Message}\n{sql}", section.Location);
+                continue;
+            }
+            finally
+            {
+                if (!ds.IsShared(conn)) await conn.DisposeAsync();
+            }
+            tables.Sort(StringComparer.Ordinal);
+            if (tables.Count == 0)
+                log.Warning($"'for each dataset {section.Alias}' matched no table for {string.Join(", ", section.Includes)}; its checks did not run.", section.Location);
+            parser.InstantiateForEach(section, tables, doc);
+        }
+        return queries;
     }
 
     /// <summary>Row counts of "row_count same as T in OTHER_DS": one count query on each other configured data source.</summary>

@@ -20,9 +20,10 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private static readonly HashSet<string> CountMetrics = ["row_count", "missing_count", "invalid_count", "valid_count", "duplicate_count"];
     private static readonly HashSet<string> Stats = ["stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp"];
 
-    public ScanPlan Plan(SodaClDocument doc)
+    /// <param name="queriesBefore">Queries already run (catalog lookups), so numbering continues after them.</param>
+    public ScanPlan Plan(SodaClDocument doc, int queriesBefore = 0)
     {
-        var plan = new ScanPlan();
+        var plan = new ScanPlan(queriesBefore);
         foreach (var check in OrderChecks(doc))
         {
             var ids = CheckIdentities.For(check, dataSource.Name);

@@ -10,6 +10,9 @@ public sealed class SodaClDocument
     public Dictionary<string, Dictionary<string, MissingValidConfig>> ColumnConfigs { get; } = new(StringComparer.Ordinal);
     /// <summary>Variables from `variables:` sections.</summary>
     public Dictionary<string, string> Variables { get; } = [];
+    /// <summary>'for each dataset' sections, instantiated once the catalog is known.</summary>
+    public List<ForEachSection> ForEach { get; } = [];
+
     /// <summary>(table, partition) in first-mention order; a filter section counts as a mention.</summary>
     public List<(string Table, string? Partition)> Mentions { get; } = [];
 

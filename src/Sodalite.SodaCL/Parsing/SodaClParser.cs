@@ -14,6 +14,8 @@ namespace Sodalite.SodaCL.Parsing;
 
 public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 {
+    private Jinja _jinja = jinja;
+
     private static readonly HashSet<string> MetricConfigKeys =
     [
         "name", "identity", "warn", "fail", "filter", "samples limit", "samples columns", "attributes", "failed rows query",
@@ -57,18 +59,18 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         // Filters and column configurations first: checks of any section may use them.
         foreach (var (keyNode, value) in root.Children)
         {
-            string header = jinja.Resolve(RuamelEmitter.Text(keyNode));
+            string header = _jinja.Resolve(RuamelEmitter.Text(keyNode));
             if (FilterHeader().Match(header) is { Success: true } fm)
                 ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
             else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
                 ParseColumnConfigurations(header["configurations for ".Length..].Trim(), value, keyNode, doc);
             else if (header == "variables" && value is YamlMappingNode vars)
-                foreach (var (k, v) in vars.Children) doc.Variables[RuamelEmitter.Text(k)] = jinja.Resolve(RuamelEmitter.Text(v));
+                foreach (var (k, v) in vars.Children) doc.Variables[RuamelEmitter.Text(k)] = _jinja.Resolve(RuamelEmitter.Text(v));
         }
 
         foreach (var (keyNode, value) in root.Children)
         {
-            string header = jinja.Resolve(RuamelEmitter.Text(keyNode));
+            string header = _jinja.Resolve(RuamelEmitter.Text(keyNode));
             if (ChecksHeader().Match(header) is { Success: true } cm)
             {
                 string table = cm.Groups[1].Value;
@@ -90,7 +92,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
             else if (header.StartsWith("for each dataset ", StringComparison.Ordinal) || header.StartsWith("for each table ", StringComparison.Ordinal))
             {
-                log.Error($"Section \"{header}\" is not supported yet by Sodalite; list the datasets in their own 'checks for' sections.", Loc(keyNode.Start));
+                ParseForEach(header[(header.StartsWith("for each dataset ", StringComparison.Ordinal) ? 17 : 15)..].Trim(), value, keyNode, doc);
             }
             else if (header is "automated monitoring" or "profile columns" or "discover datasets" or "sample datasets" or "for each column")
             {
@@ -100,6 +102,45 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             {
                 log.Error($"Invalid section header \"{header}\"", Loc(keyNode.Start));
             }
+        }
+    }
+
+    private void ParseForEach(string alias, YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    {
+        if (value is not YamlMappingNode m
+            || !m.Children.TryGetValue(new YamlScalarNode("datasets"), out var datasets) || datasets is not YamlSequenceNode patterns
+            || !m.Children.TryGetValue(new YamlScalarNode("checks"), out var checks) || checks is not YamlSequenceNode checkList)
+        {
+            log.Error($"'for each dataset {alias}' needs 'datasets:' (a list of names or LIKE patterns such as raw_%, optionally prefixed with include/exclude) and 'checks:' (a list of checks).", Loc(keyNode.Start));
+            return;
+        }
+        var includes = new List<string>();
+        var excludes = new List<string>();
+        foreach (var p in patterns.Children.Select(RuamelEmitter.Text))
+        {
+            if (p.StartsWith("exclude ", StringComparison.Ordinal)) excludes.Add(p[8..].Trim());
+            else includes.Add(p.StartsWith("include ", StringComparison.Ordinal) ? p[8..].Trim() : p.Trim());
+        }
+        doc.ForEach.Add(new ForEachSection(alias, includes, excludes, checkList, keyNode, _file, Loc(keyNode.Start)));
+    }
+
+    /// <summary>Adds the checks of a 'for each dataset' section for each matched table, with header "checks for ALIAS being TABLE".</summary>
+    public void InstantiateForEach(ForEachSection section, IReadOnlyList<string> tables, SodaClDocument doc)
+    {
+        var (savedJinja, savedFile, savedAttributes) = (_jinja, _file, _datasetAttributes);
+        try
+        {
+            _file = section.FilePath;
+            foreach (var table in tables)
+            {
+                _jinja = savedJinja.With(section.Alias, table);
+                _datasetAttributes = [];
+                ParseChecksSection($"checks for {section.Alias} being {table}", table, null, section.Checks, section.KeyNode, doc);
+            }
+        }
+        finally
+        {
+            (_jinja, _file, _datasetAttributes) = (savedJinja, savedFile, savedAttributes);
         }
     }
 
@@ -351,7 +392,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
             switch (key)
             {
-                case "name": check = check with { Name = text is null ? null : jinja.Resolve(text) }; continue;
+                case "name": check = check with { Name = text is null ? null : _jinja.Resolve(text) }; continue;
                 case "identity": check = check with { CustomIdentity = text }; continue;
                 case "filter":
                     check = check with { Filter = text };
@@ -534,14 +575,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     {
         foreach (var (k, v) in m.Children)
         {
-            string name = jinja.Resolve(RuamelEmitter.Text(k));
+            string name = _jinja.Resolve(RuamelEmitter.Text(k));
             object? value = v switch
             {
                 YamlScalarNode s when RuamelEmitter.IsNull(s) => null,
                 YamlScalarNode { Style: ScalarStyle.Plain } s when IntRegex().IsMatch(s.Value!) => long.Parse(s.Value!, CultureInfo.InvariantCulture),
                 YamlScalarNode { Style: ScalarStyle.Plain } s when FloatRegex().IsMatch(s.Value!) => double.Parse(s.Value!, CultureInfo.InvariantCulture),
                 YamlScalarNode { Style: ScalarStyle.Plain } s when RuamelEmitter.IsBool(s.Value!) => s.Value!.Equals("true", StringComparison.OrdinalIgnoreCase),
-                YamlScalarNode s => jinja.Resolve(s.Value ?? ""),
+                YamlScalarNode s => _jinja.Resolve(s.Value ?? ""),
                 _ => RuamelEmitter.Scalar(v),
             };
             yield return new CheckAttribute(name, value);
