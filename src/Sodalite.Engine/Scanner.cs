@@ -82,7 +82,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             await using (ds)
             {
                 var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
-                var plan = new Planner(ds, options.DefinitionName, log).Plan(doc, catalogQueries.Count);
+                var planner = new Planner(ds, options.DefinitionName, log);
+                var plan = planner.Plan(doc, catalogQueries.Count);
                 int? samplesLimit = DefaultSamplesLimit(config!);
                 if (samplesLimit is int keepLimit)
                     foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
@@ -101,7 +102,14 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     await CountOnOtherDataSourcesAsync(plan, doc, all, exec, log, jinja, ct);
                     await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
                     var evaluator = new Evaluator(log, jinja, ds.Dialect);
-                    results.AddRange(plan.Checks.Select(evaluator.Evaluate));
+                    // Group by checks add a check per group and nested check; Soda lists those after all other checks.
+                    var groupChecks = new List<CheckResult>();
+                    foreach (var pc in plan.Checks)
+                    {
+                        if (pc.Definition.Kind == CheckKind.GroupBy) results.Add(GroupBy.Evaluate(pc, doc, parser, planner, evaluator, ds.Name, log, plan.Metrics, groupChecks));
+                        else results.Add(evaluator.Evaluate(pc));
+                    }
+                    results.AddRange(groupChecks);
                     metrics = plan.Metrics;
                     queries = [.. catalogQueries, .. exec.Queries];
                     foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())

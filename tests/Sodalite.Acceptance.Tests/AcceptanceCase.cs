@@ -23,14 +23,11 @@ public static class AcceptanceCase
         "schema_forbidden_wildcard", "schema_index_fail", "schema_mismatching_optional", "schema_required_missing_fail", "schema_types_warn",
         "missing_table", "reference_fail", "reference_multi_fail", "reference_not_fail",
         "row_count_same_as_filters", "table_filter", "udm_query", "failed_rows_condition", "failed_rows_query", "failed_rows_threshold",
-        "for_each_dataset",
+        "for_each_dataset", "group_by",
     ];
 
     /// <summary>Cases of check types not implemented yet (issue 3: schema, reference, ...).</summary>
-    public static readonly string[] NotYetReplayed =
-    [
-        "group_by",
-    ];
+    public static readonly string[] NotYetReplayed = [];
 
     public static Dictionary<string, string> Vars(string caseName)
     {

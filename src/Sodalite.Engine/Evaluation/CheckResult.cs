@@ -12,4 +12,10 @@ public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? 
 
     /// <summary>For an evaluated schema check: the measured columns and the events of each level.</summary>
     public SchemaDiagnostics? Schema { get; init; }
+
+    /// <summary>A check Soda keeps local (the group by check itself): in the console summary, not in the results' checks.</summary>
+    public bool Local { get; init; }
+
+    /// <summary>For a check run on one group of a group by.</summary>
+    public GroupInfo? Group { get; init; }
 }

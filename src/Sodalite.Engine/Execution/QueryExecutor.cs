@@ -21,6 +21,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
             else if (q.Kind == QueryKind.Schema) await RunSchemaAsync(q, ct);
             else if (q.Kind == QueryKind.UserQuery) await RunUserQueryAsync(q, ct);
+            else if (q.Kind == QueryKind.GroupBy) await RunGroupByAsync(q, ct);
             else await RunScalarAsync(q, ct);
         }
         foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
@@ -142,6 +143,53 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             m.Failed = true;
         }
     }
+
+    /// <summary>A group by query: its rows as (column, value) lists, at most one more than the group limit (so exceeding it is seen).</summary>
+    private async Task RunGroupByAsync(PlannedQuery q, CancellationToken ct)
+    {
+        var m = q.Metrics[0];
+        var sw = Stopwatch.StartNew();
+        string sql = jinja.Resolve(q.Sql);
+        DbConnection? conn = null;
+        try
+        {
+            conn = await ds.OpenAsync(ct);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var rows = new List<IReadOnlyList<(string Column, object? Value)>>();
+            while (rows.Count <= m.GroupLimit && await reader.ReadAsync(ct))
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i))))]);
+            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, q.Partition, null, sql, null, sw.Elapsed));
+            log.Debug($"Query {q.Name}:\n{sql}");
+            m.Value = rows;
+            m.Computed = true;
+        }
+        catch (DbException e)
+        {
+            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, q.Partition, null, sql, e.ToString(), sw.Elapsed));
+            log.Error($"Query execution error in {q.Name}: {e.Message}\n{sql}");
+            m.Failed = true;
+        }
+        finally
+        {
+            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+        }
+    }
+
+    /// <summary>A database value as the results document holds it (numbers as long or double).</summary>
+    public static object? Normalize(object? raw) => raw switch
+    {
+        null => null,
+        decimal d => (double)d,
+        float f => (double)f,
+        double d => d,
+        System.Numerics.BigInteger b => (long)b,
+        sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
+        ulong u => (long)u,
+        DateTime or DateTimeOffset or DateOnly or TimeSpan or TimeOnly or bool => raw,
+        _ => raw.ToString(),
+    };
 
     private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public static class ResultsDocument
                 ["metricName"] = m.Name,
                 ["value"] = Value(m.Value),
             }))]),
-            ["checks"] = new JsonArray([.. run.Results.Where(r => r.Outcome is not null).Select(r => (JsonNode)Check(r, run))]),
+            ["checks"] = new JsonArray([.. run.Results.Where(r => r.Outcome is not null && !r.Local).Select(r => (JsonNode)Check(r, run))]),
             ["queries"] = new JsonArray([.. run.Queries.Select(q => (JsonNode)new JsonObject
             {
                 ["name"] = q.Name,
@@ -77,6 +77,9 @@ public static class ResultsDocument
         DateTime dt => Timestamp(dt.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(dt, TimeSpan.Zero) : new DateTimeOffset(dt)),
         DateTimeOffset o => Timestamp(o),
         TimeSpan ts => PyTimedelta(ts),
+        // A group by metric: its rows, each a mapping of column to value.
+        IEnumerable<IReadOnlyList<(string Column, object? Value)>> rows =>
+            new JsonArray([.. rows.Select(row => (JsonNode)new JsonObject(row.Select(c => KeyValuePair.Create(c.Column, Value(c.Value)))))]),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
@@ -163,7 +166,9 @@ public static class ResultsDocument
             diagnostics["nowTimestampUtc"] = f.NowTimestampUtc;
             diagnostics["freshness"] = f.Freshness;
         }
-        return new JsonObject
+        var check = new JsonObject();
+        if (r.Group is { } g) check["group"] = new JsonObject { ["identity"] = g.Identity, ["name"] = g.Name, ["distinctLabel"] = g.DistinctLabel };
+        foreach (var (k, v) in new JsonObject
         {
             ["identity"] = ids.V3,
             ["identities"] = identities,
@@ -180,7 +185,9 @@ public static class ResultsDocument
             ["outcome"] = r.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Warn => "warn", _ => "fail" },
             ["diagnostics"] = diagnostics,
             ["source"] = "soda-core",
-        };
+        }.ToList())
+            check[k] = v?.DeepClone();
+        return check;
     }
 
     private static JsonNode? AttributeValue(CheckAttribute a) => a.Value switch

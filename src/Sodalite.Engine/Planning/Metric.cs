@@ -3,7 +3,7 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount, UserQuery, FailedRowsQuery }
+public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount, UserQuery, FailedRowsQuery, GroupBy, GroupValue, Unresolved }
 
 public sealed class Metric
 {
@@ -32,6 +32,9 @@ public sealed class Metric
     public bool Failed { get; set; }
     public Sample? Sample { get; set; }
     public string? SampleQueryName { get; set; }
+
+    /// <summary>Group by: more rows than this is an error.</summary>
+    public int GroupLimit { get; init; }
 
     /// <summary>A row count on another configured data source (row_count same as T in DS).</summary>
     public string? DataSourceName { get; init; }

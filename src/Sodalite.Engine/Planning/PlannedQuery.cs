@@ -1,6 +1,6 @@
 namespace Sodalite.Engine.Planning;
 
-public enum QueryKind { Aggregation, Duplicate, Schema, Reference, UserQuery, FailedRowsQuery }
+public enum QueryKind { Aggregation, Duplicate, Schema, Reference, UserQuery, FailedRowsQuery, GroupBy }
 
 /// <summary>One SQL statement of the plan and the metrics it fills.</summary>
 public sealed class PlannedQuery

@@ -112,6 +112,22 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = own, OtherMetric = other });
                     continue;
                 }
+                case CheckKind.GroupBy when check.Table is not null:
+                    if (check.GroupBy is not { } spec) continue; // the parser reported what is missing
+                    string groupSql = spec.Query.Trim();
+                    metric = GetOrAdd(new Metric
+                    {
+                        Identity = MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]), Name = "group by",
+                        Kind = MetricKind.GroupBy, Table = check.Table, Partition = check.Partition, Sql = groupSql, GroupLimit = spec.GroupLimit,
+                    });
+                    // Soda also lists each nested check line as a metric that is never computed (kept for parity of metrics[]).
+                    foreach (var nested in spec.Checks)
+                    {
+                        string nestedLine = nested is YamlDotNet.RepresentationModel.YamlMappingNode nm && nm.Children.Count > 0
+                            ? SodaCL.Yaml.RuamelEmitter.Text(nm.Children[0].Key) : SodaCL.Yaml.RuamelEmitter.Text(nested);
+                        GetOrAdd(new Metric { Identity = MetricIdentity(null, null, null, nestedLine, [groupSql]), Name = nestedLine, Kind = MetricKind.Unresolved, Table = null });
+                    }
+                    break;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
                     if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
@@ -365,7 +381,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         return parts;
     }
 
-    private string MetricIdentity(string? table, string? partition, string? column, string name, IEnumerable<string?> hashParts)
+    public string MetricIdentity(string? table, string? partition, string? column, string name, IEnumerable<string?> hashParts)
     {
         var parts = new List<string> { "metric" };
         if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
@@ -399,6 +415,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Table = m.Table, Partition = m.Partition, Sql = Wrap("COUNT(*)", m.Sql!), Metrics = [m],
                 });
         }
+        foreach (var g in plan.Metrics.Where(m => m.Kind == MetricKind.GroupBy))
+            plan.Queries.Add(new PlannedQuery
+            {
+                Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{(g.Partition is null ? g.Table : $"{g.Table}[{g.Partition}]")}.group_by[group by]",
+                Kind = QueryKind.GroupBy, Table = g.Table, Partition = g.Partition, Sql = g.Sql!, Metrics = [g],
+            });
         foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
             plan.Queries.Add(new PlannedQuery
             {

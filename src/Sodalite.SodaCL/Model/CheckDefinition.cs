@@ -42,6 +42,9 @@ public sealed record CheckDefinition
     public SchemaValidations? SchemaWarn { get; init; }
     public SchemaValidations? SchemaFail { get; init; }
 
+    /// <summary>Group by checks: the query, fields and nested checks.</summary>
+    public GroupBySpec? GroupBy { get; init; }
+
     public MetricCheckLine? MetricLine => Parsed as MetricCheckLine;
 
     /// <summary>Column of a column check: first metric argument, except multi-column duplicate_count.</summary>

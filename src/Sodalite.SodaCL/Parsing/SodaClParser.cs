@@ -375,6 +375,67 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         return v;
     }
 
+    private GroupBySpec? ParseGroupBy(CheckDefinition check, YamlMappingNode config)
+    {
+        YamlNode? Get(string key) => config.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+        var problems = new List<string>();
+        string? query = Get("query") is YamlScalarNode q && !RuamelEmitter.IsNull(q) ? q.Value : null;
+        if (query is null) problems.Add("'query:' (SQL returning one row per group)");
+        var fields = Get("fields") is YamlSequenceNode f ? f.Children.Select(RuamelEmitter.Text).ToList() : null;
+        if (fields is null || fields.Count == 0) problems.Add("'fields:' (the columns naming a group, e.g. [country])");
+        var checks = Get("checks") is YamlSequenceNode c ? c.Children.ToList() : null;
+        if (checks is null || checks.Count == 0) problems.Add("'checks:' (checks on each group's row, e.g. '- avg_size > 0')");
+        int limit = GroupBySpec.DefaultGroupLimit;
+        if (Get("group_limit") is { } l && (!int.TryParse(RuamelEmitter.Text(l), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            log.Error($"'group_limit' must be a whole number of 1 or more, not \"{RuamelEmitter.Text(l)}\".", Loc(l.Start));
+            return null;
+        }
+        if (problems.Count > 0)
+        {
+            log.Error($"Group by check \"{check.Name ?? check.Line}\" needs {string.Join(", ", problems)}.", check.Location);
+            return null;
+        }
+        return new GroupBySpec(query!, fields!, limit, checks!);
+    }
+
+    /// <summary>
+    /// One nested check of a group by, for one group: Soda adds 'group_value: [v1,v2]' to its configuration (so its definition and
+    /// identity tell groups apart) and names it "&lt;name&gt; [v1,v2]".
+    /// </summary>
+    public CheckDefinition? GroupCheck(CheckDefinition parent, YamlNode nested, string groupLabel, SodaClDocument doc)
+    {
+        var groupValue = new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode("group_value"), new YamlScalarNode(groupLabel) { Style = YamlDotNet.Core.ScalarStyle.SingleQuoted });
+        YamlMappingNode item;
+        switch (nested)
+        {
+            case YamlScalarNode s:
+                item = new YamlMappingNode(s, new YamlMappingNode(groupValue.Key, groupValue.Value));
+                break;
+            case YamlMappingNode m when m.Children.Count > 0:
+                var entries = m.Children[0].Value is YamlMappingNode cfg ? cfg.Children.ToList() : [];
+                entries.Add(groupValue);
+                var copy = new YamlMappingNode();
+                foreach (var (k, v) in entries) copy.Add(k, v);
+                item = new YamlMappingNode(m.Children[0].Key, copy);
+                break;
+            default:
+                log.Error("A group by check's 'checks:' must hold checks such as '- avg_size > 0'.", Loc(nested.Start));
+                return null;
+        }
+        var (savedFile, savedAttributes) = (_file, _datasetAttributes);
+        try
+        {
+            _file = parent.Location.FilePath;
+            var check = ParseCheckItem(parent.Header, parent.Table, parent.Partition, item, doc);
+            return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
+        }
+        finally
+        {
+            (_file, _datasetAttributes) = (savedFile, savedAttributes);
+        }
+    }
+
     private List<string>? StringList(YamlNode node, string key)
     {
         if (node is YamlSequenceNode seq) return [.. seq.Children.Select(RuamelEmitter.Text)];
@@ -431,6 +492,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     }
                     continue;
                 case "fail condition": check = check with { FailCondition = text }; continue;
+                case "group_value": continue; // added by a group by to each group's nested check
                 case "fail query": check = check with { FailQuery = text }; continue;
                 case "failed rows query": check = check with { FailedRowsQuery = text }; continue;
             }
@@ -461,10 +523,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 log.Error($"In configuration key \"{key}\", the metric name must match the check's metric \"{metric}\": write \"{metric}{key[key.LastIndexOf(' ')..]}\".", Loc(k.Start));
                 continue;
             }
-            if (check.Kind is CheckKind.Schema or CheckKind.GroupBy or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
+            if (check.Kind is CheckKind.GroupBy && key is "query" or "fields" or "checks" or "group_limit")
+                continue; // read together below
+            if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
                 continue;
             log.Error($"Skipping unsupported check configuration: {key}{Hint(key)}", Loc(k.Start), "metric_check_configurations");
         }
+        if (check.Kind == CheckKind.GroupBy) check = check with { GroupBy = ParseGroupBy(check, config) };
         if (check.Filter is not null && check.MetricExpression is not null)
             log.Error($"Check \"{check.Line}\" cannot combine 'filter' with '{metric} expression': put the condition in the expression.", check.Location);
         if (metricLine?.Threshold is not null && (check.Warn is not null || check.Fail is not null))

@@ -1,0 +1,81 @@
+// Group by checks (spec/sodacl.md §2.12): each row of the query is a group; each nested check runs on each group's row
+// as "<name> [v1,v2]". The group by check itself is local: it shows in the console summary, not in the results' checks.
+using Sodalite.Engine.Execution;
+using Sodalite.Engine.Identity;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
+
+namespace Sodalite.Engine.Evaluation;
+
+/// <summary>Which group a nested check ran on: the group by check's identity, the nested check's name and the group's values.</summary>
+public sealed record GroupInfo(string Identity, string Name, string DistinctLabel);
+
+public static class GroupBy
+{
+    public static CheckResult Evaluate(PlannedCheck pc, SodaClDocument doc, SodaClParser parser, Planner planner, Evaluator evaluator,
+        string dataSource, ScanLogger log, List<Metric> metrics, List<CheckResult> groupChecks)
+    {
+        var def = pc.Definition;
+        string name = def.Name ?? def.Line;
+        var metric = pc.Metric!;
+        var spec = def.GroupBy!;
+        if (!metric.Computed)
+        {
+            log.Error($"Metrics '{metric.Name}' were not computed for check '{def.Line}'", def.Location);
+            return new CheckResult(pc, name, null, null, null, null) { Local = true };
+        }
+        var rows = (List<IReadOnlyList<(string Column, object? Value)>>)metric.Value!;
+        if (rows.Count > spec.GroupLimit)
+        {
+            log.Error($"Evaluation of check group by failed: Total number of groups exceeds configured group limit: {spec.GroupLimit}. " +
+                      "Raise 'group_limit' or group by fewer values.", def.Location);
+            return new CheckResult(pc, name, null, null, null, null) { Local = true };
+        }
+        static object? Field(IReadOnlyList<(string Column, object? Value)> row, string column) =>
+            row.FirstOrDefault(c => string.Equals(c.Column, column, StringComparison.OrdinalIgnoreCase)).Value;
+        bool Has(IReadOnlyList<(string Column, object? Value)> row, string column) =>
+            row.Any(c => string.Equals(c.Column, column, StringComparison.OrdinalIgnoreCase));
+
+        var missingFields = rows.Count == 0 ? [] : spec.Fields.Where(f => !Has(rows[0], f)).ToList();
+        if (missingFields.Count > 0)
+        {
+            log.Error($"Evaluation of check group by failed: the query returns no column {string.Join(", ", missingFields)} named in 'fields'. " +
+                      $"It returns: {string.Join(", ", rows[0].Select(c => c.Column))}.", def.Location);
+            return new CheckResult(pc, name, null, null, null, null) { Local = true };
+        }
+
+        var mine = new List<CheckResult>();
+        foreach (var row in rows)
+        {
+            string distinct = string.Join(",", spec.Fields.Select(f => Evaluator.ValueText(Field(row, f))));
+            string label = $"[{distinct}]";
+            foreach (var nested in spec.Checks)
+            {
+                var child = parser.GroupCheck(def, nested, label, doc);
+                if (child is null) continue;
+                string metricName = child.MetricLine?.Metric ?? child.Line;
+                if (!Has(row, metricName))
+                {
+                    log.Error($"Group by query returns no column '{metricName}' for check \"{child.Line}\"; name a column of the query in the check.", child.Location);
+                    continue;
+                }
+                var value = new Metric
+                {
+                    Identity = planner.MetricIdentity(child.Table, child.Partition, null, child.Name!, []), Name = child.Name!,
+                    Kind = MetricKind.GroupValue, Table = child.Table, Partition = child.Partition,
+                    Value = QueryExecutor.Normalize(Field(row, metricName)), Computed = true,
+                };
+                metrics.Add(value);
+                var childCheck = new PlannedCheck { Definition = child, Identities = CheckIdentities.For(child, dataSource), Metric = value };
+                string nestedName = child.Name![..^(label.Length + 1)];
+                mine.Add(evaluator.Evaluate(childCheck) with { Group = new GroupInfo(pc.Identities.V3, nestedName, distinct) });
+            }
+        }
+        groupChecks.AddRange(mine);
+        // Soda: pass when all groups pass, fail when any fails, and pass otherwise (warnings stay on the groups).
+        var outcome = mine.Any(r => r.Outcome == CheckOutcome.Fail) ? CheckOutcome.Fail : CheckOutcome.Pass;
+        return new CheckResult(pc, name, outcome, null, null, null) { Local = true };
+    }
+}
