@@ -391,6 +391,108 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Group_by_runs_each_nested_check_on_each_group()
+    {
+        string cfg = ShopConfig();
+        string dir = Path.GetDirectoryName(cfg)!;
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for orders:
+              - group by:
+                  name: per channel and country
+                  query: SELECT channel, country, count(*) AS orders FROM orders GROUP BY channel, country ORDER BY channel, country
+                  fields: [channel, country]
+                  checks:
+                    - orders < 2:
+                        name: Few orders
+                        warn: when > 1
+            """);
+        string results = Path.Combine(dir, "results.json");
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks, "-srf", results);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("per channel and country [FAILED]", output);
+        Assert.Contains("Few orders [web,BE] [FAILED]", output);
+        Assert.Contains("Few orders [shop,FR] [PASSED]", output);
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!;
+        var groups = doc["checks"]!.AsArray();
+        Assert.Equal(3, groups.Count);   // shop/FR, shop/NL, web/BE; the group by check itself is not listed
+        var webBe = groups.Single(c => (string?)c!["name"] == "Few orders [web,BE]")!;
+        Assert.Equal("web,BE", (string?)webBe["group"]!["distinctLabel"]);
+        Assert.Equal("Few orders", (string?)webBe["group"]!["name"]);
+        Assert.Contains("group_value: '[web,BE]'", (string?)webBe["definition"]);
+        Assert.Equal(3L, (long)webBe["diagnostics"]!["value"]!);
+        Assert.Contains(doc["metrics"]!.AsArray(), m => (string?)m!["metricName"] == "group by");
+    }
+
+    [Fact]
+    public async Task Bad_group_by_checks_are_errors_with_locations()
+    {
+        string cfg = ShopConfig();
+        string checks = Path.Combine(Path.GetDirectoryName(cfg)!, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for orders:
+              - row_count > 0
+              - group by:
+                  query: SELECT country, count(*) AS n FROM orders GROUP BY country
+                  checks:
+                    - n > 0
+              - group by:
+                  name: too many
+                  group_limit: 2
+                  query: SELECT country, count(*) AS n FROM orders GROUP BY country
+                  fields: [country]
+                  checks:
+                    - n > 0
+              - group by:
+                  name: wrong column
+                  query: SELECT country, count(*) AS n FROM orders GROUP BY country
+                  fields: [country]
+                  checks:
+                    - total > 0
+            """);
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Group by check \"group by\" needs 'fields:' (the columns naming a group, e.g. [country])", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("Total number of groups exceeds configured group limit: 2", output);
+        Assert.Contains("Group by query returns no column 'total' for check \"total > 0\"", output);
+        Assert.Contains("line=19,col=11", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task For_each_dataset_instantiates_its_checks_for_each_matching_table()
+    {
+        string cfg = ShopConfig();
+        string checks = Path.Combine(Path.GetDirectoryName(cfg)!, "checks.yml");
+        File.WriteAllText(checks, """
+            for each dataset T:
+              datasets:
+                - include %
+                - exclude cust%
+              checks:
+                - row_count > 3:
+                    name: ${T} has rows
+            for each dataset X:
+              datasets: [nothing_like_this%]
+              checks:
+                - row_count > 0
+            """);
+        string results = Path.Combine(Path.GetDirectoryName(cfg)!, "results.json");
+        var (exit, output, _) = await Run("scan", "-d", "shop", "-c", cfg, checks, "-srf", results);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("orders has rows [PASSED]", output);
+        Assert.DoesNotContain("customers has rows", output);
+        Assert.Contains("'for each dataset X' matched no table for nothing_like_this%", output);
+        var check = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]![0]!;
+        Assert.Equal("checks for T being orders:\n  - row_count > 3:\n      name: ${T} has rows\n", (string?)check["definition"]);
+        Assert.Equal("orders", (string?)check["table"]);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();

@@ -57,7 +57,11 @@ public static class ScanSummary
             }
             log.Info($"{indent}{r.Name} [{word}]");
             string detail = indent + "  ";
-            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Schema)
+            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.GroupBy)
+            {
+                // The group by check prints nothing of its own: its groups are checks of their own.
+            }
+            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Schema)
             {
                 if (outcome != CheckOutcome.Pass || verbose)
                 {
