@@ -493,6 +493,40 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Checks_that_need_history_are_reported_as_errors_and_never_stop_the_scan()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for retail:
+              - row_count > 0
+              - change for row_count < 50
+              - anomaly detection for row_count
+              - anomaly score for missing_count(country) < default
+              - schema:
+                  warn:
+                    when schema changes: any
+              - group evolution:
+                  query: SELECT DISTINCT status FROM retail
+                  fail:
+                    when required group missing: [shipped]
+              - distribution_difference(amount) > 0.05:
+                  distribution reference file: ./amount_dro.yml
+                  method: ks
+            """);
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("change-over-time checks", output);
+        Assert.Contains("Anomaly checks need metric history (\"anomaly detection for row_count\")", output);
+        Assert.Contains("Anomaly checks need metric history (\"anomaly score for missing_count(country) < default\")", output);
+        Assert.Contains("'when schema changes' compare with the previous scan's schema", output);
+        Assert.Contains("Group evolution checks compare the groups with the previous scan's", output);
+        Assert.Contains("Distribution checks (\"distribution_difference(amount) > 0.05\") need a distribution reference object", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();

@@ -134,7 +134,13 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     log.Error("Soda Core must be configured to connect to Soda Cloud to use change-over-time checks. Sodalite computes them once the hub provides history.", check.Location);
                     continue;
                 case CheckKind.Anomaly:
-                    log.Error($"Anomaly checks need metric history (\"{check.Line}\"); they are not available without a history store.", check.Location);
+                    log.Error($"Anomaly checks need metric history (\"{check.Line}\"); Sodalite runs them once the hub provides it.", check.Location);
+                    continue;
+                case CheckKind.GroupEvolution:
+                    log.Error($"Group evolution checks compare the groups with the previous scan's (\"{check.Line}\"), which needs history; Sodalite runs them once the hub provides it.", check.Location);
+                    continue;
+                case CheckKind.Distribution:
+                    log.Error($"Distribution checks (\"{check.Line}\") need a distribution reference object made by Soda's scientific package; Sodalite does not run them.", check.Location);
                     continue;
                 default:
                     log.Error($"Check \"{check.Line}\" ({check.Kind}) is not supported yet by this version of Sodalite.", check.Location);

@@ -527,6 +527,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 continue; // read together below
             if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
                 continue;
+            // Known keys of checks that need history or Soda's scientific package: accepted, the check itself is reported.
+            if (MetricConfigKeys.Contains(key) || check.Kind == CheckKind.Distribution && key is "distribution reference file" or "distribution_type" or "dro name" or "sample")
+                continue;
             log.Error($"Skipping unsupported check configuration: {key}{Hint(key)}", Loc(k.Start), "metric_check_configurations");
         }
         if (check.Kind == CheckKind.GroupBy) check = check with { GroupBy = ParseGroupBy(check, config) };
