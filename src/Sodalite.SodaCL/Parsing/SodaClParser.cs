@@ -528,7 +528,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
                 continue;
             // Known keys of checks that need history or Soda's scientific package: accepted, the check itself is reported.
-            if (MetricConfigKeys.Contains(key) || check.Kind == CheckKind.Distribution && key is "distribution reference file" or "distribution_type" or "dro name" or "sample")
+            if (key is "condition" or "method" or "model" or "training_dataset_parameters" or "severity_level_parameters"
+                    or "take_over_existing_anomaly_score_check" or "warn_only" or "template"
+                || check.Kind == CheckKind.Distribution && key is "distribution reference file" or "distribution_type" or "dro name" or "sample")
                 continue;
             log.Error($"Skipping unsupported check configuration: {key}{Hint(key)}", Loc(k.Start), "metric_check_configurations");
         }
