@@ -186,8 +186,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             {
                 string w = (where is null ? "" : where + " AND ") + m.FailingWhere;
                 string p = (where is null ? "" : where + " AND ") + m.PassingWhere;
-                failing = $"SELECT * FROM {qtable} \n WHERE {w}";
-                passing = $"SELECT * FROM {qtable} \n WHERE {p}";
+                // 'samples columns' projects the sample; Soda's default is every column.
+                var columns = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesColumns).FirstOrDefault(x => x is not null);
+                string select = columns is null ? "*" : string.Join(", ", columns);
+                failing = $"SELECT {select} FROM {qtable} \n WHERE {w}";
+                passing = $"SELECT {select} FROM {qtable} \n WHERE {p}";
                 sample = failing + $" \n LIMIT {limit}";
             }
             // Soda names a reference check's failing/passing queries after its count query; the others after the sample query.

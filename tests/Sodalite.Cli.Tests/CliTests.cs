@@ -527,6 +527,20 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Samples_columns_project_the_failed_row_sample()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - missing_count(customer_email) = 0:\n      samples columns: [order_id, customer_id]\n      samples limit: 5\n");
+        string results = Path.Combine(dir, "results.json");
+        await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks, "-srf", results);
+
+        var file = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]![0]!["diagnostics"]!["blocks"]![0]!["file"]!;
+        Assert.Equal("[\"order_id\",\"customer_id\"]", new System.Text.Json.Nodes.JsonArray([.. file["columns"]!.AsArray().Select(c => (System.Text.Json.Nodes.JsonNode?)(string?)c!["name"])]).ToJsonString());
+        Assert.Equal(5L, (long)file["totalRowCount"]!);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();

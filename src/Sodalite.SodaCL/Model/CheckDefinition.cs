@@ -23,6 +23,8 @@ public sealed record CheckDefinition
     public string? CustomIdentity { get; init; }
     public string? Filter { get; init; }
     public int? SamplesLimit { get; init; }
+    /// <summary>'samples columns': the columns failed-row samples keep (all when null).</summary>
+    public IReadOnlyList<string>? SamplesColumns { get; init; }
     public IReadOnlyList<CheckAttribute> Attributes { get; init; } = [];
     public ThresholdExpression? Warn { get; init; }
     public ThresholdExpression? Fail { get; init; }

@@ -458,6 +458,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 case "filter":
                     check = check with { Filter = text };
                     continue;
+                case "samples columns":
+                    if (v is YamlSequenceNode cols && cols.Children.Count > 0) check = check with { SamplesColumns = [.. cols.Children.Select(RuamelEmitter.Text)] };
+                    else log.Error("'samples columns' must be a list of column names, e.g. [id, email].", Loc(v.Start));
+                    continue;
                 case "samples limit":
                     if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit) && limit >= 0)
                         check = check with { SamplesLimit = limit };
@@ -549,6 +553,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     {
         string[] known = [.. MetricConfigKeys, .. MvcKeys];
         var best = known.Select(k => (k, d: Distance(k, key))).OrderBy(x => x.d).First();
+        if (best.d == 0) return " (Sodalite does not run it)";
         return best.d <= 3 ? $" (did you mean \"{best.k}\"?)" : "";
     }
 
