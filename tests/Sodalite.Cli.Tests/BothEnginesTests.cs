@@ -1,0 +1,153 @@
+// Each check type's main behaviour and bad inputs, run the same way on DuckDB and on a real PostgreSQL cluster:
+// the same tables, the same checks file, the same expectations (a message with its location, exit 3, other checks run).
+using Sodalite.TestSupport;
+
+namespace Sodalite.Cli.Tests;
+
+public sealed class BothEngines : IAsyncLifetime
+{
+    public PostgresServer Postgres { get; } = new();
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("sodalite-engines-").FullName;
+
+    private const string Tables = """
+        CREATE TABLE customers (id VARCHAR(10), country VARCHAR(2), joined DATE);
+        INSERT INTO customers VALUES ('C1', 'BE', DATE '2024-05-01'), ('C2', 'NL', DATE '2024-05-03'), ('C3', 'BE', DATE '2024-05-02');
+        CREATE TABLE orders (id VARCHAR(10), customer_id VARCHAR(10), amount DOUBLE PRECISION, created TIMESTAMP);
+        INSERT INTO orders VALUES ('O1', 'C1', 10.5, TIMESTAMP '2024-05-04 10:00:00'), ('O2', 'C9', -3, TIMESTAMP '2024-05-04 12:00:00'),
+                                  ('O3', 'C2', 20, TIMESTAMP '2024-05-05 08:00:00'), ('O4', NULL, 7.25, TIMESTAMP '2024-05-05 09:30:00');
+        """;
+
+    public async Task InitializeAsync()
+    {
+        await Postgres.InitializeAsync();
+        await Postgres.ExecuteAsync(Tables);
+        string db = Path.Combine(Directory, "shop.duckdb");
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={db}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = Tables;
+            cmd.ExecuteNonQuery();
+        }
+        File.WriteAllText(Path.Combine(Directory, "configuration.yml"), $"""
+            data_source duckdb:
+              type: duckdb
+              path: {db}
+            data_source postgres:
+              type: postgres
+              host: 127.0.0.1
+              port: {Postgres.Port}
+              username: postgres
+              password: x
+              database: postgres
+              schema: public
+            """);
+    }
+
+    public Task DisposeAsync() => Postgres.DisposeAsync();
+}
+
+public class BothEnginesTests(BothEngines engines) : IClassFixture<BothEngines>
+{
+    private async Task<(int Exit, string Out)> Scan(string engine, string checks)
+    {
+        string path = Path.Combine(engines.Directory, $"checks-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(path, checks);
+        var o = new StringWriter();
+        int exit = await SodaliteCli.RunAsync(["scan", "-d", engine, "-c", Path.Combine(engines.Directory, "configuration.yml"), path, "-v", "NOW=2024-05-05T12:00:00"], o, new StringWriter());
+        return (exit, o.ToString());
+    }
+
+    public static TheoryData<string> Engines => new("duckdb", "postgres");
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Every_check_type_gives_the_same_outcomes(string engine)
+    {
+        var (exit, output) = await Scan(engine, """
+            filter customers [be]:
+              where: country = 'BE'
+            checks for orders:
+              - freshness(created) < 3h
+              - freshness(created, LATER) < 1d
+              - schema:
+                  fail:
+                    when required column missing: [id, amount]
+                    when wrong column type: {amount: double precision}
+              - values in customer_id must exist in customers id
+              - row_count same as customers
+              - failed rows:
+                  fail condition: amount < 0
+              - avg_amount between 8 and 9:
+                  avg_amount query: SELECT AVG(amount) FROM orders
+              - group by:
+                  query: SELECT customer_id IS NULL AS anonymous, COUNT(*) AS n FROM orders GROUP BY 1 ORDER BY 1
+                  fields: [anonymous]
+                  checks:
+                    - n < 2
+            checks for customers [be]:
+              - freshness(joined) < 4d
+            """);
+        Assert.Contains("freshness(created) < 3h [PASSED]", output);
+        Assert.Contains("Schema Check [PASSED]", output);
+        Assert.Contains("values in customer_id must exist in customers id [FAILED]", output);
+        Assert.Contains("value: 1", output);
+        Assert.Contains("row_count same as customers [FAILED]", output);
+        Assert.Contains("failed rows [FAILED]", output);
+        Assert.Contains("avg_amount between 8 and 9 [PASSED]", output);
+        Assert.Contains("n < 2 [False] [FAILED]", output);
+        Assert.Contains("n < 2 [True] [PASSED]", output);
+        Assert.Contains("freshness(joined) < 4d [PASSED]", output);   // the newest BE customer joined 2024-05-02 23:59:59.999999
+        // The now-variable LATER is not given: the check fails with an error, so the scan exits 3.
+        Assert.Contains("Could not parse variable LATER as a timestamp: variable not found", output);
+        Assert.Equal(3, exit);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Bad_inputs_give_located_errors_and_the_other_checks_still_run(string engine)
+    {
+        var (exit, output) = await Scan(engine, """
+            checks for orders:
+              - row_count > 0
+              - freshness(created, AS_OF) < 1d
+              - values in customer_id must exist in customers no_such_column
+              - group by:
+                  query: SELECT 1 AS n
+                  checks:
+                    - n > 0
+              - schema:
+                  fail:
+                    when required column missing: [id]
+            checks for no_such_table:
+              - schema:
+                  fail:
+                    when required column missing: [id]
+              - row_count > 0
+            """);
+        Assert.Equal(3, exit);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+        Assert.Contains("Schema Check [PASSED]", output);
+        Assert.Contains("Could not parse variable AS_OF as a timestamp: variable not found", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("no_such_column", output);
+        Assert.Contains("needs 'fields:'", output);
+        Assert.Contains("line=5,col=5", output);
+        Assert.Contains("Metrics 'schema' were not computed for check 'schema'", output);
+        Assert.Contains("Metrics 'row_count' were not computed for check 'row_count > 0'", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_freshness_variable_that_is_not_a_timestamp_is_an_error_with_its_location(string engine)
+    {
+        string path = Path.Combine(engines.Directory, $"checks-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(path, "checks for orders:\n  - row_count > 0\n  - freshness(created, AS_OF) < 1d\n");
+        var o = new StringWriter();
+        int exit = await SodaliteCli.RunAsync(["scan", "-d", engine, "-c", Path.Combine(engines.Directory, "configuration.yml"), path, "-v", "AS_OF=last tuesday"], o, new StringWriter());
+        Assert.Equal(3, exit);
+        Assert.Contains("Could not parse variable AS_OF as a timestamp: \"last tuesday\" is not an ISO 8601 timestamp", o.ToString());
+        Assert.Contains("line=3,col=5", o.ToString());
+        Assert.Contains("row_count > 0 [PASSED]", o.ToString());
+    }
+}
