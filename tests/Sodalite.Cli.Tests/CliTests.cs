@@ -541,6 +541,44 @@ public class CliTests
     }
 
     [Fact]
+    public async Task The_legacy_freshness_syntax_still_works_with_a_deprecation_warning()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "checks for retail:\n  - freshness using order_date with AS_OF < 1d\n  - freshness using order_date < 2d\n");
+        var (exit, output, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks, "-v", "AS_OF=2024-11-28", "-v", "NOW=2024-11-27");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Syntax of freshness check has changed and is deprecated", output);
+        Assert.Contains("freshness using order_date with AS_OF < 1d [FAILED]", output);
+        Assert.Contains("freshness using order_date < 2d [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_user_defined_metric_samples_its_failed_rows_query()
+    {
+        string dir = TempDir();
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, """
+            checks for retail:
+              - negative_share < 1:
+                  negative_share query: SELECT 100.0 * count(*) FILTER (WHERE amount < 0) / count(*) FROM retail
+                  failed rows query: SELECT order_id, amount FROM retail WHERE amount < 0
+                  samples limit: 3
+            """);
+        string results = Path.Combine(dir, "results.json");
+        var (exit, _, _) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), checks, "-srf", results);
+
+        var check = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["checks"]![0]!;
+        var file = check["diagnostics"]!["blocks"]![0]!["file"]!;
+        Assert.Equal(3L, (long)file["totalRowCount"]!);
+        Assert.Equal(2, file["columns"]!.AsArray().Count);
+        Assert.Equal("file", (string?)check["diagnostics"]!["blocks"]![0]!["type"]);
+        Assert.Equal(0, exit);                                                           // 0.37% of the orders are negative
+        Assert.Equal(0.37387836490528414, (double)check["diagnostics"]!["value"]!, 12);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();
