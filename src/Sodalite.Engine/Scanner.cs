@@ -214,14 +214,15 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 + ")" + string.Concat(section.Excludes.Select(p => $"\n      AND table_name not like {Lit(p)}")) + $"\n      AND {schemaMatch}";
             string name = $"{queries.Count + 1}.{ds.Name}.for_each_dataset_{section.Alias}[{doc.ForEach.IndexOf(section)}]";
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            var tables = new List<string>();
-            var conn = await ds.OpenAsync(ct);
+            List<string> tables;
             try
             {
-                await using var cmd = conn.CreateCommand();
-                cmd.CommandText = sql;
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
+                tables = await ds.ReadAsync(sql, async reader =>
+                {
+                    var names = new List<string>();
+                    while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
+                    return names;
+                }, ct);
                 queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, null, sw.Elapsed));
             }
             catch (System.Data.Common.DbException e)
@@ -229,10 +230,6 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, e.ToString(), sw.Elapsed));
                 log.Error($"Query execution error in {name}: {e.Message}\n{sql}", section.Location);
                 continue;
-            }
-            finally
-            {
-                if (!ds.IsShared(conn)) await conn.DisposeAsync();
             }
             tables.Sort(StringComparer.Ordinal);
             if (tables.Count == 0)

@@ -52,26 +52,41 @@ public sealed class DataSource : IAsyncDisposable
 
     public bool IsShared(DbConnection c) => ReferenceEquals(c, _shared);
 
-    /// <summary>The table's columns in catalog order (information_schema, which both engines provide); empty when the table is unknown.</summary>
-    public async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(string table, CancellationToken ct)
+    /// <summary>Runs one statement and reads its result on a connection of its own (or the shared one); database errors propagate.</summary>
+    public async Task<T> ReadAsync<T>(string sql, Func<DbDataReader, Task<T>> read, CancellationToken ct)
     {
         var conn = await OpenAsync(ct);
         try
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = Dialect.SchemaSql(table, Schema);
+            cmd.CommandText = sql;
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var columns = new List<(string, string)>();
-            while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), reader.GetString(1)));
-            return columns;
-        }
-        catch (DbException)
-        {
-            return [];
+            return await read(reader);
         }
         finally
         {
             if (!IsShared(conn)) await conn.DisposeAsync();
+        }
+    }
+
+    /// <summary>A table's columns (name, type) from a catalog query's rows.</summary>
+    public static async Task<List<(string Name, string Type)>> ReadColumnsAsync(DbDataReader reader)
+    {
+        var columns = new List<(string, string)>();
+        while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1)));
+        return columns;
+    }
+
+    /// <summary>The table's columns in catalog order (information_schema, which both engines provide); empty when the table is unknown.</summary>
+    public async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(string table, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAsync(Dialect.SchemaSql(table, Schema), ReadColumnsAsync, ct);
+        }
+        catch (DbException)
+        {
+            return [];
         }
     }
 

@@ -61,22 +61,13 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     {
         int from = q.Sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
         string probe = "SELECT 1" + q.Sql[from..] + "\nLIMIT 0";
-        DbConnection? conn = null;
         try
         {
-            conn = await ds.OpenAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = jinja.Resolve(probe);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            return true;
+            return await ds.ReadAsync(jinja.Resolve(probe), _ => Task.FromResult(true), ct);
         }
         catch (DbException)
         {
             return false;
-        }
-        finally
-        {
-            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
         }
     }
 
@@ -90,34 +81,12 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     private async Task RunSchemaAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
-        var sw = Stopwatch.StartNew();
-        DbConnection? conn = null;
-        try
+        var (columns, _) = await LoggedAsync(q.Sql, q.Name, q.Table, null, null, DataSource.ReadColumnsAsync, ct);
+        if (columns is not { Count: > 0 }) m.Failed = true;
+        else
         {
-            conn = await ds.OpenAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = q.Sql;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var columns = new List<(string Name, string Type)>();
-            while (await reader.ReadAsync(ct)) columns.Add((reader.GetString(0), reader.GetString(1)));
-            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, null, null, q.Sql, null, sw.Elapsed));
-            log.Debug($"Query {q.Name}:\n{q.Sql}");
-            if (columns.Count == 0) m.Failed = true;
-            else
-            {
-                m.Value = columns;
-                m.Computed = true;
-            }
-        }
-        catch (DbException e)
-        {
-            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, null, null, q.Sql, e.ToString(), sw.Elapsed));
-            log.Error($"Query execution error in {q.Name}: {e.Message}\n{q.Sql}");
-            m.Failed = true;
-        }
-        finally
-        {
-            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
+            m.Value = columns;
+            m.Computed = true;
         }
     }
 
@@ -148,32 +117,18 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     private async Task RunGroupByAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
-        var sw = Stopwatch.StartNew();
-        string sql = jinja.Resolve(q.Sql);
-        DbConnection? conn = null;
-        try
+        var (rows, _) = await LoggedAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, null, async reader =>
         {
-            conn = await ds.OpenAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = sql;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
             var rows = new List<IReadOnlyList<(string Column, object? Value)>>();
             while (rows.Count <= m.GroupLimit && await reader.ReadAsync(ct))
                 rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i))))]);
-            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, q.Partition, null, sql, null, sw.Elapsed));
-            log.Debug($"Query {q.Name}:\n{sql}");
+            return rows;
+        }, ct);
+        if (rows is null) m.Failed = true;
+        else
+        {
             m.Value = rows;
             m.Computed = true;
-        }
-        catch (DbException e)
-        {
-            Queries.Add(new QueryLog(q.Name, ds.Name, q.Table, q.Partition, null, sql, e.ToString(), sw.Elapsed));
-            log.Error($"Query execution error in {q.Name}: {e.Message}\n{sql}");
-            m.Failed = true;
-        }
-        finally
-        {
-            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
         }
     }
 
@@ -216,99 +171,69 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         else q.Metrics[0].Failed = true;
     }
 
-    private async Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true)
-    {
-        var sw = Stopwatch.StartNew();
-        DbConnection? conn = null;
-        try
+    private Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true) =>
+        LoggedAsync(sql, name, table, partition, column, async reader =>
         {
-            conn = await ds.OpenAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = sql;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            object?[]? row = null;
-            if (await reader.ReadAsync(ct))
+            if (!await reader.ReadAsync(ct)) return [];
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
             {
-                row = new object?[reader.FieldCount];
-                for (int i = 0; i < row.Length; i++)
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                // A DATE is a date, whichever CLR type the driver picks (Soda writes "2020-06-24", not a timestamp).
+                // A timestamp with time zone is an instant in UTC even where the driver leaves its kind unspecified (DuckDB).
+                if (row[i] is DateTime d)
                 {
-                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                    // A DATE is a date, whichever CLR type the driver picks (Soda writes "2020-06-24", not a timestamp).
-                    // A timestamp with time zone is an instant in UTC even where the driver leaves its kind unspecified (DuckDB).
-                    if (row[i] is DateTime d)
-                    {
-                        string type = reader.GetDataTypeName(i).ToLowerInvariant();
-                        if (type == "date") row[i] = DateOnly.FromDateTime(d);
-                        else if (d.Kind == DateTimeKind.Unspecified && (type.Contains("tz", StringComparison.Ordinal) || type.Contains("with time zone", StringComparison.Ordinal)))
-                            row[i] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
-                    }
+                    string type = reader.GetDataTypeName(i).ToLowerInvariant();
+                    if (type == "date") row[i] = DateOnly.FromDateTime(d);
+                    else if (d.Kind == DateTimeKind.Unspecified && (type.Contains("tz", StringComparison.Ordinal) || type.Contains("with time zone", StringComparison.Ordinal)))
+                        row[i] = DateTime.SpecifyKind(d, DateTimeKind.Utc);
                 }
             }
+            return row;
+        }, ct, logError);
+
+    /// <summary>
+    /// Runs one statement, lists it in queries[] (with its exception when it fails) and reads its result; on a database error the
+    /// result is null and the error is logged (as debug when the caller tries another way).
+    /// </summary>
+    private async Task<(T? Result, string? Error)> LoggedAsync<T>(string sql, string name, string? table, string? partition, string? column,
+        Func<DbDataReader, Task<T>> read, CancellationToken ct, bool logError = true) where T : class
+    {
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            var result = await ds.ReadAsync(sql, read, ct);
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
             log.Debug($"Query {name}:\n{sql}");
-            return (row ?? [], null);
+            return (result, null);
         }
         catch (DbException e)
         {
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
-            // A failing batch is split and retried; only the expression that fails alone is an error.
             if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
             else log.Debug($"Query {name} failed, trying another way: {e.Message}");
             return (null, e.Message);
-        }
-        finally
-        {
-            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
         }
     }
 
     /// <summary>Runs a bounded sample query; returns the columns, their types and the row count.</summary>
     public async Task<Sample?> SampleAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
     {
-        var sw = Stopwatch.StartNew();
-        DbConnection? conn = null;
-        try
+        var (sample, _) = await LoggedAsync(jinja.Resolve(sql), name, table, partition, column, async reader =>
         {
-            conn = await ds.OpenAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = jinja.Resolve(sql);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
             var cols = new List<(string, string)>();
             for (int i = 0; i < reader.FieldCount; i++) cols.Add((reader.GetName(i), ds.Dialect.SampleTypeName(reader.GetDataTypeName(i))));
             int rows = 0;
             while (await reader.ReadAsync(ct)) rows++;
-            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
             return new Sample(cols, rows);
-        }
-        catch (DbException e)
-        {
-            Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
-            log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
-            return null;
-        }
-        finally
-        {
-            if (conn is not null && !ds.IsShared(conn)) await conn.DisposeAsync();
-        }
+        }, ct);
+        return sample;
     }
 
     private static void SetValue(Metric m, object? raw)
     {
         m.Computed = true;
-        m.Value = raw switch
-        {
-            null => null,
-            _ when m.IsCount => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
-            decimal d => (double)d,
-            float f => (double)f,
-            double d => d,
-            System.Numerics.BigInteger b => (long)b,
-            sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
-            ulong u => (long)u,
-            DateTime or DateTimeOffset or DateOnly or TimeSpan or TimeOnly => raw,
-            bool b => b,
-            _ => raw.ToString(),
-        };
+        m.Value = raw is not null && m.IsCount ? Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) : Normalize(raw);
     }
 
     private static void ComputeDerived(Metric m)
