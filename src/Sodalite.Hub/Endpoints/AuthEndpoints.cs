@@ -1,0 +1,65 @@
+// QALITA's auth calls: sign in with a form (→ session JWT), create an API token, read a user, the version.
+using Http = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sodalite.Hub.Auth;
+using Sodalite.Hub.Data;
+
+namespace Sodalite.Hub.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/version", () => Http.Ok(new { version = HubServer.Version })).AllowAnonymous();
+
+        app.MapPost("/api/v1/auth/signin", async (HttpRequest request, HubDb db, SessionTokens sessions) =>
+        {
+            if (!request.HasFormContentType)
+                return Http.BadRequest(new { detail = "Send application/x-www-form-urlencoded fields username and password." });
+            var form = await request.ReadFormAsync();
+            string? username = form["username"], password = form["password"];
+            if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+                return Http.BadRequest(new { detail = "Both form fields username and password are required." });
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username);
+            if (user is null || !Passwords.Verify(password, user.PasswordHash))
+                return Http.Json(new { detail = "Incorrect username or password." }, statusCode: 401);
+            return Http.Ok(new { access_token = sessions.Issue(user.Id, user.Username, user.Role), token_type = "bearer" });
+        }).AllowAnonymous().DisableAntiforgery();
+
+        app.MapPost("/api/v1/tokens/create", async (HttpContext http, HubDb db, TimeProvider time) =>
+        {
+            int userId = UserId(http);
+            string token = ApiTokens.New();
+            var now = time.GetUtcNow();
+            string name = http.Request.Query["name"].FirstOrDefault() ?? $"token {now:yyyy-MM-dd HH:mm}";
+            db.ApiTokens.Add(new ApiToken { UserId = userId, Name = name, TokenHash = ApiTokens.HashOf(token), CreatedAt = now, ExpiresAt = now.AddYears(1) });
+            await db.SaveChangesAsync();
+            return Http.Ok(new { access_token = token, token_type = "api" });
+        }).RequireAuthorization(Policies.Read);
+
+        app.MapGet("/api/v2/users/{id:int}", async (int id, HubDb db) =>
+            await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Username, u.Role, u.CreatedAt }).FirstOrDefaultAsync() is { } user
+                ? Http.Ok(user) : Http.NoContent()).RequireAuthorization(Policies.Read);
+
+        app.MapPost("/api/v2/users", async (NewUser body, HubDb db, TimeProvider time) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password) || body.Password.Length < 8)
+                return Http.BadRequest(new { detail = "username is required and password must have at least 8 characters.", field = string.IsNullOrWhiteSpace(body.Username) ? "username" : "password" });
+            if (!Roles.All.Contains(body.Role)) return Http.BadRequest(new { detail = $"role must be one of {string.Join(", ", Roles.All)}.", field = "role" });
+            if (await db.Users.AnyAsync(u => u.Username == body.Username)) return Http.Conflict(new { detail = $"User {body.Username} already exists." });
+            var user = new User { Username = body.Username, PasswordHash = Passwords.Hash(body.Password), Role = body.Role, CreatedAt = time.GetUtcNow() };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            return Http.Created($"/api/v2/users/{user.Id}", new { user.Id, user.Username, user.Role });
+        }).RequireAuthorization(Policies.Admin);
+    }
+
+    public static int UserId(HttpContext http) => int.Parse(http.User.FindFirst("sub")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string UserName(HttpContext http) => http.User.FindFirst("name")?.Value ?? $"user {UserId(http)}";
+
+    public sealed record NewUser(string Username, string Password, string Role);
+}

@@ -1,0 +1,87 @@
+// Issues: list (by status, dataset, severity), read with their event log, and change by people: acknowledge, assign,
+// mute, unmute, resolve with a note, comment. Every change is an event.
+using Http = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sodalite.Hub.Data;
+
+namespace Sodalite.Hub.Endpoints;
+
+public static class IssueEndpoints
+{
+    public sealed record IssueChange(string Action, string? Assignee, string? Note);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v2/issues", async (HubDb db, string? status, int? dataset_id, string? severity, bool? muted) =>
+            Http.Ok(await db.Issues.AsNoTracking()
+                .Where(i => (status == null || i.Status == status) && (dataset_id == null || i.DatasetId == dataset_id)
+                            && (severity == null || i.Severity == severity) && (muted == null || i.Muted == muted))
+                .OrderBy(i => i.Id)
+                .Select(i => new { i.Id, i.Title, i.Status, i.Severity, i.Muted, i.Assignee, i.DatasetId, i.CheckId, CheckIdentity = i.Check!.Identity, i.Occurrences, i.FirstSeenAt, i.LastSeenAt, i.ResolvedByScanId, i.ResolvedAt })
+                .ToListAsync())).RequireAuthorization(Policies.Read);
+
+        app.MapGet("/api/v2/issues/{id:int}", async (int id, HubDb db) =>
+        {
+            var issue = await db.Issues.AsNoTracking().Include(i => i.Events).Include(i => i.Check).FirstOrDefaultAsync(i => i.Id == id);
+            return issue is null ? Http.NotFound(new { detail = $"No issue {id}." }) : Http.Ok(Describe(issue));
+        }).RequireAuthorization(Policies.Read);
+
+        app.MapPatch("/api/v2/issues/{id:int}", async (int id, IssueChange change, HubDb db, HttpContext http, TimeProvider time) =>
+        {
+            var issue = await db.Issues.Include(i => i.Events).Include(i => i.Check).FirstOrDefaultAsync(i => i.Id == id);
+            if (issue is null) return Http.NotFound(new { detail = $"No issue {id}." });
+            var now = time.GetUtcNow();
+            string actor = AuthEndpoints.UserName(http);
+            string? kind;
+            switch (change.Action)
+            {
+                case "acknowledge" when issue.Status == "open":
+                    issue.Status = "acknowledged";
+                    kind = "acknowledged";
+                    break;
+                case "acknowledge":
+                    return Http.Conflict(new { detail = $"Only an open issue can be acknowledged; issue {id} is {issue.Status}." });
+                case "assign":
+                    if (string.IsNullOrWhiteSpace(change.Assignee)) return Http.BadRequest(new { detail = "assign needs an assignee.", field = "assignee" });
+                    issue.Assignee = change.Assignee;
+                    kind = "assigned";
+                    break;
+                case "mute":
+                    issue.Muted = true;
+                    kind = "muted";
+                    break;
+                case "unmute":
+                    issue.Muted = false;
+                    kind = "unmuted";
+                    break;
+                case "resolve":
+                    if (string.IsNullOrWhiteSpace(change.Note)) return Http.BadRequest(new { detail = "resolve needs a note saying why.", field = "note" });
+                    issue.Status = "resolved";
+                    issue.ResolvedAt = now;
+                    issue.ResolvedByScanId = null;
+                    kind = "resolved";
+                    break;
+                case "comment":
+                    if (string.IsNullOrWhiteSpace(change.Note)) return Http.BadRequest(new { detail = "comment needs a note.", field = "note" });
+                    kind = "commented";
+                    break;
+                default:
+                    return Http.BadRequest(new { detail = "action must be acknowledge, assign, mute, unmute, resolve or comment.", field = "action" });
+            }
+            issue.UpdatedAt = now;
+            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = kind, Actor = actor, Note = change.Assignee is { } a && kind == "assigned" ? a : change.Note });
+            await db.SaveChangesAsync();
+            return Http.Ok(Describe(issue));
+        }).RequireAuthorization(Policies.Write);
+    }
+
+    private static object Describe(Issue i) => new
+    {
+        i.Id, i.Title, i.Status, i.Severity, i.Muted, i.Assignee, i.DatasetId, i.CheckId, CheckIdentity = i.Check?.Identity, i.Occurrences,
+        i.FirstSeenAt, i.LastSeenAt, i.ResolvedByScanId, i.ResolvedAt,
+        Events = i.Events.OrderBy(e => e.Id).Select(e => new { e.Kind, e.Actor, e.Note, e.ScanId, e.At }),
+    };
+}

@@ -1,0 +1,132 @@
+// `sodalite serve`: builds the hub web application (minimal APIs grouped by feature) over SQLite or PostgreSQL.
+using Http = Microsoft.AspNetCore.Http.Results;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sodalite.Hub.Auth;
+using Sodalite.Hub.Data;
+using Sodalite.Hub.Endpoints;
+using Sodalite.Hub.Ingestion;
+
+namespace Sodalite.Hub;
+
+public sealed record HubOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:3080";
+    /// <summary>A SQLite file path, or a PostgreSQL URL (postgres://user:pass@host:port/db) or connection string (Host=...).</summary>
+    public string? Database { get; init; }
+    public string? AdminUsername { get; init; }
+    public string? AdminPassword { get; init; }
+    /// <summary>Signs session tokens; a random one per start when not given (sessions then end with the process; API tokens do not).</summary>
+    public string? SecretKey { get; init; }
+    /// <summary>Largest accepted request body.</summary>
+    public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset.</summary>
+    public HubOptions WithEnvironment(Func<string, string?> env) => this with
+    {
+        Database = Database ?? env("SODALITE_HUB_DB"),
+        AdminUsername = AdminUsername ?? env("SODALITE_ADMIN_USERNAME") ?? env("QALITA_ADMIN_USERNAME"),
+        AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
+        SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
+    };
+
+    public static string DefaultSqlitePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "sodalite", "hub.db");
+}
+
+public static class HubServer
+{
+    public const string Version = "0.1.0";
+
+    public static WebApplication Build(HubOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options);
+        ConfigureStorage(builder.Services, options.Database ?? HubOptions.DefaultSqlitePath);
+        byte[] key = options.SecretKey is { Length: > 0 } s ? SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)) : RandomNumberGenerator.GetBytes(32);
+        builder.Services.AddSingleton(sp => new SessionTokens(key, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped<IngestService>();
+        builder.Services.AddAuthentication(BearerHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.All))
+            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        AuthEndpoints.Map(app);
+        ScanEndpoints.Map(app);
+        CatalogEndpoints.Map(app);
+        IssueEndpoints.Map(app);
+        ScoreEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Creates or migrates the schema and makes sure the configured admin exists.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDb>();
+        var options = scope.ServiceProvider.GetRequiredService<HubOptions>();
+        if (db is SqliteHubDb && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+            Directory.CreateDirectory(dir);
+        await db.Database.MigrateAsync(ct);
+        if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password
+            && !await db.Users.AnyAsync(u => u.Username == name, ct))
+        {
+            db.Users.Add(new User { Username = name, PasswordHash = Passwords.Hash(password), Role = Roles.Admin, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static void ConfigureStorage(IServiceCollection services, string database)
+    {
+        if (database.StartsWith("postgres://", StringComparison.Ordinal) || database.StartsWith("postgresql://", StringComparison.Ordinal)
+            || database.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            string cs = database.Contains("://", StringComparison.Ordinal) ? FromUrl(database) : database;
+            services.AddDbContext<PostgresHubDb>(o => o.UseNpgsql(cs));
+            services.AddScoped<HubDb>(sp => sp.GetRequiredService<PostgresHubDb>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteHubDb>(o => o.UseSqlite($"Data Source={database}"));
+            services.AddScoped<HubDb>(sp => sp.GetRequiredService<SqliteHubDb>());
+        }
+    }
+
+    /// <summary>postgres://user:password@host:port/database → an Npgsql connection string.</summary>
+    public static string FromUrl(string url)
+    {
+        var u = new Uri(url);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = u.Host,
+            Port = u.Port > 0 ? u.Port : 5432,
+            Database = u.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
+        };
+        if (u.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0) b.Username = Uri.UnescapeDataString(user);
+        if (u.UserInfo.Split(':', 2) is [_, var pass]) b.Password = Uri.UnescapeDataString(pass);
+        return b.ConnectionString;
+    }
+}
+
+public static class Policies
+{
+    public const string Read = "read", Write = "write", Admin = "admin";
+}

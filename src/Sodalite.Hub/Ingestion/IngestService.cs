@@ -1,0 +1,198 @@
+// Stores one scan results document in one transaction: source, datasets, checks, results, metric values, scores, and the
+// issue lifecycle (a fail or warn opens or updates the check's issue, a pass resolves it, a later failure reopens it).
+// The same document twice is stored once; a scan older than an issue's last state change does not change that state.
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sodalite.Hub.Data;
+
+namespace Sodalite.Hub.Ingestion;
+
+public sealed record IssueCounts(int Opened, int Updated, int Resolved, int Reopened);
+
+public sealed record IngestResult(int ScanId, bool Duplicate, int Results, int Metrics, IssueCounts Issues, double? Score);
+
+public sealed class IngestService(HubDb db, TimeProvider time)
+{
+    // One ingestion per source at a time in this process: issue updates of one source never interleave.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SourceLocks = new();
+
+    public static string KeyFor(string source, byte[] body) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. body]));
+
+    public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct)
+    {
+        var gate = SourceLocks.GetOrAdd(sourceName, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                db.ChangeTracker.Clear();
+                if (await db.Scans.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, ct) is { } known)
+                    return await DuplicateAsync(known, ct);
+                try
+                {
+                    return await StoreAsync(sourceName, doc, idempotencyKey, ct);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // Another hub process stored the same scan or created the same dataset meanwhile: look again.
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IngestResult> DuplicateAsync(Scan known, CancellationToken ct)
+    {
+        int results = await db.CheckResults.CountAsync(r => r.ScanId == known.Id, ct);
+        int metrics = await db.MetricValues.CountAsync(m => m.ScanId == known.Id, ct);
+        double? score = await db.Scores.Where(s => s.ScanId == known.Id && s.DatasetId == null && s.Dimension == null).Select(s => (double?)s.Value).FirstOrDefaultAsync(ct);
+        return new IngestResult(known.Id, true, results, metrics, new IssueCounts(0, 0, 0, 0), score);
+    }
+
+    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument doc, string key, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName, ct);
+        if (source is null)
+        {
+            source = new Source { Name = sourceName, CreatedAt = now };
+            db.Sources.Add(source);
+            await db.SaveChangesAsync(ct);
+        }
+        var scan = new Scan
+        {
+            SourceId = source.Id, IdempotencyKey = key, DefinitionName = doc.DefinitionName, DataSourceName = doc.DataSource,
+            DataTimestamp = doc.DataTimestamp, ScanStart = doc.ScanStart?.ToUniversalTime(), ScanEnd = doc.ScanEnd?.ToUniversalTime(),
+            HasErrors = doc.HasErrors, HasWarnings = doc.HasWarnings, HasFailures = doc.HasFailures, ReceivedAt = now,
+        };
+        db.Scans.Add(scan);
+
+        // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
+        var datasets = new Dictionary<string, Dataset>();
+        foreach (var name in doc.Checks.Select(c => DatasetName(c, doc)).Distinct())
+        {
+            var ds = await db.Datasets.FirstOrDefaultAsync(d => d.SourceId == source.Id && d.Name == name, ct) ?? new Dataset { SourceId = source.Id, Name = name };
+            if (ds.Id == 0) db.Datasets.Add(ds);
+            datasets[name] = ds;
+        }
+        await db.SaveChangesAsync(ct);
+
+        var metricNames = doc.Metrics.GroupBy(m => m.Identity).ToDictionary(g => g.Key, g => g.First().MetricName);
+        var counts = new int[4];
+        var scored = new List<(Dataset Dataset, string Dimension, bool Pass)>();
+        foreach (var c in doc.Checks)
+        {
+            var dataset = datasets[DatasetName(c, doc)];
+            string? metric = c.MetricIdentities.Select(metricNames.GetValueOrDefault).FirstOrDefault(n => n is not null);
+            var check = await db.Checks.FirstOrDefaultAsync(x => x.DatasetId == dataset.Id && x.Identity == c.Identity, ct);
+            string dimension = Dimensions.Of(c, metric);
+            if (check is null)
+            {
+                check = new Check { DatasetId = dataset.Id, Identity = c.Identity, Name = c.Name, Definition = c.Definition, Column = c.Column, Metric = metric, Dimension = dimension };
+                db.Checks.Add(check);
+            }
+            else
+            {
+                (check.Name, check.Definition, check.Column, check.Metric, check.Dimension) = (c.Name, c.Definition, c.Column, metric, dimension);
+            }
+            if (c.Outcome is null) continue;
+            await db.SaveChangesAsync(ct);
+            // The same check twice in one document (Soda lists identical checks once each): keep the first.
+            if (db.ChangeTracker.Entries<CheckResult>().Any(e => e.Entity.CheckId == check.Id && e.Entity.Scan == scan)) continue;
+            db.CheckResults.Add(new CheckResult { Scan = scan, CheckId = check.Id, Outcome = c.Outcome, Value = c.Value, DataTimestamp = doc.DataTimestamp, DiagnosticsJson = c.DiagnosticsJson });
+            scored.Add((dataset, dimension, c.Outcome == "pass"));
+            await UpdateIssueAsync(dataset, check, c.Outcome, scan, doc.DataTimestamp, now, counts, ct);
+        }
+
+        foreach (var m in doc.Metrics)
+        {
+            string? table = doc.Checks.FirstOrDefault(c => c.MetricIdentities.Contains(m.Identity))?.Table;
+            db.MetricValues.Add(new MetricValue
+            {
+                Scan = scan, DatasetId = table is not null && datasets.TryGetValue(table, out var d) ? d.Id : null, Identity = m.Identity,
+                MetricName = m.MetricName, Value = m.Value, ValueJson = m.ValueJson, DataTimestamp = doc.DataTimestamp,
+            });
+        }
+
+        double? sourceScore = null;
+        void AddScore(int? datasetId, string? dimension, IReadOnlyCollection<(Dataset Dataset, string Dimension, bool Pass)> rows)
+        {
+            if (rows.Count == 0) return;
+            int passed = rows.Count(r => r.Pass);
+            double value = Math.Round((double)passed / rows.Count, 4);
+            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = rows.Count, Value = value, DataTimestamp = doc.DataTimestamp });
+            if (datasetId is null && dimension is null) sourceScore = value;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var g in scored.GroupBy(s => s.Dataset.Id))
+        {
+            AddScore(g.Key, null, [.. g]);
+            foreach (var dim in g.GroupBy(s => s.Dimension)) AddScore(g.Key, dim.Key, [.. dim]);
+        }
+        AddScore(null, null, scored);
+        foreach (var dim in scored.GroupBy(s => s.Dimension)) AddScore(null, dim.Key, [.. dim]);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new IngestResult(scan.Id, false, scored.Count, doc.Metrics.Count, new IssueCounts(counts[0], counts[1], counts[2], counts[3]), sourceScore);
+    }
+
+    private static string DatasetName(ScanCheck c, ScanDocument doc) => c.Table ?? (doc.DataSource.Length > 0 ? doc.DataSource : "(data source)");
+
+    /// <summary>One issue per (dataset, check): opened or updated by fail/warn, resolved by pass, reopened by a later failure.</summary>
+    private async Task UpdateIssueAsync(Dataset dataset, Check check, string outcome, Scan scan, DateTimeOffset dataTimestamp, DateTimeOffset now,
+        int[] counts, CancellationToken ct)
+    {
+        var issue = await db.Issues.FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id, ct);
+        bool bad = outcome is "fail" or "warn";
+        string severity = outcome == "fail" ? "high" : "warning";
+        if (issue is null)
+        {
+            if (!bad) return;
+            issue = new Issue
+            {
+                DatasetId = dataset.Id, CheckId = check.Id, Title = $"{dataset.Name}: {check.Name}", Status = "open", Severity = severity,
+                Occurrences = 1, FirstSeenAt = dataTimestamp, LastSeenAt = dataTimestamp, StateTimestamp = dataTimestamp, CreatedAt = now, UpdatedAt = now,
+            };
+            issue.Events.Add(new IssueEvent { At = now, Kind = "opened", Actor = "hub", Scan = scan, Note = $"{check.Name}: {outcome}" });
+            db.Issues.Add(issue);
+            counts[0]++;
+            return;
+        }
+        // A scan older than the newest one seen for this check is history, not news; a newer one, even one that only
+        // confirms the state (a pass on a resolved issue), moves the state's time forward.
+        if (dataTimestamp < issue.StateTimestamp) return;
+        issue.StateTimestamp = dataTimestamp;
+        if (bad)
+        {
+            bool reopen = issue.Status == "resolved";
+            issue.Status = reopen ? "open" : issue.Status;
+            issue.Severity = severity;
+            issue.Occurrences++;
+            issue.LastSeenAt = dataTimestamp;
+            issue.StateTimestamp = dataTimestamp;
+            issue.ResolvedAt = null;
+            issue.ResolvedByScanId = null;
+            issue.UpdatedAt = now;
+            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = reopen ? "reopened" : "updated", Actor = "hub", Scan = scan, Note = $"{check.Name}: {outcome}" });
+            counts[reopen ? 3 : 1]++;
+        }
+        else if (issue.Status != "resolved")
+        {
+            issue.Status = "resolved";
+            issue.StateTimestamp = dataTimestamp;
+            issue.ResolvedAt = now;
+            issue.ResolvedByScan = scan;
+            issue.UpdatedAt = now;
+            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = "resolved", Actor = "hub", Scan = scan, Note = "the check passed" });
+            counts[2]++;
+        }
+    }
+}
