@@ -1,4 +1,4 @@
-// The `sodalite` command: scan and convert (more verbs arrive with the hub).
+// The `sodalite` command: scan, convert and serve (the hub).
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -19,6 +19,7 @@ public static class SodaliteCli
         var root = new RootCommand("Sodalite: SodaCL data quality checks on DuckDB and PostgreSQL, with Soda results and QALITA artifacts.");
         root.Subcommands.Add(ScanCommand(stdout, stderr, time));
         root.Subcommands.Add(ConvertCommand(stdout, stderr));
+        root.Subcommands.Add(ServeCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -153,6 +154,33 @@ public static class SodaliteCli
     {
         string home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".soda", "configuration.yml");
         return File.Exists(home) ? [home] : [];
+    }
+
+    private static Command ServeCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:3080" };
+        var db = new Option<string?>("--db") { Description = $"A SQLite file (default {Hub.HubOptions.DefaultSqlitePath}), or PostgreSQL: postgres://user:password@host:port/database or Host=...;Database=... (env SODALITE_HUB_DB)." };
+        var cmd = new Command("serve", "Run the hub: stores results, keeps scores, opens and resolves issues. The first admin comes from SODALITE_ADMIN_USERNAME / SODALITE_ADMIN_PASSWORD.") { urls, db };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var options = new Hub.HubOptions { Urls = pr.GetValue(urls)!, Database = pr.GetValue(db) }.WithEnvironment(Environment.GetEnvironmentVariable);
+            var app = Hub.HubServer.Build(options);
+            try
+            {
+                await Hub.HubServer.PrepareAsync(app, ct);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"sodalite: cannot open the hub's database ({options.Database ?? Hub.HubOptions.DefaultSqlitePath}): {e.Message}");
+                return 3;
+            }
+            await stdout.WriteLineAsync($"Sodalite hub {Hub.HubServer.Version} on {options.Urls}, storing in {(options.Database is { } d && d.Contains("://", StringComparison.Ordinal) ? "PostgreSQL" : options.Database ?? Hub.HubOptions.DefaultSqlitePath)}");
+            if (options.AdminUsername is null) await stdout.WriteLineAsync("No admin configured: set SODALITE_ADMIN_USERNAME and SODALITE_ADMIN_PASSWORD before the first start.");
+            await app.StartAsync(ct);
+            await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app, ct);
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command ConvertCommand(TextWriter stdout, TextWriter stderr)
