@@ -217,6 +217,35 @@ public abstract class HubTests<THub>(THub hub) : IClassFixture<THub> where THub 
     }
 
     [Fact]
+    public async Task Concurrent_clients_pushing_the_same_scans_store_each_result_exactly_once()
+    {
+        string run = Guid.NewGuid().ToString("N")[..8];
+        // 16 clients: pairs push the same 5 scans of 10 checks to one of 8 sources, at the same time.
+        var pushes = Enumerable.Range(0, 16).Select(async client =>
+        {
+            string source = $"load-{run}-{client / 2}";
+            for (int i = 0; i < 5; i++)
+            {
+                var checks = Enumerable.Range(0, 10).Select(c => ($"k{c}", (c + i) % 3 == 0 ? "fail" : "pass")).ToArray();
+                var (status, _) = await Post(source, Doc($"2024-10-0{i + 1}T00:00:00+00:00", checks));
+                Assert.True(status is HttpStatusCode.Created or HttpStatusCode.OK, $"{status}");
+            }
+        });
+        await Task.WhenAll(pushes);
+        foreach (int s in Enumerable.Range(0, 8))
+        {
+            int sourceId = await SourceId($"load-{run}-{s}");
+            var scans = await Get($"/api/v2/scans?source_id={sourceId}");
+            Assert.Equal(5, scans.Count);
+            int datasetId = (int)(await Get($"/api/v2/datasets?source_id={sourceId}")).Single()!["id"]!;
+            var checks = await Get($"/api/v2/checks?dataset_id={datasetId}");
+            Assert.Equal(10, checks.Count);
+            foreach (var check in checks)
+                Assert.Equal(5, (await Get($"/api/v2/checks/{(int)check!["id"]!}/results")).Count);
+        }
+    }
+
+    [Fact]
     public async Task An_idempotency_key_makes_a_changed_retry_a_duplicate_and_a_missing_source_is_a_400()
     {
         string source = $"key-{Guid.NewGuid():N}";
