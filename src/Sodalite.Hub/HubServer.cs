@@ -74,6 +74,7 @@ public static class HubServer
         CatalogEndpoints.Map(app);
         IssueEndpoints.Map(app);
         ScoreEndpoints.Map(app);
+        QalitaEndpoints.Map(app);
         return app;
     }
 
@@ -86,6 +87,7 @@ public static class HubServer
         if (db is SqliteHubDb && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
         await db.Database.MigrateAsync(ct);
+        await QalitaEndpoints.SeedAsync(db, ct);
         if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password
             && !await db.Users.AnyAsync(u => u.Username == name, ct))
         {

@@ -30,6 +30,96 @@ public sealed class Source
     public int Id { get; set; }
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    // QALITA's source fields (sources published with POST /api/v1/sources/publish).
+    public string Type { get; set; } = "database";
+    public string? Description { get; set; }
+    public bool Reference { get; set; }
+    public bool Sensitive { get; set; }
+    public string Visibility { get; set; } = "private";
+    public List<SourceVersion> Versions { get; set; } = [];
+}
+
+public sealed class SourceVersion
+{
+    public int Id { get; set; }
+    public int SourceId { get; set; }
+    public required string SemVer { get; set; }
+}
+
+/// <summary>A QALITA pack: what produced uploaded artifacts; its type is the quality dimension its score feeds.</summary>
+public sealed class Pack
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Type { get; set; } = "validity";
+    public string? Description { get; set; }
+    public string Visibility { get; set; } = "private";
+    public string? Config { get; set; }
+    public string? Url { get; set; }
+    public string? Readme { get; set; }
+    public string? Avatar { get; set; }
+    public string CompatibleSourcesJson { get; set; } = "[]";
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<PackVersion> Versions { get; set; } = [];
+}
+
+public sealed class PackVersion
+{
+    public int Id { get; set; }
+    public int PackId { get; set; }
+    public required string SemVer { get; set; }
+    public int? AssetId { get; set; }
+}
+
+/// <summary>A QALITA job (a pack run), created and closed by workers around their uploads.</summary>
+public sealed class Job
+{
+    public int Id { get; set; }
+    public string? Name { get; set; }
+    public string Status { get; set; } = "running";
+    public int? AgentId { get; set; }
+    public int? SourceId { get; set; }
+    public int? SourceVersionId { get; set; }
+    public int? PackId { get; set; }
+    public int? PackVersionId { get; set; }
+    public string? StartDate { get; set; }
+    public string? EndDate { get; set; }
+    public int? LogsId { get; set; }
+    public string? Type { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One uploaded artifact file (metrics, recommendations or schemas) with the four ids it was sent with.</summary>
+public sealed class Upload
+{
+    public int Id { get; set; }
+    /// <summary>metrics, recommendations or schemas.</summary>
+    public required string Kind { get; set; }
+    public int SourceId { get; set; }
+    public int? SourceVersionId { get; set; }
+    public int? PackId { get; set; }
+    public int? PackVersionId { get; set; }
+    /// <summary>SHA-256 of kind, ids and file bytes: the same upload twice is a 409 "already exists".</summary>
+    public required string ContentHash { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+/// <summary>A row of an uploaded artifact: a metric, recommendation or schema entry, as QALITA stores them.</summary>
+public sealed class ArtifactRow
+{
+    public int Id { get; set; }
+    public int UploadId { get; set; }
+    public Upload? Upload { get; set; }
+    public required string Kind { get; set; }
+    public required string Key { get; set; }
+    /// <summary>The value as text (QALITA's metric value column is text).</summary>
+    public string? Value { get; set; }
+    public string? Content { get; set; }
+    public string? Type { get; set; }
+    public string? Level { get; set; }
+    public required string ScopeJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public sealed class Dataset
@@ -106,8 +196,10 @@ public sealed class MetricValue
 public sealed class Score
 {
     public int Id { get; set; }
-    public int ScanId { get; set; }
+    /// <summary>The scan it scores, or null for a score uploaded by a QALITA pack (then UploadId).</summary>
+    public int? ScanId { get; set; }
     public Scan? Scan { get; set; }
+    public int? UploadId { get; set; }
     public int SourceId { get; set; }
     /// <summary>Null: the score of the whole source for that scan.</summary>
     public int? DatasetId { get; set; }

@@ -17,6 +17,12 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
+    public DbSet<SourceVersion> SourceVersions => Set<SourceVersion>();
+    public DbSet<Pack> Packs => Set<Pack>();
+    public DbSet<PackVersion> PackVersions => Set<PackVersion>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<ArtifactRow> ArtifactRows => Set<ArtifactRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -36,6 +42,9 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         b.Entity<Issue>().HasIndex(i => new { i.DatasetId, i.CheckId }).IsUnique();
         b.Entity<Issue>().HasIndex(i => i.Status);
         b.Entity<IssueEvent>().HasIndex(e => e.IssueId);
+        b.Entity<Pack>().HasIndex(p => p.Name).IsUnique();
+        b.Entity<Upload>().HasIndex(u => u.ContentHash).IsUnique();
+        b.Entity<ArtifactRow>().HasIndex(r => new { r.Kind, r.UploadId });
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var p in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
                 ConfigureTimestamp(b, entity.ClrType, p.Name);

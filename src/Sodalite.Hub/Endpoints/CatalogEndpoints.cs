@@ -33,7 +33,5 @@ public static class CatalogEndpoints
                 .Select(r => new { r.ScanId, r.Outcome, r.Value, r.DataTimestamp }).ToListAsync();
             return Http.Ok(rows.OrderBy(r => r.DataTimestamp));
         });
-        read.MapGet("/sources", async (HubDb db) =>
-            Http.Ok(await db.Sources.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Name, s.CreatedAt }).ToListAsync()));
     }
 }

@@ -63,7 +63,8 @@ public sealed class IngestService(HubDb db, TimeProvider time)
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName, ct);
         if (source is null)
         {
-            source = new Source { Name = sourceName, CreatedAt = now };
+            // A source first seen in a scan gets QALITA's first version, so uploads can name it (source_version_id).
+            source = new Source { Name = sourceName, CreatedAt = now, Versions = [new SourceVersion { SemVer = "1.0.0" }] };
             db.Sources.Add(source);
             await db.SaveChangesAsync(ct);
         }

@@ -60,6 +60,53 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.ArtifactRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScopeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("text");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("Kind", "UploadId");
+
+                    b.ToTable("ArtifactRows");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Check", b =>
                 {
                     b.Property<int>("Id")
@@ -269,6 +316,59 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.ToTable("IssueEvents");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.Job", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndDate")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("LogsId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PackVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StartDate")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Jobs");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.MetricValue", b =>
                 {
                     b.Property<int>("Id")
@@ -308,6 +408,81 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.HasIndex("Identity", "DataTimestamp");
 
                     b.ToTable("MetricValues");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Pack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Avatar")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CompatibleSourcesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Config")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Packs");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.PackVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PackId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SemVer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackId");
+
+                    b.ToTable("PackVersions");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
@@ -384,13 +559,16 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.Property<int>("Passed")
                         .HasColumnType("integer");
 
-                    b.Property<int>("ScanId")
+                    b.Property<int?>("ScanId")
                         .HasColumnType("integer");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UploadId")
                         .HasColumnType("integer");
 
                     b.Property<double>("Value")
@@ -416,7 +594,24 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Reference")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Visibility")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -426,6 +621,67 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.SourceVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("SemVer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("SourceVersions");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Upload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PackVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceVersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("Uploads");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.User", b =>
@@ -468,6 +724,17 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ArtifactRow", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Upload", "Upload")
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Check", b =>
@@ -562,6 +829,15 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.Navigation("Scan");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.PackVersion", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Pack", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
                 {
                     b.HasOne("Sodalite.Hub.Data.Source", "Source")
@@ -577,16 +853,33 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                 {
                     b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
                         .WithMany()
-                        .HasForeignKey("ScanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ScanId");
 
                     b.Navigation("Scan");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.SourceVersion", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Source", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Pack", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Source", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

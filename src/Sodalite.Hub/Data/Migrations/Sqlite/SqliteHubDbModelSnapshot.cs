@@ -52,6 +52,51 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.ArtifactRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("Kind", "UploadId");
+
+                    b.ToTable("ArtifactRows");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Check", b =>
                 {
                     b.Property<int>("Id")
@@ -251,6 +296,57 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.ToTable("IssueEvents");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.Job", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PackVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Jobs");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.MetricValue", b =>
                 {
                     b.Property<int>("Id")
@@ -288,6 +384,77 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.HasIndex("Identity", "DataTimestamp");
 
                     b.ToTable("MetricValues");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Pack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Avatar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompatibleSourcesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Config")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Packs");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.PackVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SemVer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackId");
+
+                    b.ToTable("PackVersions");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
@@ -360,13 +527,16 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.Property<int>("Passed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ScanId")
+                    b.Property<int?>("ScanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UploadId")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Value")
@@ -390,7 +560,24 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -400,6 +587,63 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.SourceVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SemVer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("SourceVersions");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Upload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PackVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("Uploads");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.User", b =>
@@ -440,6 +684,17 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ArtifactRow", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Upload", "Upload")
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Check", b =>
@@ -534,6 +789,15 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.Navigation("Scan");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.PackVersion", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Pack", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
                 {
                     b.HasOne("Sodalite.Hub.Data.Source", "Source")
@@ -549,16 +813,33 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                 {
                     b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
                         .WithMany()
-                        .HasForeignKey("ScanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ScanId");
 
                     b.Navigation("Scan");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.SourceVersion", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Source", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Pack", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.Source", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
