@@ -23,6 +23,8 @@ public sealed record HubOptions
     public string? AdminPassword { get; init; }
     /// <summary>Signs session tokens; a random one per start when not given (sessions then end with the process; API tokens do not).</summary>
     public string? SecretKey { get; init; }
+    /// <summary>The bearer token Soda Cloud's webhook integration sends; the webhook is off without one.</summary>
+    public string? SodaWebhookToken { get; init; }
     /// <summary>Largest accepted request body.</summary>
     public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
@@ -34,6 +36,7 @@ public sealed record HubOptions
         AdminUsername = AdminUsername ?? env("SODALITE_ADMIN_USERNAME") ?? env("QALITA_ADMIN_USERNAME"),
         AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
         SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
+        SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
     };
 
     public static string DefaultSqlitePath =>
@@ -75,6 +78,7 @@ public static class HubServer
         IssueEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         QalitaEndpoints.Map(app);
+        SodaWebhookEndpoints.Map(app);
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Sodalite.Hub.Tests;
 
 public abstract class HubFixture : IAsyncLifetime
 {
-    public const string AdminUser = "admin", AdminPassword = "correct horse battery";
+    public const string AdminUser = "admin", AdminPassword = "correct horse battery", WebhookToken = "soda-cloud-secret";
     private WebApplication? _app;
     public Uri BaseAddress { get; private set; } = null!;
     public string AdminToken { get; private set; } = "";
@@ -26,7 +26,7 @@ public abstract class HubFixture : IAsyncLifetime
         _app = HubServer.Build(new HubOptions
         {
             Urls = BaseAddress.ToString().TrimEnd('/'), Database = await DatabaseAsync(), AdminUsername = AdminUser, AdminPassword = AdminPassword,
-            SecretKey = "test secret",
+            SecretKey = "test secret", SodaWebhookToken = WebhookToken,
         });
         await HubServer.PrepareAsync(_app);
         await _app.StartAsync();

@@ -1,0 +1,129 @@
+// Soda Cloud webhooks (spec/sodacl.md §8): validate, checkEvaluation, incidentCreated, incidentUpdated. Check results become
+// scans of their data source, stored and judged like an ingested scan; incidents are noted on the checks' issues.
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sodalite.Hub.Data;
+using Sodalite.Hub.Ingestion;
+using Http = Microsoft.AspNetCore.Http.Results;
+
+namespace Sodalite.Hub.Endpoints;
+
+public static class SodaWebhookEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v2/integrations/soda/webhook", async (HttpRequest request, HubOptions options, IngestService ingest, HubDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            // Soda Cloud sends the header configured on its webhook integration: Authorization: Bearer <SODALITE_SODA_WEBHOOK_TOKEN>.
+            if (options.SodaWebhookToken is not { Length: > 0 } expected)
+                return Http.Json(new { detail = "The Soda webhook is not configured: start the hub with SODALITE_SODA_WEBHOOK_TOKEN and set the same bearer token on the Soda Cloud integration." }, statusCode: 403);
+            string? header = request.Headers.Authorization;
+            if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), Encoding.UTF8.GetBytes(expected)))
+                return Http.Json(new { detail = "Send the webhook token configured in the hub: Authorization: Bearer <token>." }, statusCode: 401);
+
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            byte[] body = buffer.ToArray();
+            JsonDocument json;
+            try { json = JsonDocument.Parse(body); }
+            catch (JsonException e) { return Http.BadRequest(new { detail = $"The body is not valid JSON: {e.Message}", field = "$" }); }
+            using (json)
+            {
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.String)
+                    return Http.BadRequest(new { detail = "A Soda Cloud webhook body is an object with an \"event\".", field = "$.event" });
+                string eventName = ev.GetString()!;
+                JsonElement results;
+                JsonElement? incident = null;
+                switch (eventName)
+                {
+                    case "validate":
+                        return Http.Ok(new { status = "ok" });
+                    case "checkEvaluation":
+                        if (!root.TryGetProperty("checkResults", out results) || results.ValueKind != JsonValueKind.Array)
+                            return Http.BadRequest(new { detail = "checkEvaluation needs a checkResults array.", field = "$.checkResults" });
+                        break;
+                    case "incidentCreated" or "incidentUpdated":
+                        if (!root.TryGetProperty("incident", out var inc) || inc.ValueKind != JsonValueKind.Object)
+                            return Http.BadRequest(new { detail = $"{eventName} needs an incident object.", field = "$.incident" });
+                        incident = inc;
+                        results = inc.TryGetProperty("checkResults", out var r) && r.ValueKind == JsonValueKind.Array ? r : default;
+                        break;
+                    default:
+                        return Http.Ok(new { ignored = eventName });
+                }
+                List<(string Source, ScanDocument Doc)> scans;
+                try
+                {
+                    scans = results.ValueKind == JsonValueKind.Array ? ToScans(results) : [];
+                }
+                catch (ScanDocumentException e)
+                {
+                    return Http.BadRequest(new { detail = e.Message, field = e.Field });
+                }
+                int stored = 0, opened = 0, resolved = 0;
+                foreach (var (source, doc) in scans)
+                {
+                    var result = await ingest.IngestAsync(source, doc, IngestService.KeyFor($"soda-webhook:{source}", body), ct);
+                    stored += result.Results;
+                    opened += result.Issues.Opened + result.Issues.Reopened;
+                    resolved += result.Issues.Resolved;
+                }
+                if (incident is { } i) await NoteIncidentAsync(i, eventName, scans, db, time, ct);
+                return Http.Ok(new { @event = eventName, results = stored, issues_opened = opened, issues_resolved = resolved });
+            }
+        }).AllowAnonymous().DisableAntiforgery();
+    }
+
+    /// <summary>Check results grouped by data source into scan documents (one per data source and data timestamp).</summary>
+    private static List<(string Source, ScanDocument Doc)> ToScans(JsonElement results)
+    {
+        var rows = new List<(string Source, string Dataset, DateTimeOffset At, ScanCheck Check)>();
+        int n = 0;
+        foreach (var r in results.EnumerateArray())
+        {
+            string at = $"checkResults[{n++}]";
+            string id = Str(r, "id") ?? throw new ScanDocumentException($"{at}.id", $"{at}.id is missing.");
+            string? outcome = Str(r, "outcome");
+            if (outcome is not ("pass" or "warn" or "fail")) continue; // "error": not evaluated
+            var dataset = r.TryGetProperty("datasets", out var ds) && ds.ValueKind == JsonValueKind.Array && ds.GetArrayLength() > 0 ? ds[0] : default;
+            string datasetName = dataset.ValueKind == JsonValueKind.Object ? Str(dataset, "name") ?? "(dataset)" : "(dataset)";
+            string source = dataset.ValueKind == JsonValueKind.Object && dataset.TryGetProperty("datasource", out var dsrc) && dsrc.ValueKind == JsonValueKind.Object
+                ? Str(dsrc, "name") ?? "soda-cloud" : "soda-cloud";
+            string definition = Str(r, "definition") ?? "";
+            string name = definition.Split('\n') is { Length: > 1 } lines ? lines[1].Trim().TrimStart('-', ' ').TrimEnd(':') : definition;
+            string? ts = Str(r, "dataTimestamp");
+            if (ts is null || !DateTimeOffset.TryParse(ts, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var dataTimestamp))
+                throw new ScanDocumentException($"{at}.dataTimestamp", $"{at}.dataTimestamp must be an ISO 8601 timestamp.");
+            double? value = r.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+            var attributes = new Dictionary<string, string>();
+            if (dataset.ValueKind == JsonValueKind.Object && dataset.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Array)
+                foreach (var a in attrs.EnumerateArray())
+                    if (Str(a, "name") is { } an) attributes[an] = a.TryGetProperty("value", out var av) ? av.ToString() : "";
+            rows.Add((source, datasetName, dataTimestamp.ToUniversalTime(), new ScanCheck(id, name.Length > 0 ? name : id, datasetName, Str(r, "column"), definition, outcome, value, [],
+                d.ValueKind == JsonValueKind.Object ? d.GetRawText() : "{}", attributes)));
+        }
+        return [.. rows.GroupBy(x => (x.Source, x.At)).Select(g => (g.Key.Source, new ScanDocument("Soda Cloud", g.Key.Source, g.Key.At, null, null, false,
+            g.Any(x => x.Check.Outcome == "warn"), g.Any(x => x.Check.Outcome == "fail"), [.. g.Select(x => x.Check)], [])))];
+    }
+
+    /// <summary>Notes a Soda Cloud incident on the issues of its checks.</summary>
+    private static async Task NoteIncidentAsync(JsonElement incident, string eventName, List<(string Source, ScanDocument Doc)> scans, HubDb db, TimeProvider time, CancellationToken ct)
+    {
+        var identities = scans.SelectMany(s => s.Doc.Checks.Select(c => c.Identity)).ToHashSet();
+        string note = $"Soda Cloud incident #{(incident.TryGetProperty("number", out var num) ? num.ToString() : "?")} {(eventName == "incidentCreated" ? "created" : "updated")}: " +
+                      $"{Str(incident, "title")} ({Str(incident, "status")}, {Str(incident, "severity")})";
+        db.ChangeTracker.Clear();
+        var issues = await db.Issues.Where(i => identities.Contains(i.Check!.Identity)).ToListAsync(ct);
+        foreach (var issue in issues) db.IssueEvents.Add(new IssueEvent { IssueId = issue.Id, At = time.GetUtcNow(), Kind = "commented", Actor = "soda-cloud", Note = note });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Str(JsonElement o, string name) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
