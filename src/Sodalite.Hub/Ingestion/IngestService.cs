@@ -77,40 +77,52 @@ public sealed class IngestService(HubDb db, TimeProvider time)
         db.Scans.Add(scan);
 
         // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
-        var datasets = new Dictionary<string, Dataset>();
-        foreach (var name in doc.Checks.Select(c => DatasetName(c, doc)).Distinct())
-        {
-            var ds = await db.Datasets.FirstOrDefaultAsync(d => d.SourceId == source.Id && d.Name == name, ct) ?? new Dataset { SourceId = source.Id, Name = name };
-            if (ds.Id == 0) db.Datasets.Add(ds);
-            datasets[name] = ds;
-        }
+        var names = doc.Checks.Select(c => DatasetName(c, doc)).Distinct().ToList();
+        var datasets = await db.Datasets.Where(d => d.SourceId == source.Id && names.Contains(d.Name)).ToDictionaryAsync(d => d.Name, ct);
+        foreach (var name in names.Where(n => !datasets.ContainsKey(n)))
+            db.Datasets.Add(datasets[name] = new Dataset { SourceId = source.Id, Name = name });
         await db.SaveChangesAsync(ct);
 
+        // Checks by (dataset, identity), and their issues: read once, changed in memory, written once.
+        var datasetIds = datasets.Values.Select(d => d.Id).ToList();
+        var identities = doc.Checks.Select(c => c.Identity).Distinct().ToList();
+        var checks = (await db.Checks.Where(x => datasetIds.Contains(x.DatasetId) && identities.Contains(x.Identity)).ToListAsync(ct))
+            .ToDictionary(x => (x.DatasetId, x.Identity));
         var metricNames = doc.Metrics.GroupBy(m => m.Identity).ToDictionary(g => g.Key, g => g.First().MetricName);
-        var counts = new int[4];
-        var scored = new List<(Dataset Dataset, string Dimension, bool Pass)>();
+        var dimensions = new Dictionary<(int, string), string>();
         foreach (var c in doc.Checks)
         {
             var dataset = datasets[DatasetName(c, doc)];
             string? metric = c.MetricIdentities.Select(metricNames.GetValueOrDefault).FirstOrDefault(n => n is not null);
-            var check = await db.Checks.FirstOrDefaultAsync(x => x.DatasetId == dataset.Id && x.Identity == c.Identity, ct);
             string dimension = Dimensions.Of(c, metric);
-            if (check is null)
+            if (!checks.TryGetValue((dataset.Id, c.Identity), out var check))
             {
                 check = new Check { DatasetId = dataset.Id, Identity = c.Identity, Name = c.Name, Definition = c.Definition, Column = c.Column, Metric = metric, Dimension = dimension };
                 db.Checks.Add(check);
+                checks[(dataset.Id, c.Identity)] = check;
             }
             else
             {
                 (check.Name, check.Definition, check.Column, check.Metric, check.Dimension) = (c.Name, c.Definition, c.Column, metric, dimension);
             }
+        }
+        await db.SaveChangesAsync(ct);
+        var checkIds = checks.Values.Select(x => x.Id).ToList();
+        var issues = (await db.Issues.Where(i => checkIds.Contains(i.CheckId)).ToListAsync(ct)).ToDictionary(i => (i.DatasetId, i.CheckId));
+
+        var counts = new int[4];
+        var scored = new List<(Dataset Dataset, string Dimension, bool Pass)>();
+        var judged = new HashSet<int>();
+        foreach (var c in doc.Checks)
+        {
             if (c.Outcome is null) continue;
-            await db.SaveChangesAsync(ct);
+            var dataset = datasets[DatasetName(c, doc)];
+            var check = checks[(dataset.Id, c.Identity)];
             // The same check twice in one document (Soda lists identical checks once each): keep the first.
-            if (db.ChangeTracker.Entries<CheckResult>().Any(e => e.Entity.CheckId == check.Id && e.Entity.Scan == scan)) continue;
-            db.CheckResults.Add(new CheckResult { Scan = scan, CheckId = check.Id, Outcome = c.Outcome, Value = c.Value, DataTimestamp = doc.DataTimestamp, DiagnosticsJson = c.DiagnosticsJson });
-            scored.Add((dataset, dimension, c.Outcome == "pass"));
-            await UpdateIssueAsync(dataset, check, c.Outcome, scan, doc.DataTimestamp, now, counts, ct);
+            if (!judged.Add(check.Id)) continue;
+            db.CheckResults.Add(new CheckResult { ScanId = scan.Id, CheckId = check.Id, Outcome = c.Outcome, Value = c.Value, DataTimestamp = doc.DataTimestamp, DiagnosticsJson = c.DiagnosticsJson });
+            scored.Add((dataset, check.Dimension, c.Outcome == "pass"));
+            UpdateIssue(issues, dataset, check, c.Outcome, scan, doc.DataTimestamp, now, counts);
         }
 
         foreach (var m in doc.Metrics)
@@ -148,10 +160,10 @@ public sealed class IngestService(HubDb db, TimeProvider time)
     private static string DatasetName(ScanCheck c, ScanDocument doc) => c.Table ?? (doc.DataSource.Length > 0 ? doc.DataSource : "(data source)");
 
     /// <summary>One issue per (dataset, check): opened or updated by fail/warn, resolved by pass, reopened by a later failure.</summary>
-    private async Task UpdateIssueAsync(Dataset dataset, Check check, string outcome, Scan scan, DateTimeOffset dataTimestamp, DateTimeOffset now,
-        int[] counts, CancellationToken ct)
+    private void UpdateIssue(Dictionary<(int, int), Issue> issues, Dataset dataset, Check check, string outcome, Scan scan, DateTimeOffset dataTimestamp,
+        DateTimeOffset now, int[] counts)
     {
-        var issue = await db.Issues.FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id, ct);
+        issues.TryGetValue((dataset.Id, check.Id), out var issue);
         bool bad = outcome is "fail" or "warn";
         string severity = outcome == "fail" ? "high" : "warning";
         if (issue is null)
@@ -164,6 +176,7 @@ public sealed class IngestService(HubDb db, TimeProvider time)
             };
             issue.Events.Add(new IssueEvent { At = now, Kind = "opened", Actor = "hub", Scan = scan, Note = $"{check.Name}: {outcome}" });
             db.Issues.Add(issue);
+            issues[(dataset.Id, check.Id)] = issue;
             counts[0]++;
             return;
         }

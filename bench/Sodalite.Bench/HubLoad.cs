@@ -1,0 +1,142 @@
+// The hub's load test (issue 4): a PostgreSQL-backed hub on 127.0.0.1, N scans of M checks pushed by C concurrent clients
+// (10% of them pushed twice), then a check that every result is stored exactly once. Reports throughput and latency
+// percentiles; asserts nothing about time.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Sodalite.Hub;
+using Sodalite.TestSupport;
+
+namespace Sodalite.Bench;
+
+public static class HubLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int scans = 1000, checks = 50, clients = 16;
+        string? report = null;
+        for (int i = 0; i < args.Length; i++)
+            switch (args[i])
+            {
+                case "--scans": scans = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--checks": checks = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--report": report = args[++i]; break;
+                default: throw new ArgumentException($"unknown option {args[i]}; use hub --scans N --checks M --clients C --report FILE");
+            }
+        var pg = new PostgresServer();
+        await pg.InitializeAsync();
+        try
+        {
+            int port = FreePort();
+            var app = HubServer.Build(new HubOptions
+            {
+                Urls = $"http://127.0.0.1:{port}", Database = $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres",
+                AdminUsername = "admin", AdminPassword = "load test password",
+            });
+            await HubServer.PrepareAsync(app);
+            await app.StartAsync();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            string token = await TokenAsync(baseAddress);
+
+            var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+            int duplicates = 0, failures = 0;
+            var sw = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+            {
+                using var http = new HttpClient { BaseAddress = baseAddress };
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                for (int scan = client; scan < scans; scan += clients)
+                {
+                    string body = Document(scan, checks);
+                    // One scan in ten is pushed twice, as a retried push would be.
+                    for (int attempt = 0; attempt < (scan % 10 == 0 ? 2 : 1); attempt++)
+                    {
+                        var t = Stopwatch.StartNew();
+                        var r = await http.PostAsync($"/api/v2/scans?source=load-{scan % 8}", new StringContent(body, Encoding.UTF8, "application/json"));
+                        latencies.Add(t.Elapsed.TotalMilliseconds);
+                        if (r.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref duplicates);
+                        else if (r.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failures);
+                    }
+                }
+            }));
+            double seconds = sw.Elapsed.TotalSeconds;
+
+            // Exactly once: each source holds its scans once, and each check one result per scan.
+            using var verify = new HttpClient { BaseAddress = baseAddress };
+            verify.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            long storedScans = 0, storedResults = 0;
+            foreach (var source in (await verify.GetFromJsonAsync<JsonArray>("/api/v2/sources"))!)
+            {
+                int sourceId = (int)source!["id"]!;
+                storedScans += (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/scans?source_id={sourceId}&limit=10000"))!.Count;
+                foreach (var dataset in (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/datasets?source_id={sourceId}"))!)
+                    foreach (var check in (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/checks?dataset_id={(int)dataset!["id"]!}"))!)
+                        storedResults += (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/checks/{(int)check!["id"]!}/results?limit=10000"))!.Count;
+            }
+            await app.StopAsync();
+            await app.DisposeAsync();
+
+            var sorted = latencies.Order().ToArray();
+            double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+            int expectedDuplicates = Enumerable.Range(0, scans).Count(s => s % 10 == 0);
+            bool exact = storedScans == scans && storedResults == (long)scans * checks && duplicates == expectedDuplicates && failures == 0;
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hub load test: {scans:N0} scans of {checks} checks from {clients} concurrent clients (one scan in ten pushed twice), PostgreSQL 15, {Environment.ProcessorCount} cores");
+            text.AppendLine();
+            text.AppendLine("| requests | wall time | scans/s | check results/s | latency p50 | p95 | p99 | max | stored exactly once |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {sorted.Length:N0} | {seconds:F1} s | {scans / seconds:F0} | {(double)scans * checks / seconds:F0} | {P(0.5):F0} ms | {P(0.95):F0} ms | {P(0.99):F0} ms | {sorted[^1]:F0} ms | {(exact ? "yes" : "NO")}: {storedScans} scans, {storedResults} results, {duplicates} duplicates answered, {failures} failures |");
+            Console.WriteLine(text.ToString());
+            if (report is not null) File.WriteAllText(report, text.ToString());
+            return exact ? 0 : 1;
+        }
+        finally
+        {
+            await pg.DisposeAsync();
+        }
+    }
+
+    private static string Document(int scan, int checks)
+    {
+        string at = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(scan).ToString("yyyy-MM-dd'T'HH:mm:ss+00:00", CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["definitionName"] = "load", ["defaultDataSource"] = "warehouse", ["dataTimestamp"] = at, ["scanStartTimestamp"] = at, ["scanEndTimestamp"] = at,
+            ["hasErrors"] = false, ["hasWarnings"] = false, ["hasFailures"] = true,
+            ["metrics"] = new JsonArray([.. Enumerable.Range(0, checks).Select(c => (JsonNode)new JsonObject { ["identity"] = $"metric-{c}", ["metricName"] = "missing_count", ["value"] = (scan + c) % 7 })]),
+            ["checks"] = new JsonArray([.. Enumerable.Range(0, checks).Select(c => (JsonNode)new JsonObject
+            {
+                ["identity"] = $"check{c:D3}", ["name"] = $"missing_count(col{c}) = 0", ["definition"] = $"checks for table{c % 5}:\n  missing_count(col{c}) = 0",
+                ["table"] = $"table{c % 5}", ["column"] = $"col{c}", ["metrics"] = new JsonArray($"metric-{c}"),
+                ["outcome"] = (scan + c) % 7 == 0 ? "pass" : (scan + c) % 7 == 1 ? "warn" : "fail",
+                ["diagnostics"] = new JsonObject { ["blocks"] = new JsonArray(), ["value"] = (scan + c) % 7 }, ["resourceAttributes"] = new JsonArray(),
+            })]),
+        }.ToJsonString();
+    }
+
+    private static async Task<string> TokenAsync(Uri baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var signin = await http.PostAsync("/api/v1/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = "load test password" }));
+        string session = (string)(await signin.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session);
+        var created = await http.PostAsync("/api/v1/tokens/create", null);
+        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
