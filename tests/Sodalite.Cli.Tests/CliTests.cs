@@ -579,6 +579,14 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Serve_reports_a_database_it_cannot_open_and_exits_3()
+    {
+        var (exit, _, err) = await Run("serve", "--urls", "http://127.0.0.1:0", "--db", "/proc/sodalite-nope/hub.db");
+        Assert.Equal(3, exit);
+        Assert.Contains("cannot open the hub's database (/proc/sodalite-nope/hub.db)", err);
+    }
+
+    [Fact]
     public async Task An_unknown_check_key_and_a_bad_threshold_are_errors_with_locations_while_valid_checks_run()
     {
         string dir = TempDir();
