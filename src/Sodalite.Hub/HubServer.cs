@@ -65,9 +65,30 @@ public static class HubServer
             .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
         builder.Services.AddOpenApi();
+        // A body that does not bind (bad JSON, a wrong type) must say which field is wrong: let it throw, and answer below.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                var json = e.InnerException as System.Text.Json.JsonException;
+                context.Response.StatusCode = e.StatusCode;
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    detail = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? $"The body is larger than the hub accepts ({options.MaxBodyBytes:N0} bytes)."
+                        : json is not null ? $"The JSON body does not match what this endpoint takes: {json.Message}" : e.Message,
+                    field = json?.Path ?? "$",
+                });
+            }
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous();
