@@ -11,7 +11,7 @@ using Sodalite.SodaCL.Diagnostics;
 
 namespace Sodalite.Cli;
 
-public static class SodaliteCli
+public static partial class SodaliteCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
@@ -20,6 +20,8 @@ public static class SodaliteCli
         root.Subcommands.Add(ScanCommand(stdout, stderr, time));
         root.Subcommands.Add(ConvertCommand(stdout, stderr));
         root.Subcommands.Add(ServeCommand(stdout, stderr));
+        root.Subcommands.Add(IngestCommand(stdout, stderr));
+        root.Subcommands.Add(PushCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -54,7 +56,12 @@ public static class SodaliteCli
         var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: the scanned table)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print each planned query and the checks it serves, without running anything." };
         var paths = new Argument<string[]>("checks") { Description = "Checks files or folders.", Arity = ArgumentArity.ZeroOrMore };
-        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, paths };
+        var push = new Option<string?>("--push") { Description = "After the scan, push the results: hub (the Sodalite hub) or qalita (a QALITA platform). Exit 4 or 5 when the push fails." };
+        push.AcceptOnlyFromAmong("hub", "qalita");
+        var pushSource = new Option<string?>("--source") { Description = "--push hub: the hub source (default: the data source name)." };
+        var pushOptions = new PushOptions();
+        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, paths };
+        foreach (var opt in pushOptions.All) cmd.Options.Add(opt);
         cmd.SetAction(async (pr, ct) =>
         {
             var variables = new Dictionary<string, string>();
@@ -127,7 +134,8 @@ public static class SodaliteCli
                     exit = 3;
                 }
             }
-            if (pr.GetValue(artifacts) is { } dir)
+            string? artifactsDir = pr.GetValue(artifacts) ?? (pr.GetValue(push) == "qalita" ? Directory.CreateTempSubdirectory("sodalite-artifacts-").FullName : null);
+            if (artifactsDir is { } dir)
             {
                 var tables = run.Results.Select(r => r.Check.Definition.Table).OfType<string>().Distinct().ToList();
                 string dataset = tables.FirstOrDefault() ?? run.DataSourceName;
@@ -145,7 +153,14 @@ public static class SodaliteCli
                     exit = 3;
                 }
             }
-            return exit;
+            // The scan's exit code stands unless the push fails, which has codes of its own (4 refused, 5 kept in the outbox).
+            int pushed = pr.GetValue(push) switch
+            {
+                "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(PyJson.Serialize(doc)), stdout, stderr, ct),
+                "qalita" when exit != 3 || File.Exists(Path.Combine(artifactsDir!, "metrics.json")) => await PushToQalitaAsync(pr, pushOptions, artifactsDir!, stdout, stderr, ct),
+                _ => 0,
+            };
+            return pushed != 0 ? pushed : exit;
         });
         return cmd;
     }

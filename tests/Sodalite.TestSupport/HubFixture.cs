@@ -1,13 +1,22 @@
 // A real hub on a free 127.0.0.1 port, over SQLite (a temporary file) or a throwaway PostgreSQL cluster, with an admin.
+// It records what it received (method, path and query, auth scheme, multipart parts), and can be stopped and started again
+// on the same port and database.
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Sodalite.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Sodalite.Hub;
+using Xunit;
 
-namespace Sodalite.Hub.Tests;
+namespace Sodalite.TestSupport;
+
+/// <summary>A request as the hub received it.</summary>
+public sealed record ReceivedRequest(string Method, string PathAndQuery, string? AuthScheme, string? ContentType,
+    IReadOnlyList<(string Name, string? FileName, string? PartContentType)> Parts);
 
 public abstract class HubFixture : IAsyncLifetime
 {
@@ -19,27 +28,54 @@ public abstract class HubFixture : IAsyncLifetime
     protected abstract Task<string> DatabaseAsync();
     protected virtual Task StopDatabaseAsync() => Task.CompletedTask;
 
+    private string _database = "";
+
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
     public async Task InitializeAsync()
     {
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _database = await DatabaseAsync();
+        await StartHubAsync();
+        AdminToken = await SignInAsync(AdminUser, AdminPassword);
+    }
+
+    /// <summary>Starts the hub (again) on the same port and database.</summary>
+    public async Task StartHubAsync()
+    {
         _app = HubServer.Build(new HubOptions
         {
-            Urls = BaseAddress.ToString().TrimEnd('/'), Database = await DatabaseAsync(), AdminUsername = AdminUser, AdminPassword = AdminPassword,
+            Urls = BaseAddress.ToString().TrimEnd('/'), Database = _database, AdminUsername = AdminUser, AdminPassword = AdminPassword,
             SecretKey = "test secret", SodaWebhookToken = WebhookToken,
+        });
+        _app.Use(async (context, next) =>
+        {
+            var parts = new List<(string, string?, string?)>();
+            if (context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync();
+                parts.AddRange(form.Files.Select(f => (f.Name, (string?)f.FileName, f.Headers.ContentType.FirstOrDefault())));
+            }
+            string? auth = context.Request.Headers.Authorization.FirstOrDefault()?.Split(' ')[0];
+            Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, auth, context.Request.ContentType, parts));
+            await next(context);
         });
         await HubServer.PrepareAsync(_app);
         await _app.StartAsync();
-        AdminToken = await SignInAsync(AdminUser, AdminPassword);
+    }
+
+    public async Task StopHubAsync()
+    {
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await StopHubAsync();
         await StopDatabaseAsync();
     }
 

@@ -1,0 +1,186 @@
+// `sodalite ingest soda`, `sodalite push qalita`, `sodalite push --retry-outbox`, and the push after `sodalite scan --push`.
+// Exit codes: 0 landed; 3 bad input; 4 the server refused (a token or id to fix); 5 unreachable, kept in the outbox.
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Sodalite.Qalita;
+using Sodalite.Results.Qalita;
+
+namespace Sodalite.Cli;
+
+public static partial class SodaliteCli
+{
+    public const int ExitPushRejected = 4, ExitPushQueued = 5;
+
+    /// <summary>The options every push shares.</summary>
+    private sealed class PushOptions
+    {
+        public Option<string?> Hub { get; } = new("--hub") { Description = "The hub's URL (env SODALITE_HUB_URL; default http://127.0.0.1:3080)." };
+        public Option<string?> Token { get; } = new("--token") { Description = "The API token (env SODALITE_HUB_TOKEN for the hub; QALITA_WORKER_TOKEN or ~/.qalita/.worker for QALITA)." };
+        public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "The QALITA platform's URL (env QALITA_WORKER_ENDPOINT or ~/.qalita/.worker)." };
+        public Option<int?> SourceId { get; } = new("--source-id") { Description = "QALITA: the source's id (its latest version is used)." };
+        public Option<int?> PackId { get; } = new("--pack-id") { Description = "QALITA: the pack's id (its latest version is used)." };
+        public Option<string?> PackName { get; } = new("--pack-name") { Description = "QALITA: the pack's name (default soda)." };
+        public Option<bool> Job { get; } = new("--job") { Description = "QALITA: wrap the uploads in a job (created running, closed succeeded or failed)." };
+        public Option<string?> Outbox { get; } = new("--outbox") { Description = "Where unreachable pushes wait (env SODALITE_OUTBOX; default ~/.local/share/sodalite/outbox)." };
+
+        public IEnumerable<Option> All => [Hub, Token, Endpoint, SourceId, PackId, PackName, Job, Outbox];
+    }
+
+    private static Func<string, string?> Env => Environment.GetEnvironmentVariable;
+
+    private static PushService Service(ParseResult pr, PushOptions o) => new(
+        new Outbox(pr.GetValue(o.Outbox) ?? Sodalite.Qalita.Outbox.DefaultFolder(Env)), TimeProvider.System,
+        endpoint => new Delivery(new HttpClient { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(60) },
+            int.TryParse(Env("SODALITE_PUSH_RETRIES"), out int r) ? r : 4,
+            TimeSpan.FromMilliseconds(int.TryParse(Env("SODALITE_PUSH_RETRY_DELAY_MS"), out int d) ? d : 1000)));
+
+    private static (string? Url, string? Token, string Source) HubTarget(ParseResult pr, PushOptions o) =>
+        (pr.GetValue(o.Hub) ?? Env("SODALITE_HUB_URL") ?? "http://127.0.0.1:3080",
+         pr.GetValue(o.Token) ?? Env("SODALITE_HUB_TOKEN"),
+         pr.GetValue(o.Token) is not null ? "--token" : "SODALITE_HUB_TOKEN");
+
+    private static (string? Url, string? Token, string Source) QalitaTarget(ParseResult pr, PushOptions o)
+    {
+        var worker = WorkerFile.Read(Env);
+        string? token = pr.GetValue(o.Token) ?? Env("QALITA_WORKER_TOKEN") ?? worker.Token;
+        string source = pr.GetValue(o.Token) is not null ? "--token" : Env("QALITA_WORKER_TOKEN") is not null ? "QALITA_WORKER_TOKEN" : worker.Path ?? "none";
+        return (pr.GetValue(o.Endpoint) ?? Env("QALITA_WORKER_ENDPOINT") ?? worker.Url, token, source);
+    }
+
+    /// <summary>Pushes a results document to the hub and says what the hub did. Returns the exit code.</summary>
+    private static async Task<int> PushToHubAsync(ParseResult pr, PushOptions o, string? source, byte[] document, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var (hubUrl, token, tokenSource) = HubTarget(pr, o);
+        string url = hubUrl!;
+        if (token is null)
+        {
+            await stderr.WriteLineAsync("sodalite: no hub token: pass --token or set SODALITE_HUB_TOKEN (create one with POST /api/v1/tokens/create on the hub).");
+            return 3;
+        }
+        source ??= (string?)JsonNode.Parse(document)?["defaultDataSource"] is { Length: > 0 } ds ? ds : "default";
+        try
+        {
+            var outcome = await Service(pr, o).PushToHubAsync(url, token, tokenSource, source, document, ct);
+            var h = outcome.Hub!;
+            if (h.Duplicate) await stdout.WriteLineAsync($"Already stored in the hub at {url} (scan {h.ScanId}, source {source}): nothing changed.");
+            else
+                await stdout.WriteLineAsync($"Pushed to the hub at {url}: scan {h.ScanId} of source {source}, {h.Results} results stored; issues {h.Opened} opened, " +
+                                            $"{h.Updated} updated, {h.Resolved} resolved, {h.Reopened} reopened; score {(h.Score is double s ? s.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "-")}.");
+            return 0;
+        }
+        catch (QueuedException e) { return await Queued(e, stderr); }
+        catch (PushException e) { return await Rejected(e, stderr); }
+    }
+
+    private static async Task<int> PushToQalitaAsync(ParseResult pr, PushOptions o, string artifacts, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var (url, token, tokenSource) = QalitaTarget(pr, o);
+        if (url is null || token is null)
+        {
+            await stderr.WriteLineAsync("sodalite: no QALITA endpoint or token: pass --endpoint and --token, set QALITA_WORKER_ENDPOINT and QALITA_WORKER_TOKEN, or run 'qalita worker login'.");
+            return 3;
+        }
+        if (pr.GetValue(o.SourceId) is not int sourceId)
+        {
+            await stderr.WriteLineAsync("sodalite: pass --source-id: the QALITA source the results are about (GET /api/v2/sources lists them).");
+            return 3;
+        }
+        try
+        {
+            var outcome = await Service(pr, o).PushToQalitaAsync(url, token, tokenSource, artifacts, sourceId, pr.GetValue(o.PackId), pr.GetValue(o.PackName), pr.GetValue(o.Job), ct);
+            await stdout.WriteLineAsync($"Uploaded to {url}: {outcome.Uploaded} artifact file(s){(outcome.AlreadyThere > 0 ? $", {outcome.AlreadyThere} already there" : "")}.");
+            return 0;
+        }
+        catch (QueuedException e) { return await Queued(e, stderr); }
+        catch (PushException e) { return await Rejected(e, stderr); }
+    }
+
+    private static async Task<int> Queued(QueuedException e, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"sodalite: {e.Message} Kept in the outbox ({e.Queued.Count} file(s), {Path.GetDirectoryName(e.Queued[0])}): send it later with 'sodalite push --retry-outbox'.");
+        return ExitPushQueued;
+    }
+
+    private static async Task<int> Rejected(PushException e, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"sodalite: {e.Message}");
+        return ExitPushRejected;
+    }
+
+    private static Command IngestCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var o = new PushOptions();
+        var file = new Option<string>("--file") { Description = "A Soda results JSON file (sodalite's, or real Soda Core's -srf file / get_scan_results()).", Required = true };
+        var source = new Option<string?>("--source") { Description = "The hub source the results belong to (default: the document's data source)." };
+        var qalita = new Option<bool>("--qalita") { Description = "Convert to QALITA artifacts and upload them to a QALITA platform instead of the hub." };
+        var label = new Option<string?>("--label") { Description = "QALITA: the dataset label (default: the table)." };
+        var rows = new Option<long?>("--rows-analyzed") { Description = "QALITA: rows analyzed (default: the row_count metric)." };
+        var soda = new Command("soda", "Push a Soda results file to the hub, or with --qalita to a QALITA platform.") { file, source, qalita, label, rows };
+        foreach (var opt in o.All) soda.Options.Add(opt);
+        soda.SetAction(async (pr, ct) =>
+        {
+            string path = pr.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                await stderr.WriteLineAsync($"sodalite: results file not found: {path}");
+                return 3;
+            }
+            byte[] bytes = await File.ReadAllBytesAsync(path, ct);
+            JsonObject doc;
+            try
+            {
+                doc = JsonNode.Parse(bytes) as JsonObject ?? throw new System.Text.Json.JsonException("the top level is not an object");
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                await stderr.WriteLineAsync($"sodalite: {path} is not a Soda results document: {e.Message}");
+                return 3;
+            }
+            if (!pr.GetValue(qalita)) return await PushToHubAsync(pr, o, pr.GetValue(source), bytes, stdout, stderr, ct);
+            string dataset = ((doc["checks"] as JsonArray) ?? []).Select(c => (string?)c?["table"]).FirstOrDefault(t => t is not null) ?? (string?)doc["defaultDataSource"] ?? "dataset";
+            string dir = Directory.CreateTempSubdirectory("sodalite-artifacts-").FullName;
+            try
+            {
+                QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, pr.GetValue(rows)).WriteTo(dir, doc);
+            }
+            catch (ArtifactException e)
+            {
+                await stderr.WriteLineAsync($"sodalite: {e.Message}");
+                return 3;
+            }
+            return await PushToQalitaAsync(pr, o, dir, stdout, stderr, ct);
+        });
+        return new Command("ingest", "Carry results to the hub or to QALITA.") { soda };
+    }
+
+    private static Command PushCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var o = new PushOptions();
+        var artifacts = new Option<string>("--artifacts") { Description = "The folder with metrics.json, recommendations.json and schemas.json.", Required = true };
+        var qalita = new Command("qalita", "Upload QALITA artifacts as a QALITA worker does after a pack run.") { artifacts };
+        foreach (var opt in o.All) qalita.Options.Add(opt);
+        qalita.SetAction((pr, ct) => PushToQalitaAsync(pr, o, pr.GetValue(artifacts)!, stdout, stderr, ct));
+
+        var retry = new Option<bool>("--retry-outbox") { Description = "Send what waits in the outbox (pushes that could not reach their server)." };
+        var retryOptions = new PushOptions();
+        var push = new Command("push", "Push to a QALITA platform, or send the outbox.") { qalita, retry, retryOptions.Token, retryOptions.Outbox };
+        push.SetAction(async (pr, ct) =>
+        {
+            if (!pr.GetValue(retry))
+            {
+                await stderr.WriteLineAsync("sodalite: say what to push: 'sodalite push qalita --artifacts DIR ...' or 'sodalite push --retry-outbox'.");
+                return 3;
+            }
+            var service = Service(pr, retryOptions);
+            var (sent, left, errors, unreachable) = await service.RetryAsync(target =>
+            {
+                var (_, token, source) = target == "hub" ? HubTarget(pr, retryOptions) : QalitaTarget(pr, retryOptions);
+                return (token ?? "", source);
+            }, ct);
+            await stdout.WriteLineAsync($"Outbox: {sent} sent, {left} waiting.");
+            foreach (var e in errors) await stderr.WriteLineAsync($"sodalite: {e}");
+            return left == 0 ? 0 : unreachable ? ExitPushQueued : ExitPushRejected;
+        });
+        return push;
+    }
+}

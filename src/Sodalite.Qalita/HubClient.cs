@@ -1,0 +1,42 @@
+// Pushes a Soda results document to the hub (POST /api/v2/scans), with an idempotency key derived from the document, so a
+// retried or repeated push never stores it twice.
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Sodalite.Qalita;
+
+public sealed record HubPushResult(int ScanId, bool Duplicate, int Results, int Opened, int Updated, int Resolved, int Reopened, double? Score);
+
+public sealed class HubClient(Delivery delivery, string token, string tokenSource)
+{
+    public static string KeyFor(string source, byte[] document) =>
+        "sodalite-" + Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. document]))[..32];
+
+    public static string PathFor(string source) => $"/api/v2/scans?source={Uri.EscapeDataString(source)}";
+
+    public Task<HubPushResult> PushAsync(string source, byte[] document, CancellationToken ct) =>
+        SendAsync(PathFor(source), KeyFor(source, document), document, ct);
+
+    public async Task<HubPushResult> SendAsync(string pathAndQuery, string idempotencyKey, byte[] document, CancellationToken ct)
+    {
+        var response = await delivery.SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new ByteArrayContent(document) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return request;
+        }, "push to the hub", ct);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            throw new PushException(PushFailure.Rejected, $"The hub at {delivery.Http.BaseAddress}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).");
+        if (!response.IsSuccessStatusCode)
+            throw new PushException(PushFailure.Rejected, $"The hub refused the results ({(int)response.StatusCode}): {await Delivery.DetailAsync(response)}");
+        var o = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var issues = o["issues"]!;
+        return new HubPushResult((int)o["scan_id"]!, (bool)o["duplicate"]!, (int)o["results"]!, (int)issues["opened"]!, (int)issues["updated"]!,
+            (int)issues["resolved"]!, (int)issues["reopened"]!, (double?)o["score"]);
+    }
+}

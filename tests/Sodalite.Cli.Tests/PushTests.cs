@@ -1,0 +1,163 @@
+// `sodalite ingest soda`, `push qalita`, `scan --push` and the outbox, end to end against the real hub on 127.0.0.1.
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Sodalite.TestSupport;
+
+namespace Sodalite.Cli.Tests;
+
+public class PushTests : IClassFixture<SqliteHub>
+{
+    private static readonly string Sample = Path.Combine(RepoPaths.Repo, "samples", "retail");
+    private readonly SqliteHub _hub;
+    private readonly string _token;
+
+    public PushTests(SqliteHub hub)
+    {
+        _hub = hub;
+        // Retries stay quick in tests; the defaults (4 retries from 1 s) are for real networks.
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRIES", "1");
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRY_DELAY_MS", "20");
+        using var c = hub.Client(hub.AdminToken);
+        _token = (string)c.PostAsync("/api/v1/tokens/create", null).Result.Content.ReadFromJsonAsync<JsonObject>().Result!["access_token"]!;
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int exit = await SodaliteCli.RunAsync(args, o, e);
+        return (exit, o.ToString(), e.ToString());
+    }
+
+    private static string Outbox() => Directory.CreateTempSubdirectory("sodalite-outbox-").FullName;
+
+    private async Task<JsonArray> Get(string path)
+    {
+        using var c = _hub.Client(_hub.AdminToken);
+        return (await c.GetFromJsonAsync<JsonArray>(path))!;
+    }
+
+    private async Task<int> SourceId(string name) => (int)(await Get("/api/v2/sources")).Single(s => (string)s!["name"]! == name)!["id"]!;
+
+    [Fact]
+    public async Task Scanning_the_sample_with_push_hub_stores_it_and_keeps_the_scan_exit_code()
+    {
+        string source = $"retail-{Guid.NewGuid():N}";
+        var (exit, output, err) = await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), Path.Combine(Sample, "checks.yml"),
+            "--push", "hub", "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--source", source, "--outbox", Outbox());
+        Assert.True(exit == 2, err);
+        Assert.Contains($"of source {source}, 14 results stored; issues 7 opened", output);
+        var datasets = await Get($"/api/v2/datasets?source_id={await SourceId(source)}");
+        Assert.Equal("retail", (string)datasets.Single()!["name"]!);
+    }
+
+    [Fact]
+    public async Task Ingesting_real_soda_core_results_twice_stores_one_copy()
+    {
+        string file = Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "reference_multi_fail", "expected.json");
+        string source = $"pg-{Guid.NewGuid():N}";
+        string[] args = ["ingest", "soda", "--file", file, "--source", source, "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", Outbox()];
+        var (first, out1, _) = await Run(args);
+        var (second, out2, _) = await Run(args);
+        Assert.Equal((0, 0), (first, second));
+        Assert.Contains("1 results stored; issues 1 opened", out1);
+        Assert.Contains("Already stored in the hub", out2);
+        Assert.Single(await Get($"/api/v2/scans?source_id={await SourceId(source)}"));
+    }
+
+    [Fact]
+    public async Task Push_qalita_uploads_the_artifacts_as_the_qalita_cli_does_inside_a_job()
+    {
+        using var c = _hub.Client(_hub.AdminToken);
+        string name = $"retail-{Guid.NewGuid():N}";
+        int sourceId = (int)(await (await c.PostAsJsonAsync("/api/v1/sources/publish", new { name, type = "file" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        string artifacts = Directory.CreateTempSubdirectory("sodalite-art-").FullName;
+        await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), Path.Combine(Sample, "checks.yml"), "--artifacts", artifacts);
+        int before = _hub.Received.Count;
+
+        var (exit, output, err) = await Run("push", "qalita", "--artifacts", artifacts, "--source-id", sourceId.ToString(), "--pack-name", "soda", "--job",
+            "--endpoint", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", Outbox());
+        Assert.True(exit == 0, err);
+        Assert.Contains("Uploaded to", output);
+
+        // What the hub received: the version lookups, the job, three multipart uploads with the four ids, the job closed.
+        var received = _hub.Received.Skip(before).ToList();
+        var uploads = received.Where(r => r.PathAndQuery.Contains("/upload?", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/api/v1/recommendations/upload", "/api/v1/schemas/upload", "/api/v1/metrics/upload"], uploads.Select(u => u.PathAndQuery.Split('?')[0]));
+        foreach (var u in uploads)
+        {
+            Assert.Matches($"^source_id={sourceId}&source_version_id=\\d+&pack_id=\\d+&pack_version_id=\\d+$", u.PathAndQuery.Split('?')[1]);
+            Assert.Equal("Bearer", u.AuthScheme);
+            Assert.StartsWith("multipart/form-data; boundary=", u.ContentType);
+            var part = Assert.Single(u.Parts);
+            Assert.Equal("file", part.Name);
+            Assert.Equal(u.PathAndQuery.Split('/')[3] + ".json", part.FileName);
+            Assert.Null(part.PartContentType);
+        }
+        Assert.Contains(received, r => r.Method == "POST" && r.PathAndQuery == "/api/v2/jobs/create");
+        Assert.Contains(received, r => r.Method == "PUT" && r.PathAndQuery.StartsWith("/api/v2/jobs/", StringComparison.Ordinal));
+        Assert.Contains(received, r => r.Method == "GET" && r.PathAndQuery == $"/api/v2/sources/{sourceId}");
+
+        // Read back; pushing the same artifacts again uploads nothing new (409 counts as done).
+        int entries = JsonNode.Parse(File.ReadAllText(Path.Combine(artifacts, "metrics.json")))!.AsArray().Count;
+        Assert.Equal(entries, (await Get($"/api/v2/metrics?source_id={sourceId}")).Count);
+        var (again, againOut, _) = await Run("push", "qalita", "--artifacts", artifacts, "--source-id", sourceId.ToString(),
+            "--endpoint", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", Outbox());
+        Assert.Equal(0, again);
+        Assert.Contains("0 artifact file(s), 3 already there", againOut);
+        Assert.Equal(entries, (await Get($"/api/v2/metrics?source_id={sourceId}")).Count);
+        Assert.Equal("succeeded", (string)(await Get("/api/v2/jobs")).Last()!["status"]!);
+    }
+
+    [Fact]
+    public async Task A_push_while_the_hub_is_down_waits_in_the_outbox_and_lands_once_after_restart()
+    {
+        string file = Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_warn", "expected.json");
+        string source = $"outbox-{Guid.NewGuid():N}";
+        string outbox = Outbox();
+        await _hub.StopHubAsync();
+        try
+        {
+            var (exit, _, err) = await Run("ingest", "soda", "--file", file, "--source", source, "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", outbox);
+            Assert.Equal(5, exit);
+            Assert.Contains("Kept in the outbox (1 file(s)", err);
+            Assert.Contains("sodalite push --retry-outbox", err);
+            var (stillDown, _, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+            Assert.Equal(5, stillDown);
+        }
+        finally
+        {
+            await _hub.StartHubAsync();
+        }
+        var (retried, output, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+        Assert.Equal(0, retried);
+        Assert.Contains("Outbox: 1 sent, 0 waiting.", output);
+        Assert.Empty(Directory.GetFiles(outbox));
+        // Pushing the same file again now finds it already there.
+        var (_, again, _) = await Run("ingest", "soda", "--file", file, "--source", source, "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", outbox);
+        Assert.Contains("Already stored", again);
+        Assert.Single(await Get($"/api/v2/scans?source_id={await SourceId(source)}"));
+    }
+
+    [Fact]
+    public async Task A_wrong_token_a_wrong_source_id_and_an_unreachable_endpoint_each_say_what_to_fix()
+    {
+        string file = Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_pass", "expected.json");
+        var (badToken, _, tokenErr) = await Run("ingest", "soda", "--file", file, "--hub", _hub.BaseAddress.ToString(), "--token", "sdl_wrong", "--outbox", Outbox());
+        Assert.Equal(4, badToken);
+        Assert.Contains("the token (--token) was rejected (401)", tokenErr);
+
+        string artifacts = Directory.CreateTempSubdirectory("sodalite-art-").FullName;
+        await Run("convert", "--results", Path.Combine(RepoPaths.Acceptance, "qalita", "retail", "results.json"), "--label", "retail", "--artifacts", artifacts);
+        var (badSource, _, sourceErr) = await Run("push", "qalita", "--artifacts", artifacts, "--source-id", "999999", "--endpoint", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", Outbox());
+        Assert.Equal(4, badSource);
+        Assert.Contains("Source id 999999 is unknown to", sourceErr);
+
+        string outbox = Outbox();
+        var (down, _, downErr) = await Run("ingest", "soda", "--file", file, "--hub", "http://127.0.0.1:9", "--token", _token, "--outbox", outbox);
+        Assert.Equal(5, down);
+        Assert.Contains("http://127.0.0.1:9/ cannot be reached", downErr);
+        Assert.Single(Directory.GetFiles(outbox));
+        Assert.DoesNotContain(_token, File.ReadAllText(Directory.GetFiles(outbox)[0]));   // tokens are never written to the outbox
+    }
+}
