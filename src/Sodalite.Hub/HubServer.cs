@@ -47,7 +47,8 @@ public static class HubServer
 {
     public const string Version = "0.1.0";
 
-    public static WebApplication Build(HubOptions options)
+    /// <param name="first">Middleware to run before everything else (tests record what the hub receives).</param>
+    public static WebApplication Build(HubOptions options, Action<WebApplication>? first = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
@@ -70,6 +71,7 @@ public static class HubServer
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
         var app = builder.Build();
+        first?.Invoke(app);
         app.Use(async (context, next) =>
         {
             try

@@ -140,12 +140,67 @@ public class PushTests : IClassFixture<SqliteHub>
     }
 
     [Fact]
+    public async Task Connection_errors_are_retried_with_backoff_so_a_hub_that_comes_back_gets_the_push()
+    {
+        string file = Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "lengths", "expected.json");
+        string source = $"retry-{Guid.NewGuid():N}";
+        string outbox = Outbox();
+        await _hub.StopHubAsync();
+        Task<(int, string, string)> push;
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRIES", "6");
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRY_DELAY_MS", "300");
+        try
+        {
+            push = Run("ingest", "soda", "--file", file, "--source", source, "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", outbox);
+            await Task.Delay(700);
+        }
+        finally
+        {
+            await _hub.StartHubAsync();
+        }
+        var (exit, output, err) = await push;
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRIES", "1");
+        Environment.SetEnvironmentVariable("SODALITE_PUSH_RETRY_DELAY_MS", "20");
+        Assert.True(exit == 0, err);
+        Assert.Contains("results stored", output);
+        Assert.Empty(Directory.GetFiles(outbox));
+    }
+
+    [Fact]
+    public async Task Ingest_with_qalita_converts_and_uploads_in_one_step_with_the_worker_file()
+    {
+        using var c = _hub.Client(_hub.AdminToken);
+        int sourceId = (int)(await (await c.PostAsJsonAsync("/api/v1/sources/publish", new { name = $"w-{Guid.NewGuid():N}", type = "file" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        // The QALITA worker file: base64 of JSON with context.local.token and url, under QALITA_HOME.
+        string home = Directory.CreateTempSubdirectory("qalita-home-").FullName;
+        var worker = new JsonObject { ["user"] = new JsonObject(), ["context"] = new JsonObject { ["local"] = new JsonObject { ["name"] = "w", ["mode"] = "job", ["token"] = _token, ["url"] = _hub.BaseAddress.ToString(), ["verbose"] = false } } };
+        File.WriteAllText(Path.Combine(home, ".worker"), Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(worker.ToJsonString())));
+        Environment.SetEnvironmentVariable("QALITA_HOME", home);
+        try
+        {
+            var (exit, output, err) = await Run("ingest", "soda", "--file", Path.Combine(RepoPaths.Acceptance, "qalita", "retail", "results.json"), "--qalita",
+                "--source-id", sourceId.ToString(), "--label", "retail", "--outbox", Outbox());
+            Assert.True(exit == 0, err);
+            Assert.Contains("Uploaded to", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("QALITA_HOME", null);
+        }
+        var metrics = await Get($"/api/v2/metrics?source_id={sourceId}");
+        Assert.Equal("0.4", (string)metrics.Single(m => (string)m!["key"]! == "score")!["value"]!);
+    }
+
+    [Fact]
     public async Task A_wrong_token_a_wrong_source_id_and_an_unreachable_endpoint_each_say_what_to_fix()
     {
         string file = Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_pass", "expected.json");
-        var (badToken, _, tokenErr) = await Run("ingest", "soda", "--file", file, "--hub", _hub.BaseAddress.ToString(), "--token", "sdl_wrong", "--outbox", Outbox());
+        string rejected = $"rejected-{Guid.NewGuid():N}";
+        var (badToken, _, tokenErr) = await Run("ingest", "soda", "--file", file, "--source", rejected, "--hub", _hub.BaseAddress.ToString(), "--token", "sdl_wrong", "--outbox", Outbox());
         Assert.Equal(4, badToken);
         Assert.Contains("the token (--token) was rejected (401)", tokenErr);
+        // A 4xx is an answer, not a failure to retry: the hub saw the request once.
+        Assert.Single(_hub.Received, r => r.PathAndQuery == $"/api/v2/scans?source={rejected}");
 
         string artifacts = Directory.CreateTempSubdirectory("sodalite-art-").FullName;
         await Run("convert", "--results", Path.Combine(RepoPaths.Acceptance, "qalita", "retail", "results.json"), "--label", "retail", "--artifacts", artifacts);

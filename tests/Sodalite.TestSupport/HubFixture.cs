@@ -48,8 +48,7 @@ public abstract class HubFixture : IAsyncLifetime
         {
             Urls = BaseAddress.ToString().TrimEnd('/'), Database = _database, AdminUsername = AdminUser, AdminPassword = AdminPassword,
             SecretKey = "test secret", SodaWebhookToken = WebhookToken,
-        });
-        _app.Use(async (context, next) =>
+        }, app => app.Use(async (context, next) =>
         {
             var parts = new List<(string, string?, string?)>();
             if (context.Request.HasFormContentType)
@@ -60,7 +59,7 @@ public abstract class HubFixture : IAsyncLifetime
             string? auth = context.Request.Headers.Authorization.FirstOrDefault()?.Split(' ')[0];
             Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, auth, context.Request.ContentType, parts));
             await next(context);
-        });
+        }));
         await HubServer.PrepareAsync(_app);
         await _app.StartAsync();
     }
