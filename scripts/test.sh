@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL
-# server binaries; the tests start their own throwaway clusters), builds, tests, and prints a
-# closing "N passed, N failed" line.
+# Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL and
+# MariaDB server binaries; the tests start their own throwaway servers on loopback ports and stop
+# them), builds, tests, and prints a closing "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${SODALITE_PG_
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   else
     echo "PostgreSQL server binaries not found: install the 'postgresql' package or set SODALITE_PG_BIN." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x /usr/sbin/mariadbd ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing MariaDB server binaries (the tests start their own server)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    # The package may start a system server; the tests use their own, so stop it.
+    (service mariadb stop || true) >/dev/null 2>&1
+  else
+    echo "MariaDB server binaries not found: install the 'mariadb-server' package." >&2
     exit 1
   fi
 fi

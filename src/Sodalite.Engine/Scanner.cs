@@ -209,7 +209,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         foreach (var section in doc.ForEach)
         {
             string Lit(string v) => "'" + v.Replace("'", "''") + "'";
-            string schemaMatch = ds.Schema is null ? "table_schema = current_schema()" : $"lower(table_schema) = {Lit(ds.Schema.ToLowerInvariant())}";
+            string schemaMatch = ds.Schema is null ? $"table_schema = {ds.Dialect.CurrentSchema}" : $"lower(table_schema) = {Lit(ds.Schema.ToLowerInvariant())}";
             string sql = "SELECT table_name \nFROM information_schema.tables\nWHERE (" + string.Join(" OR ", section.Includes.Select(p => $"table_name like {Lit(p)}"))
                 + ")" + string.Concat(section.Excludes.Select(p => $"\n      AND table_name not like {Lit(p)}")) + $"\n      AND {schemaMatch}";
             string name = $"{queries.Count + 1}.{ds.Name}.for_each_dataset_{section.Alias}[{doc.ForEach.IndexOf(section)}]";

@@ -106,6 +106,13 @@ public static class AcceptanceCase
         return diffs;
     }
 
+    /// <summary>A group by query without ORDER BY returns its groups in the engine's order: compare them in any order.</summary>
+    public static void SortGroupByRows(JsonObject doc)
+    {
+        foreach (var m in ((JsonArray)doc["metrics"]!).OfType<JsonObject>().Where(m => (string?)m["metricName"] == "group by" && m["value"] is JsonArray))
+            m["value"] = new JsonArray([.. ((JsonArray)m["value"]!).Select(r => r!.DeepClone()).OrderBy(r => r.ToJsonString(), StringComparer.Ordinal)]);
+    }
+
     /// <summary>A sample's column list; with types or, across engines whose type names differ, names only.</summary>
     private static JsonNode? ColumnsOf(JsonNode? columns, bool withTypes) =>
         withTypes || columns is not JsonArray a ? columns : new JsonArray([.. a.Select(c => (JsonNode?)JsonValue.Create((string?)c!["name"]))]);

@@ -126,6 +126,30 @@ public sealed class DataSource : IAsyncDisposable
                 return new DataSource(config.Name, new PostgresDialect(), schema,
                     async c => await ds.OpenConnectionAsync(c), null, null, () => ds.Dispose());
             }
+            case "mysql" or "mariadb":
+            {
+                var b = new MySqlConnector.MySqlConnectionStringBuilder
+                {
+                    Server = config.Get("host") ?? "localhost",
+                    Port = uint.TryParse(config.Get("port"), out uint mport) ? mport : 3306,
+                    UserID = config.Get("username") ?? config.Get("user"),
+                    Password = config.Get("password"),
+                    Database = config.Get("database") ?? "",
+                    ConnectionTimeout = uint.TryParse(config.Get("connection_timeout"), out uint mt) ? mt : 15,
+                    Pooling = true,
+                    MaximumPoolSize = 8,
+                };
+                var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
+                async Task<DbConnection> OpenMySql(CancellationToken c)
+                {
+                    var conn = await mysql.OpenConnectionAsync(c);
+                    // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
+                    await ExecuteAsync(conn, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", c);
+                    return conn;
+                }
+                await using (var probe = await OpenMySql(ct)) { }
+                return new DataSource(config.Name, new MySqlDialect(), null, OpenMySql, null, null, () => mysql.Dispose());
+            }
             case "duckdb":
             {
                 string path = config.Get("path") ?? config.Get("database") ?? ":memory:";
@@ -198,7 +222,7 @@ public sealed class DataSource : IAsyncDisposable
                 });
             }
             default:
-                throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb or postgres.");
+                throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres or mysql (MariaDB).");
         }
     }
 

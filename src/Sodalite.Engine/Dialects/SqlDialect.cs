@@ -19,6 +19,15 @@ public abstract class SqlDialect
 
     public virtual string Length(string expr) => $"LENGTH({expr})";
 
+    /// <summary>The SQL aggregate for a Soda metric name (stddev, variance, min, ...).</summary>
+    public virtual string Aggregate(string name) => name.ToUpperInvariant();
+
+    /// <summary>Whether percentile (PERCENTILE_DISC as an aggregate) is available.</summary>
+    public virtual bool SupportsPercentile => true;
+
+    /// <summary>The SQL expression for the session's current schema (database).</summary>
+    public virtual string CurrentSchema => "current_schema()";
+
     /// <summary>Does an ordered-set aggregate stop the engine from parallelizing its query?</summary>
     public virtual bool IsolateOrderedSetAggregates => false;
 
@@ -48,7 +57,7 @@ public abstract class SqlDialect
         string bare = table.Trim('"');
         // Unquoted names are case-insensitive; a quoted name is matched exactly.
         string nameMatch = table.StartsWith('"') ? $"table_name = {Lit(bare)}" : $"lower(table_name) = {Lit(bare.ToLowerInvariant())}";
-        string schemaMatch = schema is null ? "table_schema = current_schema()" : $"lower(table_schema) = {Lit(schema.ToLowerInvariant())}";
+        string schemaMatch = schema is null ? $"table_schema = {CurrentSchema}" : $"lower(table_schema) = {Lit(schema.ToLowerInvariant())}";
         return $"SELECT column_name, data_type, is_nullable \nFROM information_schema.columns \nWHERE {nameMatch} \n  AND {schemaMatch} \nORDER BY ORDINAL_POSITION";
     }
 }

@@ -18,7 +18,6 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private readonly Dictionary<string, Metric> _metrics = [];
 
     private static readonly HashSet<string> CountMetrics = ["row_count", "missing_count", "invalid_count", "valid_count", "duplicate_count"];
-    private static readonly HashSet<string> Stats = ["stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp"];
 
     /// <param name="queriesBefore">Queries already run (catalog lookups), so numbering continues after them.</param>
     public ScanPlan Plan(SodaClDocument doc, int queriesBefore = 0)
@@ -230,6 +229,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 IEnumerable<string> extra = ml.Args.Skip(1);
                 if (name == "percentile")
                 {
+                    if (!dataSource.Dialect.SupportsPercentile)
+                    {
+                        error = $"percentile is not available on {dataSource.Dialect.Name}: it has no PERCENTILE_DISC aggregate. Use min/max/avg, or a '{name} query:' user-defined metric.";
+                        return null;
+                    }
                     if (ml.Args.Count != 2 || !double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
                     {
                         error = $"percentile needs a column and a fraction, e.g. percentile({col}, 0.95).";
@@ -241,10 +245,8 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 }
                 else if (name.EndsWith("_length", StringComparison.Ordinal))
                     sql = $"{name[..3].ToUpperInvariant()}({dataSource.Dialect.Length(x)})";
-                else if (Stats.Contains(name))
-                    sql = $"{name.ToUpperInvariant()}({x})";
                 else
-                    sql = $"{name.ToUpperInvariant()}({x})";
+                    sql = $"{dataSource.Dialect.Aggregate(name)}({x})";
                 return GetOrAdd(new Metric
                 {
                     Identity = MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),
