@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sodalite.Hub;
@@ -33,7 +32,7 @@ public static class HubLoad
         await pg.InitializeAsync();
         try
         {
-            int port = FreePort();
+            int port = Loopback.FreePort();
             var app = HubServer.Build(new HubOptions
             {
                 Urls = $"http://127.0.0.1:{port}", Database = $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres",
@@ -131,12 +130,4 @@ public static class HubLoad
         return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }

@@ -29,6 +29,29 @@ public static class AcceptanceCase
     /// <summary>Cases of check types not implemented yet (issue 3: schema, reference, ...).</summary>
     public static readonly string[] NotYetReplayed = [];
 
+    /// <summary>
+    /// Scans a recorded case's checks against the data source "pg" of <paramref name="configPath"/> and compares the results with
+    /// Soda's; <paramref name="normalize"/> (expected, actual) applies an engine's listed differences first. Returns the
+    /// differences followed by the scan's logs, or null when the results match.
+    /// </summary>
+    public static async Task<string?> ReplayAsync(string name, string configPath, Action<JsonObject, JsonObject>? normalize = null, bool sampleColumnTypes = true)
+    {
+        string dir = Path.Combine(CasesDir, name);
+        var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
+        int expectedExit = int.Parse(File.ReadAllText(Path.Combine(dir, "exit_code")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
+        {
+            DataSourceName = "pg",
+            ConfigurationFiles = [configPath],
+            CheckPaths = [Path.Combine(dir, "checks.yml")],
+            Variables = Vars(name),
+        });
+        var actual = (JsonObject)JsonNode.Parse(PyJson.Serialize(Sodalite.Engine.Output.ResultsDocument.Build(run)))!;
+        normalize?.Invoke(expected, actual);
+        var diffs = Compare(expected, actual, expectedExit, run.ExitCode, sampleColumnTypes);
+        return diffs.Count == 0 ? null : string.Join("\n", diffs) + "\nlogs:\n" + string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}"));
+    }
+
     public static Dictionary<string, string> Vars(string caseName)
     {
         string path = Path.Combine(CasesDir, caseName, "vars.json");

@@ -2,9 +2,6 @@
 // compared with what Soda wrote for PostgreSQL. The cases MariaDB cannot answer the same way are listed with the reason.
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Sodalite.Engine;
-using Sodalite.Engine.Output;
-using Sodalite.Results.Json;
 using Sodalite.TestSupport;
 
 namespace Sodalite.Acceptance.Tests;
@@ -48,22 +45,13 @@ public class MariaDbAcceptanceTests(MariaDbAcceptanceFixture maria) : IClassFixt
     [MemberData(nameof(Cases))]
     public async Task Scan_matches_soda_core_on_mariadb(string name)
     {
-        string dir = Path.Combine(AcceptanceCase.CasesDir, name);
-        var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
-        int expectedExit = int.Parse(File.ReadAllText(Path.Combine(dir, "exit_code")).Trim());
-        var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions
+        string? diffs = await AcceptanceCase.ReplayAsync(name, maria.ConfigPath, (expected, actual) =>
         {
-            DataSourceName = "pg",
-            ConfigurationFiles = [maria.ConfigPath],
-            CheckPaths = [Path.Combine(dir, "checks.yml")],
-            Variables = AcceptanceCase.Vars(name),
-        });
-        var actual = (JsonObject)JsonNode.Parse(PyJson.Serialize(ResultsDocument.Build(run)))!;
-        RenameCatalogTypes(actual, expected);
-        AcceptanceCase.SortGroupByRows(expected);
-        AcceptanceCase.SortGroupByRows(actual);
-        var diffs = AcceptanceCase.Compare(expected, actual, expectedExit, run.ExitCode, sampleColumnTypes: false);
-        Assert.True(diffs.Count == 0, string.Join("\n", diffs) + "\nlogs:\n" + string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}")));
+            RenameCatalogTypes(actual, expected);
+            AcceptanceCase.SortGroupByRows(expected);
+            AcceptanceCase.SortGroupByRows(actual);
+        }, sampleColumnTypes: false);
+        Assert.True(diffs is null, diffs);
     }
 
     /// <summary>MariaDB's information_schema type names, and PostgreSQL's for the same columns of the acceptance tables.</summary>

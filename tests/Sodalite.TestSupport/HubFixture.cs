@@ -5,7 +5,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,7 +33,7 @@ public abstract class HubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        int port = FreePort();
+        int port = Loopback.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _database = await DatabaseAsync();
         await StartHubAsync();
@@ -93,14 +92,6 @@ public abstract class HubFixture : IAsyncLifetime
         return (string)(await r.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }
 
 public sealed class SqliteHub : HubFixture

@@ -2,7 +2,6 @@
 // socket, a user "sodalite" (password x) with a database "sodalite"; stopped and removed on dispose.
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using MySqlConnector;
 using Xunit;
 
@@ -24,7 +23,7 @@ public sealed class MariaDbServer : IAsyncLifetime
         bool root = Environment.UserName == "root";
         string user = root ? "--user=mysql" : "";
         if (root) Run("chown", $"-R mysql {_dir}");
-        Port = FreePort();
+        Port = Loopback.FreePort();
         Run("/usr/bin/mariadb-install-db", $"--no-defaults --datadir={_dir}/data {user} --auth-root-authentication-method=socket --skip-test-db");
         _server = Process.Start(new ProcessStartInfo("/usr/sbin/mariadbd",
             $"--no-defaults --datadir={_dir}/data --socket={_dir}/mysqld.sock --port={Port} --bind-address=127.0.0.1 {user} " +
@@ -76,14 +75,6 @@ public sealed class MariaDbServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     private static void Run(string file, string args)
     {

@@ -1,7 +1,6 @@
 // A throwaway PostgreSQL cluster for tests: initdb + pg_ctl on a free loopback port, removed on dispose.
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -21,7 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
         _dir = Directory.CreateTempSubdirectory("sodalite-pg-").FullName;
         bool root = Environment.UserName == "root";
         if (root) Run("chown", $"-R postgres {_dir}", false);
-        Port = FreePort();
+        Port = Loopback.FreePort();
         Run(Path.Combine(_bin, "initdb"), $"-D {_dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8", root);
         Run(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -l {_dir}/log -w -o \"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start", root);
         await using var c = new NpgsqlConnection(ConnectionString);
@@ -59,14 +58,6 @@ public sealed class PostgresServer : IAsyncLifetime
         throw new InvalidOperationException("PostgreSQL server binaries not found: install postgresql (apt-get install postgresql) or set SODALITE_PG_BIN.");
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     private static void Run(string file, string args, bool asPostgres)
     {
