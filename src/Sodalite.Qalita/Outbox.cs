@@ -18,6 +18,8 @@ public sealed record OutboxEntry(
 
 public sealed class Outbox(string folder)
 {
+    private static int _sequence;
+
     public string Folder { get; } = folder;
 
     public static string DefaultFolder(Func<string, string?> env) => env("SODALITE_OUTBOX") is { Length: > 0 } f ? f
@@ -26,7 +28,8 @@ public sealed class Outbox(string folder)
     public string Add(OutboxEntry entry)
     {
         Directory.CreateDirectory(Folder);
-        string name = $"{entry.CreatedAt.UtcDateTime:yyyyMMddHHmmssfff}-{entry.Target}-{Guid.NewGuid():N}.json";
+        // Time, then a sequence number, so entries made in the same millisecond keep their order.
+        string name = $"{entry.CreatedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence):D8}-{entry.Target}-{Guid.NewGuid():N}.json";
         string path = Path.Combine(Folder, name);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry));
         return path;

@@ -89,7 +89,6 @@ public sealed class IngestService(HubDb db, TimeProvider time)
         var checks = (await db.Checks.Where(x => datasetIds.Contains(x.DatasetId) && identities.Contains(x.Identity)).ToListAsync(ct))
             .ToDictionary(x => (x.DatasetId, x.Identity));
         var metricNames = doc.Metrics.GroupBy(m => m.Identity).ToDictionary(g => g.Key, g => g.First().MetricName);
-        var dimensions = new Dictionary<(int, string), string>();
         foreach (var c in doc.Checks)
         {
             var dataset = datasets[DatasetName(c, doc)];
