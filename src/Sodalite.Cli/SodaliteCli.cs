@@ -157,7 +157,8 @@ public static partial class SodaliteCli
             int pushed = pr.GetValue(push) switch
             {
                 "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(PyJson.Serialize(doc)), stdout, stderr, ct),
-                "qalita" when exit != 3 || File.Exists(Path.Combine(artifactsDir!, "metrics.json")) => await PushToQalitaAsync(pr, pushOptions, artifactsDir!, stdout, stderr, ct),
+                "qalita" when File.Exists(Path.Combine(artifactsDir!, "metrics.json")) => await PushToQalitaAsync(pr, pushOptions, artifactsDir!, stdout, stderr, ct),
+                "qalita" => await NothingToPush(stderr),
                 _ => 0,
             };
             return pushed != 0 ? pushed : exit;
@@ -169,6 +170,12 @@ public static partial class SodaliteCli
     {
         string home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".soda", "configuration.yml");
         return File.Exists(home) ? [home] : [];
+    }
+
+    private static async Task<int> NothingToPush(TextWriter stderr)
+    {
+        await stderr.WriteLineAsync("sodalite: nothing pushed to QALITA: the scan wrote no artifacts (see the errors above).");
+        return 0;
     }
 
     private static Command ServeCommand(TextWriter stdout, TextWriter stderr)
