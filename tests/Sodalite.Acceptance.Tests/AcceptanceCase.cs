@@ -129,6 +129,35 @@ public static class AcceptanceCase
         return diffs;
     }
 
+    /// <summary>
+    /// Maps an engine's catalog type names (schema metrics, schema type mismatches) to PostgreSQL's. A type name that stands for
+    /// more than one PostgreSQL type (<paramref name="ambiguous"/>) is mapped back by the column's type in Soda's document.
+    /// </summary>
+    public static void RenameCatalogTypes(JsonObject actual, JsonObject expected, IReadOnlyDictionary<string, string> postgresNames, string? ambiguous = null)
+    {
+        var pgTypes = new Dictionary<string, string>();
+        foreach (var m in ((JsonArray)expected["metrics"]!).OfType<JsonObject>().Where(m => m["value"] is JsonArray))
+            foreach (var c in ((JsonArray)m["value"]!).OfType<JsonObject>().Where(c => c["columnName"] is not null && c["sourceDataType"] is not null))
+                pgTypes[(string)c["columnName"]!] = (string)c["sourceDataType"]!;
+        void Walk(JsonNode? node, string? column)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    string? col = o["columnName"] is JsonValue cv && cv.TryGetValue<string>(out var cn) ? cn : column;
+                    foreach (var key in new[] { "sourceDataType", "actual_type" })
+                        if (o[key] is JsonValue v && v.TryGetValue<string>(out var t))
+                            o[key] = postgresNames.TryGetValue(t, out var pg) ? pg : t == ambiguous && col is not null && pgTypes.TryGetValue(col, out var byColumn) ? byColumn : t;
+                    foreach (var (k, child) in o.ToList()) Walk(child, k is "column_type_mismatches" ? null : col);
+                    break;
+                case JsonArray a:
+                    foreach (var child in a) Walk(child, column);
+                    break;
+            }
+        }
+        Walk(actual, null);
+    }
+
     /// <summary>A group by query without ORDER BY returns its groups in the engine's order: compare them in any order.</summary>
     public static void SortGroupByRows(JsonObject doc)
     {

@@ -56,21 +56,6 @@ public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture
         ["TIMESTAMP"] = "timestamp without time zone", ["TIMESTAMP WITH TIME ZONE"] = "timestamp with time zone",
     };
 
-    private static void RenameCatalogTypes(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var key in new[] { "sourceDataType", "actual_type" })
-                    if (o[key] is JsonValue v && v.TryGetValue<string>(out var t) && PostgresTypeNames.TryGetValue(t, out var pg)) o[key] = pg;
-                foreach (var (_, child) in o.ToList()) RenameCatalogTypes(child);
-                break;
-            case JsonArray a:
-                foreach (var child in a) RenameCatalogTypes(child);
-                break;
-        }
-    }
-
     public static TheoryData<string> Cases => new(AcceptanceCase.Replayed);
 
     [Theory]
@@ -80,7 +65,7 @@ public class DuckDbAcceptanceTests(DuckDbAcceptanceFixture duck) : IClassFixture
         // Sample column types are DuckDB's names (double, integer), not PostgreSQL's (float8, int4).
         string? diffs = await AcceptanceCase.ReplayAsync(name, duck.ConfigPath, (expected, actual) =>
         {
-            RenameCatalogTypes(actual);
+            AcceptanceCase.RenameCatalogTypes(actual, expected, PostgresTypeNames);
             AcceptanceCase.SortGroupByRows(expected);
             AcceptanceCase.SortGroupByRows(actual);
         }, sampleColumnTypes: false);

@@ -47,7 +47,8 @@ public class MariaDbAcceptanceTests(MariaDbAcceptanceFixture maria) : IClassFixt
     {
         string? diffs = await AcceptanceCase.ReplayAsync(name, maria.ConfigPath, (expected, actual) =>
         {
-            RenameCatalogTypes(actual, expected);
+            // MariaDB's one TIMESTAMP stands for both of PostgreSQL's timestamp types.
+            AcceptanceCase.RenameCatalogTypes(actual, expected, PostgresTypeNames, ambiguous: "timestamp");
             AcceptanceCase.SortGroupByRows(expected);
             AcceptanceCase.SortGroupByRows(actual);
         }, sampleColumnTypes: false);
@@ -59,35 +60,6 @@ public class MariaDbAcceptanceTests(MariaDbAcceptanceFixture maria) : IClassFixt
     {
         ["varchar"] = "character varying", ["double"] = "double precision", ["int"] = "integer", ["date"] = "date",
     };
-
-    /// <summary>
-    /// Maps catalog type names to PostgreSQL's. MariaDB's one TIMESTAMP stands for both of PostgreSQL's timestamp types, so it is
-    /// mapped back by the column's type in Soda's document.
-    /// </summary>
-    private static void RenameCatalogTypes(JsonObject actual, JsonObject expected)
-    {
-        var pgTypes = new Dictionary<string, string>();
-        foreach (var m in ((JsonArray)expected["metrics"]!).OfType<JsonObject>().Where(m => m["value"] is JsonArray))
-            foreach (var c in ((JsonArray)m["value"]!).OfType<JsonObject>().Where(c => c["columnName"] is not null && c["sourceDataType"] is not null))
-                pgTypes[(string)c["columnName"]!] = (string)c["sourceDataType"]!;
-        void Walk(JsonNode? node, string? column)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    string? col = o["columnName"] is JsonValue cv && cv.TryGetValue<string>(out var cn) ? cn : column;
-                    foreach (var key in new[] { "sourceDataType", "actual_type" })
-                        if (o[key] is JsonValue v && v.TryGetValue<string>(out var t))
-                            o[key] = PostgresTypeNames.TryGetValue(t, out var pg) ? pg : t == "timestamp" && col is not null && pgTypes.TryGetValue(col, out var byColumn) ? byColumn : t;
-                    foreach (var (k, child) in o.ToList()) Walk(child, k is "column_type_mismatches" ? null : col);
-                    break;
-                case JsonArray a:
-                    foreach (var child in a) Walk(child, column);
-                    break;
-            }
-        }
-        Walk(actual, null);
-    }
 
     [Fact]
     public void Every_case_is_replayed_or_listed_with_its_reason() =>

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
+using Sodalite.Hub.Ingestion;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
@@ -270,27 +271,10 @@ public static class QalitaEndpoints
                 db.Checks.Add(check);
                 await db.SaveChangesAsync();
             }
-            var issue = await db.Issues.Include(i => i.Events).FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id);
-            if (issue is null)
-            {
-                issue = new Issue
-                {
-                    DatasetId = dataset.Id, CheckId = check.Id, Title = $"{dataset.Name}: {type}", Status = "open", Severity = "high", Occurrences = 1,
-                    FirstSeenAt = now, LastSeenAt = now, StateTimestamp = now, CreatedAt = now, UpdatedAt = now,
-                };
-                issue.Events.Add(new IssueEvent { At = now, Kind = "opened", Actor = "hub", Note = $"recommendation uploaded ({upload.Kind} upload {upload.Id})" });
-                db.Issues.Add(issue);
-                opened++;
-            }
-            else
-            {
-                bool reopen = issue.Status == "resolved";
-                issue.Status = reopen ? "open" : issue.Status;
-                issue.Occurrences++;
-                issue.LastSeenAt = now;
-                issue.UpdatedAt = now;
-                issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = reopen ? "reopened" : "updated", Actor = "hub", Note = $"recommendation uploaded again (upload {upload.Id})" });
-            }
+            var known = db.Issues.Local.FirstOrDefault(i => i.DatasetId == dataset.Id && i.CheckId == check.Id)
+                        ?? await db.Issues.FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id);
+            var (_, change) = IssueLifecycle.Observe(db, known, dataset, check, "fail", now, now, null, $"recommendation uploaded ({upload.Kind} upload {upload.Id})");
+            if (change == IssueChange.Opened) opened++;
         }
         return opened;
     }

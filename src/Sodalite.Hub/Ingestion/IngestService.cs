@@ -121,7 +121,10 @@ public sealed class IngestService(HubDb db, TimeProvider time)
             if (!judged.Add(check.Id)) continue;
             db.CheckResults.Add(new CheckResult { ScanId = scan.Id, CheckId = check.Id, Outcome = c.Outcome, Value = c.Value, DataTimestamp = doc.DataTimestamp, DiagnosticsJson = c.DiagnosticsJson });
             scored.Add((dataset, check.Dimension, c.Outcome == "pass"));
-            UpdateIssue(issues, dataset, check, c.Outcome, scan, doc.DataTimestamp, now, counts);
+            issues.TryGetValue((dataset.Id, check.Id), out var known);
+            var (issue, change) = IssueLifecycle.Observe(db, known, dataset, check, c.Outcome, doc.DataTimestamp, now, scan, $"{check.Name}: {c.Outcome}");
+            if (issue is not null) issues[(dataset.Id, check.Id)] = issue;
+            if (change != IssueChange.None) counts[(int)change - 1]++;
         }
 
         foreach (var m in doc.Metrics)
@@ -157,55 +160,4 @@ public sealed class IngestService(HubDb db, TimeProvider time)
     }
 
     private static string DatasetName(ScanCheck c, ScanDocument doc) => c.Table ?? (doc.DataSource.Length > 0 ? doc.DataSource : "(data source)");
-
-    /// <summary>One issue per (dataset, check): opened or updated by fail/warn, resolved by pass, reopened by a later failure.</summary>
-    private void UpdateIssue(Dictionary<(int, int), Issue> issues, Dataset dataset, Check check, string outcome, Scan scan, DateTimeOffset dataTimestamp,
-        DateTimeOffset now, int[] counts)
-    {
-        issues.TryGetValue((dataset.Id, check.Id), out var issue);
-        bool bad = outcome is "fail" or "warn";
-        string severity = outcome == "fail" ? "high" : "warning";
-        if (issue is null)
-        {
-            if (!bad) return;
-            issue = new Issue
-            {
-                DatasetId = dataset.Id, CheckId = check.Id, Title = $"{dataset.Name}: {check.Name}", Status = "open", Severity = severity,
-                Occurrences = 1, FirstSeenAt = dataTimestamp, LastSeenAt = dataTimestamp, StateTimestamp = dataTimestamp, CreatedAt = now, UpdatedAt = now,
-            };
-            issue.Events.Add(new IssueEvent { At = now, Kind = "opened", Actor = "hub", Scan = scan, Note = $"{check.Name}: {outcome}" });
-            db.Issues.Add(issue);
-            issues[(dataset.Id, check.Id)] = issue;
-            counts[0]++;
-            return;
-        }
-        // A scan older than the newest one seen for this check is history, not news; a newer one, even one that only
-        // confirms the state (a pass on a resolved issue), moves the state's time forward.
-        if (dataTimestamp < issue.StateTimestamp) return;
-        issue.StateTimestamp = dataTimestamp;
-        if (bad)
-        {
-            bool reopen = issue.Status == "resolved";
-            issue.Status = reopen ? "open" : issue.Status;
-            issue.Severity = severity;
-            issue.Occurrences++;
-            issue.LastSeenAt = dataTimestamp;
-            issue.StateTimestamp = dataTimestamp;
-            issue.ResolvedAt = null;
-            issue.ResolvedByScanId = null;
-            issue.UpdatedAt = now;
-            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = reopen ? "reopened" : "updated", Actor = "hub", Scan = scan, Note = $"{check.Name}: {outcome}" });
-            counts[reopen ? 3 : 1]++;
-        }
-        else if (issue.Status != "resolved")
-        {
-            issue.Status = "resolved";
-            issue.StateTimestamp = dataTimestamp;
-            issue.ResolvedAt = now;
-            issue.ResolvedByScan = scan;
-            issue.UpdatedAt = now;
-            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = "resolved", Actor = "hub", Scan = scan, Note = "the check passed" });
-            counts[2]++;
-        }
-    }
 }
