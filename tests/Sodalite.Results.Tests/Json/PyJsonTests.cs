@@ -43,7 +43,7 @@ public class PyJsonTests
     [Fact]
     public void A_parsed_soda_document_is_written_back_byte_for_byte()
     {
-        string path = Path.Combine(TestPaths.Shared, "acceptance/qalita/retail/results.json");
+        string path = Path.Combine(Sodalite.TestSupport.RepoPaths.Shared, "acceptance/qalita/retail/results.json");
         string text = File.ReadAllText(path);
         Assert.Equal(text.TrimEnd('\n'), PyJson.Serialize(JsonNode.Parse(text)));
     }

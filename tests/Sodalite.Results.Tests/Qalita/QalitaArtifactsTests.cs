@@ -6,7 +6,7 @@ namespace Sodalite.Results.Tests.Qalita;
 
 public class QalitaArtifactsTests
 {
-    private static readonly string Retail = Path.Combine(TestPaths.Shared, "acceptance/qalita/retail");
+    private static readonly string Retail = Path.Combine(Sodalite.TestSupport.RepoPaths.Shared, "acceptance/qalita/retail");
 
     private static QalitaArtifacts BuildRetail(long? rows = 6) =>
         QalitaArtifacts.Build((JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(Retail, "results.json")))!, "retail", rowsAnalyzed: rows);
