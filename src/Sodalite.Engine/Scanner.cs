@@ -172,13 +172,13 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             string failing, passing, sample;
             if (m.Kind == MetricKind.Reference)
             {
-                failing = Planner.ReferenceSql(ds, m, qtable, where, "SOURCE.*", failing: true);
-                passing = Planner.ReferenceSql(ds, m, qtable, where, "SOURCE.*", failing: false);
+                failing = Planner.ReferenceSql(ds, m, qtable, where, null, failing: true);
+                passing = Planner.ReferenceSql(ds, m, qtable, where, null, failing: false);
                 sample = failing + $"\nLIMIT {limit}";
             }
             else if (m.Kind == MetricKind.Duplicate)
             {
-                failing = Planner.DuplicateSql(m, qtable, where, true);
+                failing = Planner.DuplicateSql(ds.Dialect, m, qtable, where, true);
                 passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
                 sample = m.DuplicateKeysTable is { } keys ? Planner.DuplicateKeysSampleSql(m, qtable, keys, limit) : failing + $"\nLIMIT {limit}";
             }
@@ -208,10 +208,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         var queries = new List<QueryLog>();
         foreach (var section in doc.ForEach)
         {
-            string Lit(string v) => "'" + v.Replace("'", "''") + "'";
-            string schemaMatch = ds.Schema is null ? $"table_schema = {ds.Dialect.CurrentSchema}" : $"lower(table_schema) = {Lit(ds.Schema.ToLowerInvariant())}";
-            string sql = "SELECT table_name \nFROM information_schema.tables\nWHERE (" + string.Join(" OR ", section.Includes.Select(p => $"table_name like {Lit(p)}"))
-                + ")" + string.Concat(section.Excludes.Select(p => $"\n      AND table_name not like {Lit(p)}")) + $"\n      AND {schemaMatch}";
+            string sql = ds.Dialect.TablesSql(section.Includes, section.Excludes, ds.Schema);
             string name = $"{queries.Count + 1}.{ds.Name}.for_each_dataset_{section.Alias}[{doc.ForEach.IndexOf(section)}]";
             var sw = System.Diagnostics.Stopwatch.StartNew();
             List<string> tables;

@@ -39,17 +39,30 @@ public static class AcceptanceCase
         string dir = Path.Combine(CasesDir, name);
         var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
         int expectedExit = int.Parse(File.ReadAllText(Path.Combine(dir, "exit_code")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var (actual, exit, logs) = await ScanWithLogsAsync(name, configPath);
+        normalize?.Invoke(expected, actual);
+        var diffs = Compare(expected, actual, expectedExit, exit, sampleColumnTypes);
+        return diffs.Count == 0 ? null : string.Join("\n", diffs) + "\nlogs:\n" + logs;
+    }
+
+    /// <summary>Scans a recorded case's checks against the data source "pg" of <paramref name="configPath"/>: the results document and exit code.</summary>
+    public static async Task<(JsonObject Document, int ExitCode)> ScanAsync(string name, string configPath)
+    {
+        var (doc, exit, _) = await ScanWithLogsAsync(name, configPath);
+        return (doc, exit);
+    }
+
+    private static async Task<(JsonObject Document, int ExitCode, string Logs)> ScanWithLogsAsync(string name, string configPath)
+    {
         var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
         {
             DataSourceName = "pg",
             ConfigurationFiles = [configPath],
-            CheckPaths = [Path.Combine(dir, "checks.yml")],
+            CheckPaths = [Path.Combine(CasesDir, name, "checks.yml")],
             Variables = Vars(name),
         });
-        var actual = (JsonObject)JsonNode.Parse(PyJson.Serialize(Sodalite.Engine.Output.ResultsDocument.Build(run)))!;
-        normalize?.Invoke(expected, actual);
-        var diffs = Compare(expected, actual, expectedExit, run.ExitCode, sampleColumnTypes);
-        return diffs.Count == 0 ? null : string.Join("\n", diffs) + "\nlogs:\n" + string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}"));
+        var doc = (JsonObject)JsonNode.Parse(PyJson.Serialize(Sodalite.Engine.Output.ResultsDocument.Build(run)))!;
+        return (doc, run.ExitCode, string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}")));
     }
 
     public static Dictionary<string, string> Vars(string caseName)
@@ -175,6 +188,10 @@ public static class AcceptanceCase
         var ed = PyJson.AsDouble(e);
         var ad = PyJson.AsDouble(a);
         if (ed is double x && ad is double y) return x == y || Math.Abs(x - y) <= 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y));
+        // Rows of values (group by results): the same shape, each value within the tolerance.
+        if (e is JsonArray ea && a is JsonArray aa) return ea.Count == aa.Count && ea.Zip(aa).All(p => ValueEquals(p.First, p.Second));
+        if (e is JsonObject eo && a is JsonObject ao)
+            return eo.Count == ao.Count && eo.All(p => ao.ContainsKey(p.Key) && ValueEquals(p.Value, ao[p.Key]));
         return JsonNode.DeepEquals(e, a) || e.ToString() == a.ToString();
     }
 

@@ -150,6 +150,38 @@ public sealed class DataSource : IAsyncDisposable
                 await using (var probe = await OpenMySql(ct)) { }
                 return new DataSource(config.Name, new MySqlDialect(), null, OpenMySql, null, null, () => mysql.Dispose());
             }
+            case "clickhouse":
+            {
+                bool secure = config.Get("secure") is "true" or "True" or "yes";
+                string host = config.Get("host") ?? "localhost";
+                int chPort = int.TryParse(config.Get("port"), out int cp) ? cp : secure ? 8443 : 8123;
+                var endpoint = new ClickHouse.ClickHouseEndpoint(new UriBuilder(secure ? "https" : "http", host, chPort, "/").Uri,
+                    config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
+                    ClickHouse.ClickHouseEndpoint.SodaSettings);
+                // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
+                var http = new HttpClient(new SocketsHttpHandler
+                {
+                    ConnectTimeout = TimeSpan.FromSeconds(int.TryParse(config.Get("connection_timeout"), out int cto) ? cto : 15),
+                })
+                {
+                    Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
+                };
+                Task<DbConnection> OpenClickHouse(CancellationToken c) => Task.FromResult<DbConnection>(new ClickHouse.ClickHouseConnection(endpoint, http));
+                try
+                {
+                    // One round trip now, so a wrong address, user or database is reported before any query is planned.
+                    await using var probe = await OpenClickHouse(ct);
+                    await using var cmd = probe.CreateCommand();
+                    cmd.CommandText = "SELECT 1";
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                catch
+                {
+                    http.Dispose();
+                    throw;
+                }
+                return new DataSource(config.Name, new ClickHouseDialect(), null, OpenClickHouse, null, null, () => http.Dispose());
+            }
             case "duckdb":
             {
                 string path = config.Get("path") ?? config.Get("database") ?? ":memory:";
@@ -222,7 +254,7 @@ public sealed class DataSource : IAsyncDisposable
                 });
             }
             default:
-                throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres or mysql (MariaDB).");
+                throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres, mysql (MariaDB) or clickhouse.");
         }
     }
 

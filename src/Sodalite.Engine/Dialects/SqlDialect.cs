@@ -9,6 +9,15 @@ public abstract class SqlDialect
 
     public abstract string RegexMatch(string expr, string regex);
 
+    /// <summary>Counts the rows where a condition holds (NULL counts as false), as Soda writes it.</summary>
+    public virtual string CountIf(string cond) => $"COUNT(CASE WHEN {cond} THEN 1 END)";
+
+    /// <summary>A condition that never holds.</summary>
+    public virtual string False => "FALSE";
+
+    /// <summary>Whether WITH ... AS (...) may name a subquery; without it the planner writes the subquery inline.</summary>
+    public virtual bool SupportsCte => true;
+
     /// <summary>Text with a numeric format → a number, as Soda casts it.</summary>
     public virtual string CastNumericText(string expr) =>
         $"CAST(NULLIF(REGEXP_REPLACE(REGEXP_REPLACE({expr}, '[^-0-9\\.\\,]', '', 'g'), ',', '.', 'g'), '') AS {FloatType})";
@@ -44,7 +53,7 @@ public abstract class SqlDialect
     protected virtual string[][] TypeSynonyms => [];
 
     /// <summary>Whether an expected column type (as written in a schema check) matches the catalog's type.</summary>
-    public bool IsSameType(string expected, string actual)
+    public virtual bool IsSameType(string expected, string actual)
     {
         string e = expected.Trim().ToLowerInvariant(), a = actual.Trim().ToLowerInvariant();
         return e == a || TypeSynonyms.Any(g => g.Contains(e) && g.Contains(a));
@@ -53,11 +62,36 @@ public abstract class SqlDialect
     /// <summary>The catalog query for a table's columns (name, type, nullable), in column order.</summary>
     public virtual string SchemaSql(string table, string? schema)
     {
-        string Lit(string v) => "'" + v.Replace("'", "''") + "'";
+        string Lit(string v) => Literal(v);
         string bare = table.Trim('"');
         // Unquoted names are case-insensitive; a quoted name is matched exactly.
         string nameMatch = table.StartsWith('"') ? $"table_name = {Lit(bare)}" : $"lower(table_name) = {Lit(bare.ToLowerInvariant())}";
         string schemaMatch = schema is null ? $"table_schema = {CurrentSchema}" : $"lower(table_schema) = {Lit(schema.ToLowerInvariant())}";
         return $"SELECT column_name, data_type, is_nullable \nFROM information_schema.columns \nWHERE {nameMatch} \n  AND {schemaMatch} \nORDER BY ORDINAL_POSITION";
+    }
+
+    /// <summary>The catalog query for the tables whose names match any include pattern and no exclude pattern (SQL LIKE patterns).</summary>
+    public virtual string TablesSql(IReadOnlyList<string> includes, IReadOnlyList<string> excludes, string? schema)
+    {
+        string schemaMatch = schema is null ? $"table_schema = {CurrentSchema}" : $"lower(table_schema) = {Literal(schema.ToLowerInvariant())}";
+        return "SELECT table_name \nFROM information_schema.tables\nWHERE (" + string.Join(" OR ", includes.Select(p => $"table_name like {Literal(p)}"))
+            + ")" + string.Concat(excludes.Select(p => $"\n      AND table_name not like {Literal(p)}")) + $"\n      AND {schemaMatch}";
+    }
+
+    /// <summary>A string literal (quotes doubled).</summary>
+    public virtual string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+
+    /// <summary>
+    /// Soda's reference query: the source rows LEFT JOINed to the target on the column pairs (double spaces as Soda writes them).
+    /// A row is selected when a source value is set and its target <paramref name="targetMissing"/> (or present); the conditions are
+    /// OR-ed for failing rows and AND-ed for passing ones. <paramref name="select"/> null selects the source rows.
+    /// </summary>
+    public virtual string ReferenceSql(string source, string target, IReadOnlyList<(string Source, string Target)> pairs, string? where, string? select,
+        bool targetMissing, bool failing)
+    {
+        string join = string.Join(" AND ", pairs.Select(p => $"SOURCE.{p.Source} = TARGET.{p.Target}"));
+        string cond = string.Join(failing ? " OR " : " AND ",
+            pairs.Select(p => $"(SOURCE.{p.Source} IS NOT NULL AND TARGET.{p.Target} IS {(targetMissing ? " NULL" : "NOT NULL")})"));
+        return $"\nSELECT {select ?? "SOURCE.*"}\n    FROM {source}  SOURCE\n    LEFT JOIN {target} TARGET on {join}\nWHERE {(where is null ? cond : $"{where} AND ({cond})")}";
     }
 }

@@ -10,7 +10,7 @@ namespace Sodalite.Engine.Planning;
 
 public sealed partial class MetricSql(SqlDialect dialect)
 {
-    public static string Count(string cond) => $"COUNT(CASE WHEN {cond} THEN 1 END)";
+    public string Count(string cond) => dialect.CountIf(cond);
 
     /// <summary>Literal of a values-list item: Python str() of numbers, quoted strings with escapes doubled.</summary>
     public static string Literal(MvcValue v) => v.IsNumber ? NumberText(v) : $"'{EscapeString(v.Text)}'";

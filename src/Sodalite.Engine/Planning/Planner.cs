@@ -2,6 +2,7 @@
 // (at most 50 expressions each), one per duplicate metric (design.md §4).
 using System.Globalization;
 using Sodalite.Engine.DataSources;
+using Sodalite.Engine.Dialects;
 using Sodalite.Engine.Identity;
 using Sodalite.Results.Json;
 using Sodalite.SodaCL.Diagnostics;
@@ -304,7 +305,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     {
         Identity = MetricIdentity(table, partition, null, "row_count", filter is null ? [] : [filter]),
         Name = "row_count", Kind = MetricKind.Aggregate, Table = table, Partition = partition,
-        Sql = filter is null ? "COUNT(*)" : MetricSql.Count(filter), Filter = filter, IsCount = true,
+        Sql = filter is null ? "COUNT(*)" : _sql.Count(filter), Filter = filter, IsCount = true,
     });
 
     private Metric CountMetric(string table, string? partition, string col, string name, MissingValidConfig mvc, string? filter, CheckDefinition check)
@@ -327,7 +328,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 if (inv is null)
                 {
                     log.Warning($"Counting invalid without valid or invalid specification does not make sense. (\"{check.Line}\" @ {check.Location})");
-                    cond = "FALSE";
+                    cond = dataSource.Dialect.False;
                 }
                 else
                 {
@@ -347,7 +348,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         {
             Identity = MetricIdentity(table, partition, col, name, MvcParts(filter, mvc, [])),
             Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = partition, Column = col,
-            Sql = MetricSql.Count(MetricSql.WithFilter(cond, filter)), Filter = filter, Mvc = mvc, IsCount = true,
+            Sql = _sql.Count(MetricSql.WithFilter(cond, filter)), Filter = filter, Mvc = mvc, IsCount = true,
             FailingWhere = failing, PassingWhere = passing,
         });
     }
@@ -477,7 +478,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 plan.Queries.Add(new PlannedQuery
                 {
                     Name = $"{number}.{dataSource.Name}.{label}{(dup.Column is null ? "" : "." + dup.Column)}.duplicate_count",
-                    Kind = QueryKind.Duplicate, Table = table, Partition = partition, Sql = DuplicateSql(dup, qtable, where, false), Metrics = [dup],
+                    Kind = QueryKind.Duplicate, Table = table, Partition = partition, Sql = DuplicateSql(dataSource.Dialect, dup, qtable, where, false), Metrics = [dup],
                     KeepKeys = keep,
                 });
             }
@@ -485,18 +486,10 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     }
 
     /// <summary>Soda's reference query (spec/sodacl.md §2.8): source rows joined to the target; failing rows have no match (or, for
-    /// "must not exist", a match). Double spaces as Soda writes them.</summary>
-    public static string ReferenceSql(DataSource dataSource, Metric reference, string qtable, string? where, string select, bool failing)
-    {
-        string target = dataSource.QualifiedTable(reference.TargetTable!);
-        var pairs = reference.Columns.Zip(reference.TargetColumns).ToList();
-        string join = string.Join(" AND ", pairs.Select(p => $"SOURCE.{p.First} = TARGET.{p.Second}"));
-        // A failing row has a source value whose target is missing ("must exist") or present ("must not exist").
-        bool targetMissing = failing != reference.MustNotExist;
-        string cond = string.Join(failing ? " OR " : " AND ",
-            pairs.Select(p => $"(SOURCE.{p.First} IS NOT NULL AND TARGET.{p.Second} IS {(targetMissing ? " NULL" : "NOT NULL")})"));
-        return $"\nSELECT {select}\n    FROM {qtable}  SOURCE\n    LEFT JOIN {target} TARGET on {join}\nWHERE {(where is null ? cond : $"{where} AND ({cond})")}";
-    }
+    /// "must not exist", a match). <paramref name="select"/> null selects the source rows.</summary>
+    public static string ReferenceSql(DataSource dataSource, Metric reference, string qtable, string? where, string? select, bool failing) =>
+        dataSource.Dialect.ReferenceSql(qtable, dataSource.QualifiedTable(reference.TargetTable!), [.. reference.Columns.Zip(reference.TargetColumns)],
+            where, select, failing != reference.MustNotExist, failing);
 
     public static string DuplicateFilter(Metric dup, string? where)
     {
@@ -522,13 +515,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         return $"\nSELECT main.*\nFROM {qtable} main\nJOIN (SELECT * FROM {keysTable} LIMIT {limit}) frequencies ON {join}\nLIMIT {limit}";
     }
 
-    public static string DuplicateSql(Metric dup, string qtable, string? where, bool rows)
+    public static string DuplicateSql(SqlDialect dialect, Metric dup, string qtable, string? where, bool rows)
     {
         string cols = string.Join(", ", dup.Columns);
         string vf = DuplicateFilter(dup, where);
+        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
+        // Without CTEs the duplicated rows are those whose key is IN the duplicated keys (the same rows as Soda's join, and no
+        // table alias, which distributed ClickHouse queries lose on their way to the shards).
+        if (!dialect.SupportsCte)
+            return rows
+                ? $"\nSELECT *\nFROM {qtable}\nWHERE {(dup.Columns.Count == 1 ? cols : $"({cols})")} IN (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\n"
+                : $"\nSELECT COUNT(*)\nFROM (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}) frequencies\nWHERE frequency > 1";
         if (!rows)
             return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";
-        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
         return $"\nWITH frequencies AS (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\nSELECT main.*\nFROM {qtable} main\nJOIN frequencies ON {join}\n";
     }
 }

@@ -1,0 +1,112 @@
+// ClickHouse over its HTTP interface, as ADO.NET classes so the engine runs it like any other data source.
+// The official .NET driver needs a newer server than Debian's 18.16, whose HTTP interface answers every version alike:
+// a query is POSTed, rows come back as FORMAT JSONCompact (column names and types, then the rows), errors as
+// a non-200 status whose body is "Code: N, e.displayText() = DB::Exception: ...".
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Sodalite.Engine.DataSources.ClickHouse;
+
+/// <summary>Where and how to reach a ClickHouse server, and the settings every query of a scan runs with.</summary>
+public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Password, string? Database, IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>
+    /// Settings that make ClickHouse answer Soda's SQL as PostgreSQL does: an outer join's missing side is NULL, JOIN means ALL
+    /// (18.16 has no default strictness), and a join of two Distributed tables ships the right side to every shard once.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SodaSettings = new Dictionary<string, string>
+    {
+        ["join_use_nulls"] = "1",
+        ["join_default_strictness"] = "ALL",
+        ["distributed_product_mode"] = "global",
+    };
+}
+
+/// <summary>A DbException carrying ClickHouse's error code (0 when the server did not say).</summary>
+public sealed class ClickHouseException(string message, int code) : DbException(message)
+{
+    public override int ErrorCode => code;
+}
+
+/// <summary>
+/// A "connection" is the endpoint and a shared HttpClient: HTTP is stateless here, so opening it costs nothing and each
+/// command is one request.
+/// </summary>
+public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient http) : DbConnection
+{
+    private ConnectionState _state;
+
+    public ClickHouseEndpoint Endpoint => endpoint;
+    internal HttpClient Http => http;
+
+    [AllowNull]
+    public override string ConnectionString { get => endpoint.BaseUri.ToString(); set => throw new NotSupportedException(); }
+    public override string Database => endpoint.Database ?? "default";
+    public override string DataSource => endpoint.BaseUri.Authority;
+    public override string ServerVersion => "";
+    public override ConnectionState State => _state;
+
+    public override void Open() => _state = ConnectionState.Open;
+    public override Task OpenAsync(CancellationToken cancellationToken)
+    {
+        Open();
+        return Task.CompletedTask;
+    }
+
+    public override void Close() => _state = ConnectionState.Closed;
+    public override void ChangeDatabase(string databaseName) => throw new NotSupportedException("Set 'database' in the data source configuration.");
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => throw new NotSupportedException("ClickHouse has no transactions.");
+    protected override DbCommand CreateDbCommand() => new ClickHouseCommand(this);
+
+    /// <summary>Sends one statement; returns the response (status 200) or throws the server's error as a ClickHouseException.</summary>
+    internal async Task<HttpResponseMessage> SendAsync(string sql, CancellationToken ct)
+    {
+        var query = new StringBuilder();
+        void Param(string k, string v) => query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(k)).Append('=').Append(Uri.EscapeDataString(v));
+        if (endpoint.Database is { Length: > 0 } db) Param("database", db);
+        foreach (var (k, v) in endpoint.Settings) Param(k, v);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.BaseUri, query.ToString()))
+        {
+            Content = new StringContent(sql, Encoding.UTF8, "text/plain"),
+        };
+        // Basic authentication keeps the password out of URLs (and so out of proxies' logs).
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{endpoint.User}:{endpoint.Password ?? ""}")));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} is unreachable: {e.Message}", 0);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} did not answer within {http.Timeout.TotalSeconds:0} s: {e.Message}", 0);
+        }
+        if (response.IsSuccessStatusCode) return response;
+        string body = (await response.Content.ReadAsStringAsync(ct)).Trim();
+        response.Dispose();
+        throw Error(body, (int)response.StatusCode);
+    }
+
+    /// <summary>"Code: 62, e.displayText() = DB::Exception: Syntax error: ..., e.what() = DB::Exception" → the message and 62.</summary>
+    internal static ClickHouseException Error(string body, int status)
+    {
+        int code = 0;
+        string message = body;
+        var m = System.Text.RegularExpressions.Regex.Match(body, @"^Code: (\d+), e\.displayText\(\) = (?:DB::Exception: )?(.*?)(?:, e\.what\(\) = .*)?$",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (m.Success)
+        {
+            code = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            message = m.Groups[2].Value.Trim();
+        }
+        else if (body.Length == 0) message = $"HTTP {status} without a message";
+        return new ClickHouseException(code == 0 ? message : $"{message} (ClickHouse error {code})", code);
+    }
+}

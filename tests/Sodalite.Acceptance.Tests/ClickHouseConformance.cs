@@ -1,0 +1,147 @@
+// ClickHouse under the conformance suite, twice: on a single node, and on a real two-shard cluster (two clickhouse-server processes,
+// a MergeTree shard table on each and a Distributed table over them, loaded through the Distributed table). The cluster must give
+// the single node's results, case by case. Every column is Nullable, as PostgreSQL's are; TIMESTAMPTZ is DateTime('UTC').
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Sodalite.TestSupport;
+
+namespace Sodalite.Acceptance.Tests;
+
+public class ClickHouseEngine : ConformanceEngine
+{
+    private ClickHouseServer[] _nodes = [];
+    public IReadOnlyList<ClickHouseServer> Nodes => _nodes;
+    public override string Engine => "ClickHouse";
+    protected virtual int NodeCount => 1;
+
+    /// <summary>The cases whose user-written SQL is PostgreSQL's own syntax, which ClickHouse 18.16 does not parse.</summary>
+    public override IReadOnlyDictionary<string, string> Differences { get; } = new Dictionary<string, string>
+    {
+        ["table_filter"] = "The case's filter is written with typed literals (DATE '2020-06-23'), which ClickHouse 18.16 does not parse (a syntax error, reported; toDate('2020-06-23') is its way).",
+        ["freshness_no_rows"] = "The case's filter is the literal FALSE; ClickHouse 18.16 has no boolean literals (a query error, reported; 0 is its way).",
+    };
+
+    /// <summary>The catalog's type names for the acceptance tables, and PostgreSQL's for the same columns.</summary>
+    private static readonly Dictionary<string, string> PostgresTypeNames = new()
+    {
+        ["Nullable(String)"] = "character varying", ["Nullable(Float64)"] = "double precision", ["Nullable(Int32)"] = "integer",
+        ["Nullable(Date)"] = "date", ["Nullable(DateTime)"] = "timestamp without time zone",
+        ["Nullable(DateTime('UTC'))"] = "timestamp with time zone",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        _nodes = await ClickHouseServer.StartNodesAsync(NodeCount);
+        await LoadAcceptanceTablesAsync(_nodes);
+        ConfigPath = WriteConfig(_nodes[0].ConfigurationYaml("pg"));
+    }
+
+    public override void Normalize(JsonObject expected, JsonObject actual)
+    {
+        AcceptanceCase.RenameCatalogTypes(actual, expected, PostgresTypeNames);
+        AcceptanceCase.SortGroupByRows(expected);
+        AcceptanceCase.SortGroupByRows(actual);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+    }
+
+    /// <summary>PostgreSQL's column types as ClickHouse types.</summary>
+    private static string ClickHouseType(string pgType) => Regex.Replace(pgType.Trim().ToUpperInvariant(), @"\(\d+\)$", "") switch
+    {
+        "VARCHAR" or "TEXT" => "Nullable(String)",
+        "FLOAT" or "DOUBLE PRECISION" => "Nullable(Float64)",
+        "INT" or "INTEGER" => "Nullable(Int32)",
+        "DATE" => "Nullable(Date)",
+        "TIMESTAMP" => "Nullable(DateTime)",
+        "TIMESTAMPTZ" => "Nullable(DateTime('UTC'))",
+        var other => throw new NotSupportedException($"tables.sql uses type {other}: map it to a ClickHouse type here."),
+    };
+
+    /// <summary>
+    /// tables.sql translated: each CREATE TABLE becomes a ClickHouse table (sharded by a hash of its first column on a cluster), its
+    /// INSERTs go through it (UTC offsets dropped: DateTime('UTC') values are UTC), and a database "public" holds views of the tables
+    /// for the cases whose SQL names PostgreSQL's schema.
+    /// </summary>
+    public static async Task LoadAcceptanceTablesAsync(IReadOnlyList<ClickHouseServer> nodes)
+    {
+        var columns = new Dictionary<string, (string Definitions, string First)>();
+        string sql = File.ReadAllText(Path.Combine(AcceptanceCase.CasesDir, "..", "tables.sql"));
+        foreach (string statement in sql.Split(";\n").Select(s => s.Trim().TrimEnd(';').Trim()).Where(s => s.Length > 0))
+        {
+            if (statement.StartsWith("drop table", StringComparison.OrdinalIgnoreCase)) continue;
+            if (Regex.Match(statement, @"^create table (\w+) as select \* from (\w+)$", RegexOptions.IgnoreCase) is { Success: true } copy)
+            {
+                string table = copy.Groups[1].Value;
+                columns[table] = columns[copy.Groups[2].Value];
+                await ClickHouseTables.CreateAsync(nodes, table, columns[table].Definitions, ShardingKey(columns[table].First));
+                await ClickHouseTables.InsertAsync(nodes, $"INSERT INTO {table} SELECT * FROM {copy.Groups[2].Value}");
+            }
+            else if (Regex.Match(statement, @"^create table (\w+) \((.*)\)$", RegexOptions.IgnoreCase | RegexOptions.Singleline) is { Success: true } create)
+            {
+                var defs = create.Groups[2].Value.Split(',').Select(c => c.Trim().Split(' ', 2)).ToList();
+                string definitions = string.Join(", ", defs.Select(d => $"{d[0]} {ClickHouseType(d[1])}"));
+                columns[create.Groups[1].Value] = (definitions, defs[0][0]);
+                await ClickHouseTables.CreateAsync(nodes, create.Groups[1].Value, definitions, ShardingKey(defs[0][0]));
+            }
+            else if (statement.StartsWith("insert into", StringComparison.OrdinalIgnoreCase))
+                await ClickHouseTables.InsertAsync(nodes, Regex.Replace(statement, @"(\d{2}:\d{2}:\d{2})\+00'", "$1'"));
+            else
+                throw new NotSupportedException($"tables.sql statement not translated for ClickHouse: {statement}");
+        }
+        await nodes[0].QueryAsync("CREATE DATABASE public");
+        foreach (string table in columns.Keys) await nodes[0].QueryAsync($"CREATE VIEW public.{table} AS SELECT * FROM sodalite.{table}");
+    }
+
+    private static string ShardingKey(string column) => $"ifNull(toString({column}), '')";
+}
+
+public sealed class ClickHouseClusterEngine : ClickHouseEngine
+{
+    public override string Engine => "ClickHouse (two shards)";
+    protected override int NodeCount => 2;
+
+    /// <summary>A single node with the same tables, to compare the cluster's results with.</summary>
+    public ClickHouseEngine Single { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Task.WhenAll(base.InitializeAsync(), Single.InitializeAsync());
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Single.DisposeAsync();
+    }
+}
+
+public class ClickHouseConformance(ClickHouseEngine engine) : ConformanceSuite<ClickHouseEngine>(engine), IClassFixture<ClickHouseEngine>;
+
+public class ClickHouseClusterConformance(ClickHouseClusterEngine engine) : ConformanceSuite<ClickHouseClusterEngine>(engine), IClassFixture<ClickHouseClusterEngine>
+{
+    [Fact]
+    public async Task Rows_are_spread_over_both_shards()
+    {
+        foreach (string table in new[] { "customers", "orders", "rawcustomers" })
+        {
+            long[] perShard = await ClickHouseTables.RowsPerNodeAsync(Engine.Nodes, table);
+            Assert.Equal(2, perShard.Length);
+            Assert.All(perShard, n => Assert.True(n > 0, $"{table}: rows per shard {string.Join("/", perShard)}"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ConformanceEngine.Cases), MemberType = typeof(ConformanceEngine))]
+    public async Task Case_matches_the_single_node(string name)
+    {
+        var (single, singleExit) = await AcceptanceCase.ScanAsync(name, Engine.Single.ConfigPath);
+        var (cluster, clusterExit) = await AcceptanceCase.ScanAsync(name, Engine.ConfigPath);
+        AcceptanceCase.SortGroupByRows(single);
+        AcceptanceCase.SortGroupByRows(cluster);
+        var diffs = AcceptanceCase.Compare(single, cluster, singleExit, clusterExit, sampleColumnTypes: true);
+        Assert.True(diffs.Count == 0, string.Join("\n", diffs));
+    }
+}

@@ -1,0 +1,60 @@
+// The dialect conformance suite: written once, run by every engine. Each engine loads the acceptance tables
+// (../shared/acceptance/soda-v3/tables.sql, translated to its types) into a server its fixture starts, scans every recorded case's
+// checks as data source "pg", and compares the results document with Soda Core's on PostgreSQL (which Sodalite's PostgreSQL
+// run reproduces exactly): values within a relative 1e-9, outcomes, identities, diagnostics and logs' error presence equal.
+// An engine lists the cases it cannot answer as PostgreSQL does, each with its reason; a listed case still runs, and must
+// still differ, so the list cannot go stale.
+using System.Text.Json.Nodes;
+
+namespace Sodalite.Acceptance.Tests;
+
+/// <summary>An engine under the conformance suite: a server with the acceptance tables, and how its answers may differ.</summary>
+public abstract class ConformanceEngine : IAsyncLifetime
+{
+    /// <summary>A configuration.yml whose data source "pg" reaches the loaded tables.</summary>
+    public string ConfigPath { get; protected set; } = "";
+
+    public abstract string Engine { get; }
+
+    /// <summary>Cases this engine cannot answer as PostgreSQL does, and why.</summary>
+    public virtual IReadOnlyDictionary<string, string> Differences { get; } = new Dictionary<string, string>();
+
+    /// <summary>Applies the engine's listed presentation differences (catalog type names, row order) before comparing.</summary>
+    public virtual void Normalize(JsonObject expected, JsonObject actual) { }
+
+    /// <summary>False when the engine names sample column types its own way (only the names are compared then).</summary>
+    public virtual bool SampleColumnTypes => false;
+
+    public abstract Task InitializeAsync();
+    public abstract Task DisposeAsync();
+
+    protected string WriteConfig(string dataSourceYaml)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("sodalite-conformance-").FullName, "cfg.yml");
+        File.WriteAllText(path, dataSourceYaml);
+        return path;
+    }
+
+    /// <summary>Every recorded case.</summary>
+    public static TheoryData<string> Cases => new(AcceptanceCase.Replayed);
+}
+
+public abstract class ConformanceSuite<TEngine>(TEngine engine) where TEngine : ConformanceEngine
+{
+    protected TEngine Engine => engine;
+
+    [Theory]
+    [MemberData(nameof(ConformanceEngine.Cases), MemberType = typeof(ConformanceEngine))]
+    public async Task Case_matches_postgres(string name)
+    {
+        string? diffs = await AcceptanceCase.ReplayAsync(name, engine.ConfigPath, engine.Normalize, engine.SampleColumnTypes);
+        if (engine.Differences.TryGetValue(name, out string? reason))
+            Assert.True(diffs is not null, $"{name} is listed as differing on {engine.Engine} ({reason}), but it now matches: take it off the list.");
+        else
+            Assert.True(diffs is null, diffs);
+    }
+
+    [Fact]
+    public void Listed_differences_name_recorded_cases() =>
+        Assert.All(engine.Differences, d => Assert.Contains(d.Key, AcceptanceCase.Replayed));
+}

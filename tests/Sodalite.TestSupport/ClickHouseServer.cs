@@ -1,0 +1,202 @@
+// Throwaway ClickHouse servers for tests and benches: clickhouse-server processes with private configs, data folders and free
+// loopback ports. One node alone, or several forming a cluster (remote_servers "sodalite", one shard per node) over which
+// Distributed tables spread their rows; stopped and removed on dispose.
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Sodalite.TestSupport;
+
+public sealed class ClickHouseServer : IAsyncDisposable
+{
+    public const string ServerBinary = "/usr/sbin/clickhouse-server";
+    public const string ClusterName = "sodalite";
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(30) };
+    private readonly string _dir;
+    private Process? _process;
+
+    private ClickHouseServer(string dir, int httpPort, int tcpPort)
+    {
+        _dir = dir;
+        HttpPort = httpPort;
+        TcpPort = tcpPort;
+    }
+
+    public int HttpPort { get; }
+    public int TcpPort { get; }
+
+    /// <summary>A data source block for configuration.yml naming this node's database "sodalite".</summary>
+    public string ConfigurationYaml(string name) =>
+        $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: default\n  password: ''\n  database: sodalite\n";
+
+    /// <summary>One node, with the database "sodalite".</summary>
+    public static async Task<ClickHouseServer> StartAsync() => (await StartNodesAsync(1))[0];
+
+    /// <summary><paramref name="count"/> nodes that each know the cluster of all of them (one shard each); database "sodalite" on each.</summary>
+    public static async Task<ClickHouseServer[]> StartNodesAsync(int count)
+    {
+        if (!File.Exists(ServerBinary))
+            throw new InvalidOperationException("clickhouse-server not found: install it (apt-get install clickhouse-server); scripts/test.sh does.");
+        var ports = Enumerable.Range(0, count).Select(_ => (Http: Loopback.FreePort(), Tcp: Loopback.FreePort())).ToList();
+        string shards = string.Concat(ports.Select(p => $"<shard><replica><host>127.0.0.1</host><port>{p.Tcp}</port></replica></shard>"));
+        var nodes = new List<ClickHouseServer>();
+        try
+        {
+            foreach (var (httpPort, tcpPort) in ports)
+            {
+                var node = new ClickHouseServer(Directory.CreateTempSubdirectory("sodalite-clickhouse-").FullName, httpPort, tcpPort);
+                nodes.Add(node);
+                node.Start(shards);
+            }
+            foreach (var node in nodes)
+            {
+                await node.WaitReadyAsync();
+                await node.ExecuteAsync("CREATE DATABASE IF NOT EXISTS sodalite");
+                if (count > 1) await node.ExecuteAsync("CREATE DATABASE IF NOT EXISTS sodalite_shards");
+            }
+            return [.. nodes];
+        }
+        catch
+        {
+            foreach (var node in nodes) await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void Start(string shards)
+    {
+        string config = $"""
+            <yandex>
+              <logger><level>warning</level><log>{_dir}/server.log</log><errorlog>{_dir}/error.log</errorlog><console>0</console></logger>
+              <http_port>{HttpPort}</http_port>
+              <tcp_port>{TcpPort}</tcp_port>
+              <listen_host>127.0.0.1</listen_host>
+              <path>{_dir}/data/</path>
+              <tmp_path>{_dir}/tmp/</tmp_path>
+              <users_config>{_dir}/users.xml</users_config>
+              <default_profile>default</default_profile>
+              <default_database>default</default_database>
+              <timezone>UTC</timezone>
+              <mark_cache_size>268435456</mark_cache_size>
+              <uncompressed_cache_size>268435456</uncompressed_cache_size>
+              <remote_servers><{ClusterName}>{shards}</{ClusterName}></remote_servers>
+            </yandex>
+            """;
+        // The user "default" without a password, reachable from loopback only.
+        string users = """
+            <yandex>
+              <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+              <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+              <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+            </yandex>
+            """;
+        File.WriteAllText(Path.Combine(_dir, "config.xml"), config);
+        File.WriteAllText(Path.Combine(_dir, "users.xml"), users);
+        _process = Process.Start(new ProcessStartInfo(ServerBinary, $"--config-file={_dir}/config.xml")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir,
+        })!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await QueryAsync("SELECT 1");
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException && DateTime.UtcNow < deadline && _process is { HasExited: false })
+            {
+                await Task.Delay(200);
+            }
+            catch (Exception e)
+            {
+                string log = File.Exists(Path.Combine(_dir, "error.log")) ? File.ReadAllText(Path.Combine(_dir, "error.log")) : "";
+                throw new InvalidOperationException($"clickhouse-server on port {HttpPort} did not start: {e.Message}\n{log}", e);
+            }
+        }
+    }
+
+    /// <summary>Runs one statement (ClickHouse takes one per request) with the given settings; returns the answer's text.</summary>
+    public async Task<string> QueryAsync(string sql, string? settings = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{HttpPort}/" + (settings is null ? "" : "?" + settings))
+        {
+            Content = new StringContent(sql, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("default:")));
+        using var response = await Http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"ClickHouse on port {HttpPort}: {body.Trim()}\n{sql}");
+        return body;
+    }
+
+    /// <summary>Runs statements separated by ";" at line ends, one request each.</summary>
+    public async Task ExecuteAsync(string sql, string? settings = null)
+    {
+        foreach (string statement in sql.Split(";\n").Select(s => s.Trim().TrimEnd(';')).Where(s => s.Length > 0))
+            await QueryAsync(statement, settings);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_process is { HasExited: false })
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Tables in the database "sodalite" of one node, or spread over a cluster's nodes.</summary>
+public static class ClickHouseTables
+{
+    /// <summary>
+    /// Creates <paramref name="table"/> with ClickHouse column definitions. On one node it is a MergeTree table; on several, each
+    /// node holds a MergeTree shard "sodalite_shards.{table}" and a Distributed table "sodalite.{table}" over all shards, rows placed
+    /// by a hash of <paramref name="shardingKey"/>.
+    /// </summary>
+    public static async Task CreateAsync(IReadOnlyList<ClickHouseServer> nodes, string table, string columns, string shardingKey)
+    {
+        if (nodes.Count == 1)
+        {
+            await nodes[0].QueryAsync($"CREATE TABLE sodalite.{table} ({columns}) ENGINE = MergeTree ORDER BY tuple()");
+            return;
+        }
+        foreach (var node in nodes)
+        {
+            await node.QueryAsync($"CREATE TABLE sodalite_shards.{table} ({columns}) ENGINE = MergeTree ORDER BY tuple()");
+            await node.QueryAsync($"CREATE TABLE sodalite.{table} AS sodalite_shards.{table} " +
+                                  $"ENGINE = Distributed({ClickHouseServer.ClusterName}, sodalite_shards, {table}, cityHash64({shardingKey}))");
+        }
+    }
+
+    /// <summary>Inserts through the first node; a Distributed table forwards each row to its shard before returning.</summary>
+    public static Task InsertAsync(IReadOnlyList<ClickHouseServer> nodes, string insert) =>
+        nodes[0].QueryAsync(insert, "insert_distributed_sync=1&database=sodalite");
+
+    /// <summary>Rows stored on each node itself (its shard, or the table on a single node).</summary>
+    public static async Task<long[]> RowsPerNodeAsync(IReadOnlyList<ClickHouseServer> nodes, string table)
+    {
+        string local = nodes.Count == 1 ? "sodalite." + table : "sodalite_shards." + table;
+        var counts = new List<long>();
+        foreach (var node in nodes) counts.Add(long.Parse((await node.QueryAsync($"SELECT count() FROM {local}")).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        return [.. counts];
+    }
+}
