@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL and
-# MariaDB server binaries; the tests start their own throwaway servers on loopback ports and stop
-# them), builds, tests, and prints a closing "N passed, N failed" line.
+# Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL,
+# MariaDB and ClickHouse server binaries; the tests start their own throwaway servers on loopback
+# ports and stop them), builds, tests, and prints a closing "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,17 @@ if [ ! -x /usr/sbin/mariadbd ]; then
     (service mariadb stop || true) >/dev/null 2>&1
   else
     echo "MariaDB server binaries not found: install the 'mariadb-server' package." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x /usr/sbin/clickhouse-server ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing ClickHouse server binaries (the tests start their own single node and two-shard cluster)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server >/dev/null
+    (service clickhouse-server stop || true) >/dev/null 2>&1
+  else
+    echo "ClickHouse server binaries not found: install the 'clickhouse-server' package." >&2
     exit 1
   fi
 fi

@@ -95,7 +95,7 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
     }
 
     /// <summary>"Code: 62, e.displayText() = DB::Exception: Syntax error: ..., e.what() = DB::Exception" → the message and 62.</summary>
-    internal static ClickHouseException Error(string body, int status)
+    public static ClickHouseException Error(string body, int status)
     {
         int code = 0;
         string message = body;
