@@ -18,6 +18,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "child") return await Child(args[1..]);
         if (args.Length > 0 && args[0] == "hub") return await HubLoad.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "clickhouse") return await ClickHouseBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
         // The table is named after the file stem, so each size gets its own folder: DATA/ROWS/orders.*
         string folder = Path.Combine(Path.GetFullPath(o.DataDir), o.Rows.ToString(CultureInfo.InvariantCulture));
