@@ -129,13 +129,16 @@ public static class ClickHouseBench
             File.WriteAllText(checksNoSamples, Workload.ChecksYaml(samplesLimit: 0));
 
             var sql = new List<(double Seconds, double?[] Values)>();
-            var scan = new List<(double Seconds, double?[] Values, int Aggregations)>();
-            var scanNoSamples = new List<(double Seconds, double?[] Values, int Aggregations)>();
+            var scan = new List<(double Seconds, double?[] Values, int Aggregations, List<(string Name, double Seconds)> Slowest)>();
+            var scanNoSamples = new List<(double Seconds, double?[] Values, int Aggregations, List<(string Name, double Seconds)> Slowest)>();
             for (int run = 0; run < runs; run++)
             {
                 sql.Add(await HandWrittenAsync(nodes[0]));
                 scan.Add(await ScanAsync(config, checks));
                 scanNoSamples.Add(await ScanAsync(config, checksNoSamples));
+                if (run == 0)
+                    foreach (var q in scan[0].Slowest)
+                        Console.Error.WriteLine(FormattableString.Invariant($"[bench]     {q.Seconds,6:F2} s  {q.Name}"));
                 Console.Error.WriteLine(FormattableString.Invariant($"[bench]   run {run + 1}: SQL {sql[^1].Seconds:F2} s, scan {scan[^1].Seconds:F2} s, scan without samples {scanNoSamples[^1].Seconds:F2} s"));
             }
             SameValues(sql[0].Values, scan[0].Values);
@@ -173,7 +176,8 @@ public static class ClickHouseBench
         return (sw.Elapsed.TotalSeconds, values);
     }
 
-    private static async Task<(double, double?[], int)> ScanAsync(string config, string checks)
+    /// <summary>The scan's time, check values, aggregation query count and its slowest queries (reported for the first run).</summary>
+    private static async Task<(double, double?[], int, List<(string, double)>)> ScanAsync(string config, string checks)
     {
         var sw = Stopwatch.StartNew();
         var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataSourceName = "orders_ch", ConfigurationFiles = [config], CheckPaths = [checks] });
@@ -184,7 +188,9 @@ public static class ClickHouseBench
         int aggregations = run.Queries.Count(q => q.Name.Contains(".orders.aggregation[", StringComparison.Ordinal));
         // design.md §4: one aggregation query per dataset+filter; the percentile shares it here (no ordered-set isolation).
         if (aggregations != 1) throw new InvalidOperationException($"expected one aggregation query for orders, the scan ran {aggregations}");
-        return (sw.Elapsed.TotalSeconds, [.. Workload.Checks.Select(c => byName[c.Line].Value is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : (double?)null)], aggregations);
+        var slowest = run.Queries.Where(q => q.Duration is not null).OrderByDescending(q => q.Duration).Take(5).Select(q => (q.Name, q.Duration!.Value.TotalSeconds)).ToList();
+        return (sw.Elapsed.TotalSeconds, [.. Workload.Checks.Select(c => byName[c.Line].Value is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : (double?)null)],
+            aggregations, slowest);
     }
 
     private static void SameValues(double?[] sql, double?[] scan)

@@ -136,6 +136,41 @@ public class BothEnginesTests(BothEngines engines) : IClassFixture<BothEngines>
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Aggregate_checks_run_in_one_query_per_dataset_and_filter(string engine)
+    {
+        string results = Path.Combine(engines.Directory, $"results-{Guid.NewGuid():N}.json");
+        string path = Path.Combine(engines.Directory, $"checks-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(path, """
+            filter orders [recent]:
+              where: amount > 0
+            checks for orders:
+              - row_count = 4
+              - missing_count(customer_id) = 1
+              - min(amount) = -3
+              - max(amount) = 20
+              - avg_length(id) = 2
+              - stddev(amount) > 0
+              - invalid_count(customer_id):
+                  valid regex: ^C[12]$
+                  fail: when > 0
+            checks for orders [recent]:
+              - row_count = 3
+              - sum(amount) = 37.75
+            """);
+        int exit = await SodaliteCli.RunAsync(["scan", "-d", engine, "-c", Path.Combine(engines.Directory, "configuration.yml"), path, "-srf", results], new StringWriter(), new StringWriter());
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!;
+        var names = doc["queries"]!.AsArray().Select(q => (string)q!["name"]!).ToList();
+        Assert.Single(names, n => n.EndsWith(".orders.aggregation[0]", StringComparison.Ordinal));
+        Assert.Single(names, n => n.EndsWith(".orders[recent].aggregation[0]", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.Contains("aggregation[1]", StringComparison.Ordinal));
+        var outcomes = doc["checks"]!.AsArray().Select(c => $"{c!["name"]} [{c["table"]}{(c["filter"] is { } f ? $" {f}" : "")}]: {c["outcome"]}").Order().ToList();
+        Assert.Equal(9, outcomes.Count);
+        Assert.All(outcomes, o => Assert.EndsWith(o.StartsWith("invalid_count(customer_id)", StringComparison.Ordinal) ? ": fail" : ": pass", o));
+        Assert.Equal(2, exit); // C9 is the one invalid customer id (NULL is missing, not invalid)
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Bad_inputs_give_located_errors_and_the_other_checks_still_run(string engine)
     {
         var (exit, output) = await Scan(engine, """

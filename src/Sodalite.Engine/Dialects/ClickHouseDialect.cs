@@ -38,6 +38,10 @@ public sealed class ClickHouseDialect : SqlDialect
         _ => name.ToLowerInvariant(),
     };
 
+    // Over no rows, ClickHouse answers a non-Nullable column's min/max/sum with the type's default (0); over a Nullable
+    // argument, with NULL, as SQL does.
+    public override string AggregateCall(string name, string expr) => $"{Aggregate(name)}(toNullable({expr}))";
+
     /// <summary>
     /// PERCENTILE_DISC(f): the first value whose cumulative share reaches f, i.e. element ceil(f*n) (at least 1) of the sorted
     /// non-NULL values; NULL when there are none.

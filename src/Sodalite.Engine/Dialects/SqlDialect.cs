@@ -31,6 +31,9 @@ public abstract class SqlDialect
     /// <summary>The SQL aggregate for a Soda metric name (stddev, variance, min, ...).</summary>
     public virtual string Aggregate(string name) => name.ToUpperInvariant();
 
+    /// <summary>The aggregate <paramref name="name"/> (a Soda metric name) over <paramref name="expr"/>; NULL over no values, as in SQL.</summary>
+    public virtual string AggregateCall(string name, string expr) => $"{Aggregate(name)}({expr})";
+
     /// <summary>Whether percentile (PERCENTILE_DISC as an aggregate) is available.</summary>
     public virtual bool SupportsPercentile => true;
 

@@ -245,9 +245,9 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     sql = dataSource.Dialect.Percentile(x, frac);
                 }
                 else if (name.EndsWith("_length", StringComparison.Ordinal))
-                    sql = $"{name[..3].ToUpperInvariant()}({dataSource.Dialect.Length(x)})";
+                    sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));
                 else
-                    sql = $"{dataSource.Dialect.Aggregate(name)}({x})";
+                    sql = dataSource.Dialect.AggregateCall(name, x);
                 return GetOrAdd(new Metric
                 {
                     Identity = MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),

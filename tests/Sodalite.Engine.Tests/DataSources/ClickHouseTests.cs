@@ -16,7 +16,9 @@ public sealed class ClickHouseNode : IAsyncLifetime
         Server = await ClickHouseServer.StartAsync();
         await Server.ExecuteAsync("""
             CREATE TABLE sodalite.v (s Nullable(String), x Nullable(Float64)) ENGINE = MergeTree ORDER BY tuple();
-            INSERT INTO sodalite.v VALUES ('12', 1), ('a''1', 2), ('x', 3), ('dé', 4), (NULL, NULL)
+            INSERT INTO sodalite.v VALUES ('12', 1), ('a''1', 2), ('x', 3), ('dé', 4), (NULL, NULL);
+            CREATE TABLE sodalite.plain (n Float64) ENGINE = MergeTree ORDER BY tuple();
+            INSERT INTO sodalite.plain VALUES (1), (2)
             """);
     }
 
@@ -78,6 +80,16 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
         var row = await Row($"SELECT {d.Percentile("x", "0.5")}, {d.Percentile("x", "0.95")}, {d.Percentile("x", "0")}, " +
                             $"{d.Percentile("CASE WHEN x > 100 THEN x END", "0.5")} FROM v");
         Assert.Equal([2.0, 4.0, 1.0, null], row);
+    }
+
+    [Fact]
+    public async Task Aggregates_over_no_rows_are_null_even_on_columns_that_are_not_nullable()
+    {
+        var d = new ClickHouseDialect();
+        var row = await Row($"SELECT {d.AggregateCall("min", "n")}, {d.AggregateCall("sum", "n")}, {d.AggregateCall("avg", "n")}, " +
+                            $"{d.AggregateCall("min", d.Length("toString(n)"))} FROM plain WHERE n > 5");
+        Assert.Equal([null, null, null, null], row);
+        Assert.Equal([1.0, 3.0], await Row($"SELECT {d.AggregateCall("min", "n")}, {d.AggregateCall("sum", "n")} FROM plain"));
     }
 
     [Fact]
