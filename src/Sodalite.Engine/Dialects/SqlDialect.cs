@@ -65,11 +65,10 @@ public abstract class SqlDialect
     /// <summary>The catalog query for a table's columns (name, type, nullable), in column order.</summary>
     public virtual string SchemaSql(string table, string? schema)
     {
-        string Lit(string v) => Literal(v);
         string bare = table.Trim('"');
         // Unquoted names are case-insensitive; a quoted name is matched exactly.
-        string nameMatch = table.StartsWith('"') ? $"table_name = {Lit(bare)}" : $"lower(table_name) = {Lit(bare.ToLowerInvariant())}";
-        string schemaMatch = schema is null ? $"table_schema = {CurrentSchema}" : $"lower(table_schema) = {Lit(schema.ToLowerInvariant())}";
+        string nameMatch = table.StartsWith('"') ? $"table_name = {Literal(bare)}" : $"lower(table_name) = {Literal(bare.ToLowerInvariant())}";
+        string schemaMatch = schema is null ? $"table_schema = {CurrentSchema}" : $"lower(table_schema) = {Literal(schema.ToLowerInvariant())}";
         return $"SELECT column_name, data_type, is_nullable \nFROM information_schema.columns \nWHERE {nameMatch} \n  AND {schemaMatch} \nORDER BY ORDINAL_POSITION";
     }
 

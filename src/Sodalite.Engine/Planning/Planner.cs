@@ -519,7 +519,6 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     {
         string cols = string.Join(", ", dup.Columns);
         string vf = DuplicateFilter(dup, where);
-        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
         // Without CTEs the duplicated rows are those whose key is IN the duplicated keys (the same rows as Soda's join, and no
         // table alias, which distributed ClickHouse queries lose on their way to the shards).
         if (!dialect.SupportsCte)
@@ -528,6 +527,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 : $"\nSELECT COUNT(*)\nFROM (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}) frequencies\nWHERE frequency > 1";
         if (!rows)
             return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";
+        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
         return $"\nWITH frequencies AS (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\nSELECT main.*\nFROM {qtable} main\nJOIN frequencies ON {join}\n";
     }
 }
