@@ -45,14 +45,8 @@ public static class AcceptanceCase
         return diffs.Count == 0 ? null : string.Join("\n", diffs) + "\nlogs:\n" + logs;
     }
 
-    /// <summary>Scans a recorded case's checks against the data source "pg" of <paramref name="configPath"/>: the results document and exit code.</summary>
-    public static async Task<(JsonObject Document, int ExitCode)> ScanAsync(string name, string configPath)
-    {
-        var (doc, exit, _) = await ScanWithLogsAsync(name, configPath);
-        return (doc, exit);
-    }
-
-    private static async Task<(JsonObject Document, int ExitCode, string Logs)> ScanWithLogsAsync(string name, string configPath)
+    /// <summary>Scans a recorded case's checks against the data source "pg" of <paramref name="configPath"/>: the results document, exit code and logs.</summary>
+    public static async Task<(JsonObject Document, int ExitCode, string Logs)> ScanWithLogsAsync(string name, string configPath)
     {
         var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
         {

@@ -134,14 +134,38 @@ public class ClickHouseClusterConformance(ClickHouseClusterEngine engine) : Conf
     }
 
     [Theory]
+    [InlineData("duplicate_count(country) = 0", 2L, 10)]
+    [InlineData("duplicate_count(country) = 0:\n      samples limit: 3", 2L, 3)]
+    [InlineData("duplicate_count(country, cat) = 0", 1L, 2)]
+    public async Task Duplicate_samples_read_the_keys_kept_by_the_count_on_both_layouts(string check, long count, int sampleRows)
+    {
+        string checks = Path.Combine(Directory.CreateTempSubdirectory("sodalite-ch-dup-").FullName, "checks.yml");
+        File.WriteAllText(checks, "checks for customers:\n  - " + check + "\n");
+        foreach (string config in new[] { Engine.ConfigPath, Engine.Single.ConfigPath })
+        {
+            var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
+            {
+                DataSourceName = "pg", ConfigurationFiles = [config], CheckPaths = [checks],
+            });
+            Assert.DoesNotContain(run.Logs, l => l.Level == Sodalite.SodaCL.Diagnostics.ScanLogLevel.Error);
+            var metric = run.Metrics.Single(m => m.Name == "duplicate_count");
+            Assert.Equal(count, metric.Value);
+            Assert.Equal(sampleRows, metric.Sample?.RowCount);
+            // The count kept the keys in the session's temporary table; the sample read rows IN them instead of grouping again.
+            Assert.Contains(run.Queries, q => q.Name.EndsWith(".duplicate_count.keep_keys", StringComparison.Ordinal) && q.Exception is null);
+            Assert.Contains(run.Queries, q => q.Sql.Contains("GLOBAL IN (SELECT", StringComparison.Ordinal) && q.Exception is null);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(ConformanceEngine.Cases), MemberType = typeof(ConformanceEngine))]
     public async Task Case_matches_the_single_node(string name)
     {
-        var (single, singleExit) = await AcceptanceCase.ScanAsync(name, Engine.Single.ConfigPath);
-        var (cluster, clusterExit) = await AcceptanceCase.ScanAsync(name, Engine.ConfigPath);
+        var (single, singleExit, singleLogs) = await AcceptanceCase.ScanWithLogsAsync(name, Engine.Single.ConfigPath);
+        var (cluster, clusterExit, clusterLogs) = await AcceptanceCase.ScanWithLogsAsync(name, Engine.ConfigPath);
         AcceptanceCase.SortGroupByRows(single);
         AcceptanceCase.SortGroupByRows(cluster);
         var diffs = AcceptanceCase.Compare(single, cluster, singleExit, clusterExit, sampleColumnTypes: true);
-        Assert.True(diffs.Count == 0, string.Join("\n", diffs));
+        Assert.True(diffs.Count == 0, string.Join("\n", diffs) + $"\nsingle node logs:\n{singleLogs}\ncluster logs:\n{clusterLogs}");
     }
 }

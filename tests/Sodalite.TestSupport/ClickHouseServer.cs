@@ -38,6 +38,21 @@ public sealed class ClickHouseServer : IAsyncDisposable
     {
         if (!File.Exists(ServerBinary))
             throw new InvalidOperationException("clickhouse-server not found: install it (apt-get install clickhouse-server); scripts/test.sh does.");
+        // Another process may take a port between its pick and the server's bind: start again on other ports.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartNodesAsync(count);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<ClickHouseServer[]> TryStartNodesAsync(int count)
+    {
         var ports = Enumerable.Range(0, count).Select(_ => (Http: Loopback.FreePort(), Tcp: Loopback.FreePort())).ToList();
         string shards = string.Concat(ports.Select(p => $"<shard><replica><host>127.0.0.1</host><port>{p.Tcp}</port></replica></shard>"));
         var nodes = new List<ClickHouseServer>();

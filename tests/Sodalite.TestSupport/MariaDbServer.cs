@@ -23,13 +23,17 @@ public sealed class MariaDbServer : IAsyncLifetime
         bool root = Environment.UserName == "root";
         string user = root ? "--user=mysql" : "";
         if (root) Run("chown", $"-R mysql {_dir}");
-        Port = Loopback.FreePort();
         Run("/usr/bin/mariadb-install-db", $"--no-defaults --datadir={_dir}/data {user} --auth-root-authentication-method=socket --skip-test-db");
+        Port = await Loopback.RetryOnPortAsync(port => StartAsync(port, user));
+    }
+
+    /// <summary>Starts mariadbd on <paramref name="port"/> and creates the test user through the root socket once it answers.</summary>
+    private async Task<int> StartAsync(int port, string user)
+    {
         _server = Process.Start(new ProcessStartInfo("/usr/sbin/mariadbd",
-            $"--no-defaults --datadir={_dir}/data --socket={_dir}/mysqld.sock --port={Port} --bind-address=127.0.0.1 {user} " +
+            $"--no-defaults --datadir={_dir}/data --socket={_dir}/mysqld.sock --port={port} --bind-address=127.0.0.1 {user} " +
             $"--pid-file={_dir}/mysqld.pid --log-error={_dir}/error.log --innodb-buffer-pool-size=64M --skip-log-bin --character-set-server=utf8mb4 --collation-server=utf8mb4_bin")
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        // Create the test user through the root socket once the server answers.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -40,11 +44,17 @@ public sealed class MariaDbServer : IAsyncLifetime
                 await using var cmd = c.CreateCommand();
                 cmd.CommandText = "CREATE DATABASE sodalite CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; CREATE USER 'sodalite'@'%' IDENTIFIED BY 'x'; GRANT ALL ON *.* TO 'sodalite'@'%';";
                 await cmd.ExecuteNonQueryAsync();
-                break;
+                return port;
             }
             catch (MySqlException) when (DateTime.UtcNow < deadline && !_server.HasExited)
             {
                 await Task.Delay(250);
+            }
+            catch (MySqlException e)
+            {
+                string log = File.Exists($"{_dir}/error.log") ? File.ReadAllText($"{_dir}/error.log") : "";
+                if (!_server.HasExited) _server.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"mariadbd on port {port} did not start: {e.Message}\n{log}", e);
             }
         }
     }

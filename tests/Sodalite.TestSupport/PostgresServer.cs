@@ -20,9 +20,12 @@ public sealed class PostgresServer : IAsyncLifetime
         _dir = Directory.CreateTempSubdirectory("sodalite-pg-").FullName;
         bool root = Environment.UserName == "root";
         if (root) Run("chown", $"-R postgres {_dir}", false);
-        Port = Loopback.FreePort();
         Run(Path.Combine(_bin, "initdb"), $"-D {_dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8", root);
-        Run(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -l {_dir}/log -w -o \"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start", root);
+        Port = await Loopback.RetryOnPortAsync(port =>
+        {
+            Run(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -l {_dir}/log -w -o \"-p {port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start", root);
+            return Task.FromResult(port);
+        });
         await using var c = new NpgsqlConnection(ConnectionString);
         await c.OpenAsync();
     }

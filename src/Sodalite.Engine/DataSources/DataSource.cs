@@ -157,7 +157,7 @@ public sealed class DataSource : IAsyncDisposable
                 int chPort = int.TryParse(config.Get("port"), out int cp) ? cp : secure ? 8443 : 8123;
                 var endpoint = new ClickHouse.ClickHouseEndpoint(new UriBuilder(secure ? "https" : "http", host, chPort, "/").Uri,
                     config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
-                    ClickHouse.ClickHouseEndpoint.SodaSettings);
+                    ClickHouse.ClickHouseEndpoint.SodaSettings, SessionId: "sodalite-" + Guid.NewGuid().ToString("N"));
                 // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
                 var http = new HttpClient(new SocketsHttpHandler
                 {
@@ -166,12 +166,13 @@ public sealed class DataSource : IAsyncDisposable
                 {
                     Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
                 };
-                Task<DbConnection> OpenClickHouse(CancellationToken c) => Task.FromResult<DbConnection>(new ClickHouse.ClickHouseConnection(endpoint, http));
+                // One connection, one HTTP session: the scan's queries run one at a time in it, and temporary tables (kept
+                // duplicate keys) last from one query to the next.
+                var session = new ClickHouse.ClickHouseConnection(endpoint, http);
                 try
                 {
                     // One round trip now, so a wrong address, user or database is reported before any query is planned.
-                    await using var probe = await OpenClickHouse(ct);
-                    await using var cmd = probe.CreateCommand();
+                    await using var cmd = session.CreateCommand();
                     cmd.CommandText = "SELECT 1";
                     await cmd.ExecuteNonQueryAsync(ct);
                 }
@@ -180,7 +181,10 @@ public sealed class DataSource : IAsyncDisposable
                     http.Dispose();
                     throw;
                 }
-                return new DataSource(config.Name, new ClickHouseDialect(), null, OpenClickHouse, null, null, () => http.Dispose());
+                // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
+                // in the server's default database, whatever the request's database is.
+                return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
+                    _ => Task.FromResult<DbConnection>(session), session, null, () => http.Dispose());
             }
             case "duckdb":
             {

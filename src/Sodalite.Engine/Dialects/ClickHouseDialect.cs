@@ -20,6 +20,19 @@ public sealed class ClickHouseDialect : SqlDialect
 
     public override bool SupportsCte => false;
 
+    // Measured on 10M rows (bench clickhouse): Soda's sample query groups the table again (3.4 s on one node, 4.5 s on two
+    // shards); rows IN the kept keys cost a filtered read. The keys live in a temporary table of the scan's HTTP session.
+    public override bool KeepsDuplicateKeys => true;
+
+    public override string CreateTempTableAs(string name, string select) => $"CREATE TEMPORARY TABLE {name} ENGINE = Memory AS\n{select}";
+
+    // GLOBAL: a Distributed table's shards get the keys from the initiator, which holds the session's temporary table.
+    public override string KeptKeysRowsSql(IReadOnlyList<string> columns, string table, string keysTable, int limit)
+    {
+        string cols = string.Join(", ", columns);
+        return $"\nSELECT *\nFROM {table}\nWHERE {(columns.Count == 1 ? cols : $"({cols})")} GLOBAL IN (SELECT {cols} FROM {keysTable} LIMIT {limit})\nLIMIT {limit}";
+    }
+
     // 18.16 has no boolean literals.
     public override string False => "0";
 

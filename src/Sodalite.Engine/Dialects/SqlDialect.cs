@@ -52,6 +52,17 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool KeepsDuplicateKeys => false;
 
+    /// <summary>A table private to the session, made from a query (for kept duplicate keys).</summary>
+    public virtual string CreateTempTableAs(string name, string select) => $"CREATE TEMP TABLE {name} AS\n{select}";
+
+    /// <summary>Up to <paramref name="limit"/> rows whose key is among the first <paramref name="limit"/> kept duplicated keys.</summary>
+    public virtual string KeptKeysRowsSql(IReadOnlyList<string> columns, string table, string keysTable, int limit)
+    {
+        // limit keys carry at least 2*limit rows, so the row count equals Soda's min(limit, rows in duplicate groups).
+        string join = string.Join(" AND ", columns.Select(c => $"main.{c} = frequencies.{c}"));
+        return $"\nSELECT main.*\nFROM {table} main\nJOIN (SELECT * FROM {keysTable} LIMIT {limit}) frequencies ON {join}\nLIMIT {limit}";
+    }
+
     /// <summary>Type names a schema check treats as the same (beyond equal ignoring case), each group written lowercase.</summary>
     protected virtual string[][] TypeSynonyms => [];
 

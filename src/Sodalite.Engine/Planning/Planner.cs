@@ -472,7 +472,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 (string, string, string)? keep = null;
                 if (dataSource.Dialect.KeepsDuplicateKeys)
                 {
-                    var (create, count) = DuplicateKeysSql(dup, qtable, where, keysTable);
+                    var (create, count) = DuplicateKeysSql(dataSource.Dialect, dup, qtable, where, keysTable);
                     keep = (create, count, keysTable);
                 }
                 plan.Queries.Add(new PlannedQuery
@@ -500,20 +500,16 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     }
 
     /// <summary>The duplicate count that keeps the duplicated key tuples in <paramref name="keysTable"/>: (create, count).</summary>
-    public static (string Create, string Count) DuplicateKeysSql(Metric dup, string qtable, string? where, string keysTable)
+    public static (string Create, string Count) DuplicateKeysSql(SqlDialect dialect, Metric dup, string qtable, string? where, string keysTable)
     {
         string cols = string.Join(", ", dup.Columns);
-        return ($"CREATE TEMP TABLE {keysTable} AS\nSELECT {cols}\nFROM {qtable}\nWHERE {DuplicateFilter(dup, where)}\nGROUP BY {cols}\nHAVING COUNT(*) > 1",
+        return (dialect.CreateTempTableAs(keysTable, $"SELECT {cols}\nFROM {qtable}\nWHERE {DuplicateFilter(dup, where)}\nGROUP BY {cols}\nHAVING COUNT(*) > 1"),
             $"SELECT COUNT(*)\nFROM {keysTable}");
     }
 
     /// <summary>Up to <paramref name="limit"/> rows of duplicated keys, from kept keys: as many rows as Soda's sample query returns.</summary>
-    public static string DuplicateKeysSampleSql(Metric dup, string qtable, string keysTable, int limit)
-    {
-        // limit keys carry at least 2*limit rows, so the row count equals Soda's min(limit, rows in duplicate groups).
-        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
-        return $"\nSELECT main.*\nFROM {qtable} main\nJOIN (SELECT * FROM {keysTable} LIMIT {limit}) frequencies ON {join}\nLIMIT {limit}";
-    }
+    public static string DuplicateKeysSampleSql(SqlDialect dialect, Metric dup, string qtable, string keysTable, int limit) =>
+        dialect.KeptKeysRowsSql(dup.Columns, qtable, keysTable, limit);
 
     public static string DuplicateSql(SqlDialect dialect, Metric dup, string qtable, string? where, bool rows)
     {

@@ -47,11 +47,13 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
         using var response = await connection.SendAsync(Statement + "\nFORMAT JSONCompact", cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        // A statement without rows (CREATE ... AS SELECT, INSERT) answers nothing at all: no columns, no rows.
+        if (body.AsSpan().Trim(" \r\n\t"u8).IsEmpty) return new ClickHouseDataReader(JsonDocument.Parse("""{"meta":[],"data":[]}"""));
         JsonDocument doc;
         try
         {
-            doc = await JsonDocument.ParseAsync(stream, default, cancellationToken);
+            doc = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {

@@ -11,7 +11,12 @@ using System.Text;
 namespace Sodalite.Engine.DataSources.ClickHouse;
 
 /// <summary>Where and how to reach a ClickHouse server, and the settings every query of a scan runs with.</summary>
-public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Password, string? Database, IReadOnlyDictionary<string, string> Settings)
+/// <remarks>
+/// With a <see cref="SessionId"/>, every query runs in that HTTP session, so temporary tables made by one are seen by the next
+/// (ClickHouse drops them when the session has been idle for session_timeout, 60 s by default). A session serves one query at a time.
+/// </remarks>
+public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Password, string? Database, IReadOnlyDictionary<string, string> Settings,
+    string? SessionId = null)
 {
     /// <summary>
     /// Settings that make ClickHouse answer Soda's SQL as PostgreSQL does: an outer join's missing side is NULL, JOIN means ALL
@@ -61,12 +66,35 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => throw new NotSupportedException("ClickHouse has no transactions.");
     protected override DbCommand CreateDbCommand() => new ClickHouseCommand(this);
 
-    /// <summary>Sends one statement; returns the response (status 200) or throws the server's error as a ClickHouseException.</summary>
+    /// <summary>ClickHouse's "Session is locked by a concurrent client".</summary>
+    public const int SessionLocked = 373;
+
+    /// <summary>
+    /// Sends one statement; returns the response (status 200) or throws the server's error as a ClickHouseException. A session stays
+    /// locked for a moment after its previous answer was sent (18.16), so a statement that finds it locked is sent again, for up to
+    /// about 5 s.
+    /// </summary>
     internal async Task<HttpResponseMessage> SendAsync(string sql, CancellationToken ct)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(sql, ct);
+            }
+            catch (ClickHouseException e) when (e.ErrorCode == SessionLocked && endpoint.SessionId is not null && attempt < 50)
+            {
+                await Task.Delay(Math.Min(5 * attempt, 200), ct);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(string sql, CancellationToken ct)
     {
         var query = new StringBuilder();
         void Param(string k, string v) => query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(k)).Append('=').Append(Uri.EscapeDataString(v));
         if (endpoint.Database is { Length: > 0 } db) Param("database", db);
+        if (endpoint.SessionId is { } session) Param("session_id", session);
         foreach (var (k, v) in endpoint.Settings) Param(k, v);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint.BaseUri, query.ToString()))
         {
