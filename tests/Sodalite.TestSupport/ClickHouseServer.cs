@@ -16,25 +16,33 @@ public sealed class ClickHouseServer : IAsyncDisposable
     private readonly string _dir;
     private Process? _process;
 
-    private ClickHouseServer(string dir, int httpPort, int tcpPort)
+    private ClickHouseServer(string dir, int httpPort, int tcpPort, int? httpsPort)
     {
         _dir = dir;
         HttpPort = httpPort;
         TcpPort = tcpPort;
+        HttpsPort = httpsPort;
     }
 
     public int HttpPort { get; }
     public int TcpPort { get; }
 
-    /// <summary>A data source block for configuration.yml naming this node's database "sodalite".</summary>
-    public string ConfigurationYaml(string name) =>
-        $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: default\n  password: ''\n  database: sodalite\n";
+    /// <summary>The HTTPS port, when the node was started with TLS (a self-signed certificate for 127.0.0.1).</summary>
+    public int? HttpsPort { get; }
 
-    /// <summary>One node, with the database "sodalite".</summary>
-    public static async Task<ClickHouseServer> StartAsync() => (await StartNodesAsync(1))[0];
+    /// <summary>The node's self-signed certificate (PEM), when started with TLS.</summary>
+    public string CertificatePath => Path.Combine(_dir, "server.crt");
+
+    /// <summary>A data source block for configuration.yml naming this node's database "sodalite" (over HTTPS with <paramref name="secure"/>).</summary>
+    public string ConfigurationYaml(string name, bool secure = false) => secure
+        ? $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpsPort}\n  secure: true\n  ca_certificate: {CertificatePath}\n  username: default\n  password: ''\n  database: sodalite\n"
+        : $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: default\n  password: ''\n  database: sodalite\n";
+
+    /// <summary>One node, with the database "sodalite"; with <paramref name="tls"/>, HTTPS too.</summary>
+    public static async Task<ClickHouseServer> StartAsync(bool tls = false) => (await StartNodesAsync(1, tls))[0];
 
     /// <summary><paramref name="count"/> nodes that each know the cluster of all of them (one shard each); database "sodalite" on each.</summary>
-    public static async Task<ClickHouseServer[]> StartNodesAsync(int count)
+    public static async Task<ClickHouseServer[]> StartNodesAsync(int count, bool tls = false)
     {
         if (!File.Exists(ServerBinary))
             throw new InvalidOperationException("clickhouse-server not found: install it (apt-get install clickhouse-server); scripts/test.sh does.");
@@ -43,7 +51,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
         {
             try
             {
-                return await TryStartNodesAsync(count);
+                return await TryStartNodesAsync(count, tls);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
@@ -51,16 +59,16 @@ public sealed class ClickHouseServer : IAsyncDisposable
         }
     }
 
-    private static async Task<ClickHouseServer[]> TryStartNodesAsync(int count)
+    private static async Task<ClickHouseServer[]> TryStartNodesAsync(int count, bool tls)
     {
-        var ports = Enumerable.Range(0, count).Select(_ => (Http: Loopback.FreePort(), Tcp: Loopback.FreePort())).ToList();
+        var ports = Enumerable.Range(0, count).Select(_ => (Http: Loopback.FreePort(), Tcp: Loopback.FreePort(), Https: tls ? Loopback.FreePort() : (int?)null)).ToList();
         string shards = string.Concat(ports.Select(p => $"<shard><replica><host>127.0.0.1</host><port>{p.Tcp}</port></replica></shard>"));
         var nodes = new List<ClickHouseServer>();
         try
         {
-            foreach (var (httpPort, tcpPort) in ports)
+            foreach (var (httpPort, tcpPort, httpsPort) in ports)
             {
-                var node = new ClickHouseServer(Directory.CreateTempSubdirectory("sodalite-clickhouse-").FullName, httpPort, tcpPort);
+                var node = new ClickHouseServer(Directory.CreateTempSubdirectory("sodalite-clickhouse-").FullName, httpPort, tcpPort, httpsPort);
                 nodes.Add(node);
                 node.Start(shards);
             }
@@ -81,6 +89,23 @@ public sealed class ClickHouseServer : IAsyncDisposable
 
     private void Start(string shards)
     {
+        string tls = "";
+        if (HttpsPort is int https)
+        {
+            // A self-signed certificate for 127.0.0.1: the client trusts it through ca_certificate.
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+            san.AddIpAddress(System.Net.IPAddress.Loopback);
+            request.CertificateExtensions.Add(san.Build());
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllText(CertificatePath, certificate.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(_dir, "server.key"), key.ExportRSAPrivateKeyPem());
+            tls = $"<https_port>{https}</https_port><openSSL><server><certificateFile>{CertificatePath}</certificateFile>" +
+                  $"<privateKeyFile>{_dir}/server.key</privateKeyFile><verificationMode>none</verificationMode><loadDefaultCAFile>false</loadDefaultCAFile>" +
+                  "<cacheSessions>true</cacheSessions><disableProtocols>sslv2,sslv3</disableProtocols><preferServerCiphers>true</preferServerCiphers></server></openSSL>";
+        }
         string config = $"""
             <yandex>
               <logger><level>warning</level><log>{_dir}/server.log</log><errorlog>{_dir}/error.log</errorlog><console>0</console></logger>
@@ -96,6 +121,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
               <mark_cache_size>268435456</mark_cache_size>
               <uncompressed_cache_size>268435456</uncompressed_cache_size>
               <remote_servers><{ClusterName}>{shards}</{ClusterName}></remote_servers>
+              {tls}
             </yandex>
             """;
         // The user "default" without a password, reachable from loopback only.

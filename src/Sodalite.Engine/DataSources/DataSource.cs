@@ -159,10 +159,16 @@ public sealed class DataSource : IAsyncDisposable
                     config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
                     ClickHouse.ClickHouseEndpoint.SodaSettings, SessionId: "sodalite-" + Guid.NewGuid().ToString("N"));
                 // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
-                var http = new HttpClient(new SocketsHttpHandler
+                var handler = new SocketsHttpHandler
                 {
                     ConnectTimeout = TimeSpan.FromSeconds(int.TryParse(config.Get("connection_timeout"), out int cto) ? cto : 15),
-                })
+                };
+                if (config.Get("ca_certificate") is { Length: > 0 } ca)
+                {
+                    if (!File.Exists(ca)) throw new FileNotFoundException($"ca_certificate of data source \"{config.Name}\" not found: {ca}", ca);
+                    handler.SslOptions.RemoteCertificateValidationCallback = ClickHouse.PrivateCertificateAuthority.Trusting(ca);
+                }
+                var http = new HttpClient(handler)
                 {
                     Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
                 };

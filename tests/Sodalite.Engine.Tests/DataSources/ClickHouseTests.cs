@@ -13,7 +13,7 @@ public sealed class ClickHouseNode : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await ClickHouseServer.StartAsync();
+        Server = await ClickHouseServer.StartAsync(tls: true);
         await Server.ExecuteAsync("""
             CREATE TABLE sodalite.v (s Nullable(String), x Nullable(Float64)) ENGINE = MergeTree ORDER BY tuple();
             INSERT INTO sodalite.v VALUES ('12', 1), ('a''1', 2), ('x', 3), ('dé', 4), (NULL, NULL);
@@ -123,6 +123,26 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
         Assert.Contains("password", wrong.Message, StringComparison.OrdinalIgnoreCase);
         var down = await Assert.ThrowsAsync<ClickHouseException>(() => DataSource.ConnectAsync(Config(port: Loopback.FreePort()), CancellationToken.None));
         Assert.Contains("unreachable", down.Message);
+    }
+
+    [Fact]
+    public async Task Secure_connects_over_https_trusting_the_configured_certificate_authority()
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-ch-tls-").FullName;
+        string config = Path.Combine(dir, "configuration.yml"), checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(config, node.Server.ConfigurationYaml("ch", secure: true));
+        File.WriteAllText(checks, "checks for v:\n  - row_count = 5\n");
+        var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataSourceName = "ch", ConfigurationFiles = [config], CheckPaths = [checks] });
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5L, run.Metrics.Single(m => m.Name == "row_count").Value);
+
+        // Without the authority the self-signed certificate is refused, and the error says what to set.
+        var untrusted = new DataSourceConfig("ch", "clickhouse", new Dictionary<string, string?>
+        {
+            ["host"] = "127.0.0.1", ["port"] = node.Server.HttpsPort.ToString(), ["secure"] = "true", ["database"] = "sodalite",
+        });
+        var e = await Assert.ThrowsAsync<ClickHouseException>(() => DataSource.ConnectAsync(untrusted, CancellationToken.None));
+        Assert.Contains("ca_certificate", e.Message);
     }
 
     [Fact]

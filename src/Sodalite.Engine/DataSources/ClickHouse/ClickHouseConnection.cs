@@ -30,6 +30,27 @@ public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Passwo
     };
 }
 
+/// <summary>HTTPS validation that also trusts a private certificate authority (a PEM file), beside the system's.</summary>
+public static class PrivateCertificateAuthority
+{
+    public static System.Net.Security.RemoteCertificateValidationCallback Trusting(string pemFile)
+    {
+        var authority = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
+        return (_, certificate, _, errors) =>
+        {
+            if (errors == System.Net.Security.SslPolicyErrors.None) return true;
+            // The name must still match; only the chain may end at the private authority.
+            if (certificate is null || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(authority);
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            using var leaf = new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate);
+            return chain.Build(leaf);
+        };
+    }
+}
+
 /// <summary>A DbException carrying ClickHouse's error code (0 when the server did not say).</summary>
 public sealed class ClickHouseException(string message, int code) : DbException(message)
 {
@@ -107,6 +128,11 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException tls)
+        {
+            throw new ClickHouseException($"TLS with ClickHouse at {endpoint.BaseUri} failed: {tls.Message} If its certificate comes from a private " +
+                                          "certificate authority, set ca_certificate: to that authority's PEM file in the data source.", 0);
         }
         catch (HttpRequestException e)
         {
