@@ -152,5 +152,9 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
         Assert.Equal(62, e.ErrorCode);
         Assert.Equal("Syntax error: failed at position 8 (ClickHouse error 62)", e.Message);
         Assert.Equal("HTTP 502 without a message", ClickHouseConnection.Error("", 502).Message);
+        // Newer servers' format.
+        var newer = ClickHouseConnection.Error("Code: 373. DB::Exception: Session is locked by a concurrent client. (SESSION_IS_LOCKED) (version 23.8.16.40 (official build))", 500);
+        Assert.Equal(ClickHouseConnection.SessionLocked, newer.ErrorCode);
+        Assert.Equal("Session is locked by a concurrent client. (SESSION_IS_LOCKED) (ClickHouse error 373)", newer.Message);
     }
 }

@@ -148,12 +148,16 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
         throw Error(body, (int)response.StatusCode);
     }
 
-    /// <summary>"Code: 62, e.displayText() = DB::Exception: Syntax error: ..., e.what() = DB::Exception" → the message and 62.</summary>
+    /// <summary>
+    /// The server's error text → its message and code. 18.16 writes "Code: 62, e.displayText() = DB::Exception: Syntax error: ...,
+    /// e.what() = DB::Exception"; newer servers "Code: 62. DB::Exception: Syntax error: .... (SYNTAX_ERROR) (version 23.8.1.1)".
+    /// </summary>
     public static ClickHouseException Error(string body, int status)
     {
         int code = 0;
         string message = body;
-        var m = System.Text.RegularExpressions.Regex.Match(body, @"^Code: (\d+), e\.displayText\(\) = (?:DB::Exception: )?(.*?)(?:, e\.what\(\) = .*)?$",
+        var m = System.Text.RegularExpressions.Regex.Match(body,
+            @"^Code: (\d+)(?:, e\.displayText\(\) = |\. )(?:DB::Exception: )?(.*?)(?:, e\.what\(\) = .*| \(version .*\))?$",
             System.Text.RegularExpressions.RegexOptions.Singleline);
         if (m.Success)
         {
