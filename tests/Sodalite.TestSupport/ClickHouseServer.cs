@@ -16,8 +16,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
     private readonly string _dir;
     private Process? _process;
 
-    private ClickHouseServer(string dir, int httpPort, int tcpPort, int? httpsPort)
+    private ClickHouseServer(string dir, int httpPort, int tcpPort, int? httpsPort, string timeZone)
     {
+        TimeZone = timeZone;
         _dir = dir;
         HttpPort = httpPort;
         TcpPort = tcpPort;
@@ -26,6 +27,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
 
     public int HttpPort { get; }
     public int TcpPort { get; }
+
+    /// <summary>The zone the server shows DateTime values in (UTC unless asked otherwise).</summary>
+    public string TimeZone { get; }
 
     /// <summary>The HTTPS port, when the node was started with TLS (a self-signed certificate for 127.0.0.1).</summary>
     public int? HttpsPort { get; }
@@ -39,10 +43,10 @@ public sealed class ClickHouseServer : IAsyncDisposable
         : $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: default\n  password: ''\n  database: sodalite\n";
 
     /// <summary>One node, with the database "sodalite"; with <paramref name="tls"/>, HTTPS too.</summary>
-    public static async Task<ClickHouseServer> StartAsync(bool tls = false) => (await StartNodesAsync(1, tls))[0];
+    public static async Task<ClickHouseServer> StartAsync(bool tls = false, string timeZone = "UTC") => (await StartNodesAsync(1, tls, timeZone))[0];
 
     /// <summary><paramref name="count"/> nodes that each know the cluster of all of them (one shard each); database "sodalite" on each.</summary>
-    public static async Task<ClickHouseServer[]> StartNodesAsync(int count, bool tls = false)
+    public static async Task<ClickHouseServer[]> StartNodesAsync(int count, bool tls = false, string timeZone = "UTC")
     {
         if (!File.Exists(ServerBinary))
             throw new InvalidOperationException("clickhouse-server not found: install it (apt-get install clickhouse-server); scripts/test.sh does.");
@@ -51,7 +55,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
         {
             try
             {
-                return await TryStartNodesAsync(count, tls);
+                return await TryStartNodesAsync(count, tls, timeZone);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
@@ -59,7 +63,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
         }
     }
 
-    private static async Task<ClickHouseServer[]> TryStartNodesAsync(int count, bool tls)
+    private static async Task<ClickHouseServer[]> TryStartNodesAsync(int count, bool tls, string timeZone)
     {
         var ports = Enumerable.Range(0, count).Select(_ => (Http: Loopback.FreePort(), Tcp: Loopback.FreePort(), Https: tls ? Loopback.FreePort() : (int?)null)).ToList();
         string shards = string.Concat(ports.Select(p => $"<shard><replica><host>127.0.0.1</host><port>{p.Tcp}</port></replica></shard>"));
@@ -68,7 +72,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
         {
             foreach (var (httpPort, tcpPort, httpsPort) in ports)
             {
-                var node = new ClickHouseServer(Directory.CreateTempSubdirectory("sodalite-clickhouse-").FullName, httpPort, tcpPort, httpsPort);
+                var node = new ClickHouseServer(Directory.CreateTempSubdirectory("sodalite-clickhouse-").FullName, httpPort, tcpPort, httpsPort, timeZone);
                 nodes.Add(node);
                 node.Start(shards);
             }
@@ -117,7 +121,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
               <users_config>{_dir}/users.xml</users_config>
               <default_profile>default</default_profile>
               <default_database>default</default_database>
-              <timezone>UTC</timezone>
+              <timezone>{TimeZone}</timezone>
               <mark_cache_size>268435456</mark_cache_size>
               <uncompressed_cache_size>268435456</uncompressed_cache_size>
               <remote_servers><{ClusterName}>{shards}</{ClusterName}></remote_servers>

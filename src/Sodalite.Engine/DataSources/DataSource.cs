@@ -177,10 +177,12 @@ public sealed class DataSource : IAsyncDisposable
                 var session = new ClickHouse.ClickHouseConnection(endpoint, http);
                 try
                 {
-                    // One round trip now, so a wrong address, user or database is reported before any query is planned.
+                    // One round trip now, so a wrong address, user or database is reported before any query is planned; it
+                    // also asks for the zone the server shows DateTime values in.
                     await using var cmd = session.CreateCommand();
-                    cmd.CommandText = "SELECT 1";
-                    await cmd.ExecuteNonQueryAsync(ct);
+                    cmd.CommandText = "SELECT timezone()";
+                    if (await cmd.ExecuteScalarAsync(ct) is string zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var serverZone))
+                        session.ServerTimeZone = serverZone;
                 }
                 catch
                 {

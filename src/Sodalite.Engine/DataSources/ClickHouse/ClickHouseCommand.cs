@@ -49,7 +49,7 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
         using var response = await connection.SendAsync(Statement + "\nFORMAT JSONCompact", cancellationToken);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         // A statement without rows (CREATE ... AS SELECT, INSERT) answers nothing at all: no columns, no rows.
-        if (body.AsSpan().Trim(" \r\n\t"u8).IsEmpty) return new ClickHouseDataReader(JsonDocument.Parse("""{"meta":[],"data":[]}"""));
+        if (body.AsSpan().Trim(" \r\n\t"u8).IsEmpty) return new ClickHouseDataReader(JsonDocument.Parse("""{"meta":[],"data":[]}"""), null);
         JsonDocument doc;
         try
         {
@@ -60,7 +60,7 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
             // An error met while rows were streaming arrives after the 200 status, inside the body.
             throw new ClickHouseException("ClickHouse stopped answering midway (an error after the first rows, or a lost connection); run the query in clickhouse-client to see the server's message.", 0);
         }
-        return new ClickHouseDataReader(doc);
+        return new ClickHouseDataReader(doc, connection.ServerTimeZone);
     }
 }
 
@@ -68,14 +68,16 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
 public sealed class ClickHouseDataReader : DbDataReader
 {
     private readonly JsonDocument _doc;
+    private readonly TimeZoneInfo? _serverZone;
     private readonly (string Name, string Type, string Inner)[] _columns;
     private readonly JsonElement _rows;
     private readonly int _rowCount;
     private int _row = -1;
 
-    internal ClickHouseDataReader(JsonDocument doc)
+    internal ClickHouseDataReader(JsonDocument doc, TimeZoneInfo? serverZone)
     {
         _doc = doc;
+        _serverZone = serverZone;
         var root = doc.RootElement;
         _columns = [.. root.GetProperty("meta").EnumerateArray().Select(m =>
         {
@@ -113,7 +115,7 @@ public sealed class ClickHouseDataReader : DbDataReader
 
     public override bool IsDBNull(int ordinal) => GetValue(ordinal) is DBNull;
 
-    public override object GetValue(int ordinal) => ClickHouseTypes.Read(Cell(ordinal), _columns[ordinal].Inner) ?? DBNull.Value;
+    public override object GetValue(int ordinal) => ClickHouseTypes.Read(Cell(ordinal), _columns[ordinal].Inner, _serverZone) ?? DBNull.Value;
 
     public override int GetValues(object[] values)
     {
@@ -179,7 +181,8 @@ public static class ClickHouseTypes
         _ => typeof(string),
     };
 
-    public static object? Read(JsonElement cell, string inner)
+    /// <param name="serverZone">The server's time zone, in which a DateTime without a zone of its own is shown.</param>
+    public static object? Read(JsonElement cell, string inner, TimeZoneInfo? serverZone = null)
     {
         if (cell.ValueKind == JsonValueKind.Null) return null;
         string text = cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText();
@@ -201,9 +204,11 @@ public static class ClickHouseTypes
             {
                 var local = DateTime.Parse(text, inv, DateTimeStyles.AllowWhiteSpaces);
                 // DateTime('Europe/Paris') is an instant shown in that zone: as UTC it is the instant, as a timestamptz is.
-                // A DateTime without a zone is shown in the server's zone and is kept as that wall-clock time (a timestamp).
-                if (TimeZoneOf(inner) is not { } zone) return DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-                return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+                // A DateTime without a zone is an instant too, shown in the server's zone: it becomes the UTC wall-clock time
+                // without a zone (a timestamp, which Sodalite reads as UTC), so results do not depend on the server's zone.
+                local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+                if (TimeZoneOf(inner) is { } zone) return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+                return serverZone is null ? local : DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, serverZone), DateTimeKind.Unspecified);
             }
             default:
                 return cell.ValueKind == JsonValueKind.String ? text : cell.GetRawText();

@@ -66,6 +66,9 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
     private ConnectionState _state;
 
     public ClickHouseEndpoint Endpoint => endpoint;
+
+    /// <summary>The server's time zone (SELECT timezone()), in which it shows DateTime values without a zone; null: as they come.</summary>
+    public TimeZoneInfo? ServerTimeZone { get; set; }
     internal HttpClient Http => http;
 
     [AllowNull]
