@@ -73,7 +73,7 @@ public static partial class ConfigurationFile
             }
             if (!settings.TryGetValue("type", out var type) || string.IsNullOrEmpty(type))
             {
-                log.Error($"Data source \"{name}\" has no 'type' (duckdb or postgres).", loc);
+                log.Error($"Data source \"{name}\" has no 'type': use duckdb, postgres, mysql (MariaDB) or clickhouse.", loc);
                 continue;
             }
             result[name] = new DataSourceConfig(name, type, settings, path);
