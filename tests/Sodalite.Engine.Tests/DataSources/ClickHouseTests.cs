@@ -119,6 +119,17 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
     }
 
     [Fact]
+    public async Task An_error_after_the_first_rows_still_gives_the_servers_message()
+    {
+        await using var ds = await DataSource.ConnectAsync(Config(), CancellationToken.None);
+        // Rows stream out in blocks of 1,000 before the error at row 300,000: it arrives after a 200 status, inside the body.
+        var e = await Assert.ThrowsAsync<ClickHouseException>(() => ds.ReadAsync(
+            "SELECT number, throwIf(number = 300000) FROM numbers(400000) SETTINGS max_block_size = 1000", _ => Task.FromResult(0), CancellationToken.None));
+        Assert.Contains("throwIf", e.Message);
+        Assert.Equal(395, e.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_wrong_password_or_an_unreachable_server_is_reported_when_connecting()
     {
         var wrong = await Assert.ThrowsAsync<ClickHouseException>(() => DataSource.ConnectAsync(Config(password: "nope"), CancellationToken.None));

@@ -57,8 +57,11 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
         }
         catch (JsonException)
         {
-            // An error met while rows were streaming arrives after the 200 status, inside the body.
-            throw new ClickHouseException("ClickHouse stopped answering midway (an error after the first rows, or a lost connection); run the query in clickhouse-client to see the server's message.", 0);
+            // An error met while rows were streaming arrives after the 200 status, at the end of the body.
+            string text = System.Text.Encoding.UTF8.GetString(body);
+            int at = text.LastIndexOf("Code: ", StringComparison.Ordinal);
+            if (at >= 0) throw ClickHouseConnection.Error(text[at..].Trim(), 200);
+            throw new ClickHouseException("ClickHouse stopped answering midway (the answer is cut short); run the query in clickhouse-client to see the server's message.", 0);
         }
         return new ClickHouseDataReader(doc, connection.ServerTimeZone);
     }
