@@ -38,9 +38,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
     public string CertificatePath => Path.Combine(_dir, "server.crt");
 
     /// <summary>A data source block for configuration.yml naming this node's database "sodalite" (over HTTPS with <paramref name="secure"/>).</summary>
-    public string ConfigurationYaml(string name, bool secure = false) => secure
-        ? $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpsPort}\n  secure: true\n  ca_certificate: {CertificatePath}\n  username: default\n  password: ''\n  database: sodalite\n"
-        : $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: default\n  password: ''\n  database: sodalite\n";
+    public string ConfigurationYaml(string name, bool secure = false, string user = "default") => secure
+        ? $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpsPort}\n  secure: true\n  ca_certificate: {CertificatePath}\n  username: {user}\n  password: ''\n  database: sodalite\n"
+        : $"data_source {name}:\n  type: clickhouse\n  host: 127.0.0.1\n  port: {HttpPort}\n  username: {user}\n  password: ''\n  database: sodalite\n";
 
     /// <summary>One node, with the database "sodalite"; with <paramref name="tls"/>, HTTPS too.</summary>
     public static async Task<ClickHouseServer> StartAsync(bool tls = false, string timeZone = "UTC") => (await StartNodesAsync(1, tls, timeZone))[0];
@@ -128,11 +128,14 @@ public sealed class ClickHouseServer : IAsyncDisposable
               {tls}
             </yandex>
             """;
-        // The user "default" without a password, reachable from loopback only.
+        // The users "default" and "reader" (readonly=1: reads only, may not change settings), without passwords, from loopback only.
         string users = """
             <yandex>
-              <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
-              <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+              <profiles><default><max_memory_usage>4000000000</max_memory_usage></default><readonly><readonly>1</readonly></readonly></profiles>
+              <users>
+                <default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default>
+                <reader><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>readonly</profile><quota>default</quota></reader>
+              </users>
               <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
             </yandex>
             """;

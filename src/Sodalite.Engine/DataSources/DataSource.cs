@@ -152,47 +152,11 @@ public sealed class DataSource : IAsyncDisposable
             }
             case "clickhouse":
             {
-                bool secure = config.Get("secure") is "true" or "True" or "yes";
-                string host = config.Get("host") ?? "localhost";
-                int chPort = int.TryParse(config.Get("port"), out int cp) ? cp : secure ? 8443 : 8123;
-                var endpoint = new ClickHouse.ClickHouseEndpoint(new UriBuilder(secure ? "https" : "http", host, chPort, "/").Uri,
-                    config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
-                    ClickHouse.ClickHouseEndpoint.SodaSettings, SessionId: "sodalite-" + Guid.NewGuid().ToString("N"));
-                // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
-                var handler = new SocketsHttpHandler
-                {
-                    ConnectTimeout = TimeSpan.FromSeconds(int.TryParse(config.Get("connection_timeout"), out int cto) ? cto : 15),
-                };
-                if (config.Get("ca_certificate") is { Length: > 0 } ca)
-                {
-                    if (!File.Exists(ca)) throw new FileNotFoundException($"ca_certificate of data source \"{config.Name}\" not found: {ca}", ca);
-                    handler.SslOptions.RemoteCertificateValidationCallback = ClickHouse.PrivateCertificateAuthority.Trusting(ca);
-                }
-                var http = new HttpClient(handler)
-                {
-                    Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
-                };
-                // One connection, one HTTP session: the scan's queries run one at a time in it, and temporary tables (kept
-                // duplicate keys) last from one query to the next.
-                var session = new ClickHouse.ClickHouseConnection(endpoint, http);
-                try
-                {
-                    // One round trip now, so a wrong address, user or database is reported before any query is planned; it
-                    // also asks for the zone the server shows DateTime values in.
-                    await using var cmd = session.CreateCommand();
-                    cmd.CommandText = "SELECT timezone()";
-                    if (await cmd.ExecuteScalarAsync(ct) is string zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var serverZone))
-                        session.ServerTimeZone = serverZone;
-                }
-                catch
-                {
-                    http.Dispose();
-                    throw;
-                }
+                var session = await ClickHouse.ClickHouseConnection.OpenSessionAsync(config, ct);
                 // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
                 // in the server's default database, whatever the request's database is.
                 return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
-                    _ => Task.FromResult<DbConnection>(session), session, null, () => http.Dispose());
+                    _ => Task.FromResult<DbConnection>(session), session, null, session.Dispose);
             }
             case "duckdb":
             {

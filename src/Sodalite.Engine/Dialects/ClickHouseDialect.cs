@@ -107,8 +107,12 @@ public sealed class ClickHouseDialect : SqlDialect
     }
 
     /// <summary>
-    /// The same join without table aliases: a distributed query loses them on its way to the shards (18.16), so the target's
-    /// columns are renamed in a subquery and the source's stay unqualified; the source rows are "table.*".
+    /// The same join, written for what 18.16 gets right. No table aliases: a distributed query loses them on its way to the shards,
+    /// so the target's columns are renamed in a subquery and the source's stay unqualified (the source rows are "table.*"). A
+    /// missing match is told by a marker column, not by the target's key being NULL: 18.16 fills an unmatched row's join key with
+    /// the type's default ('' or 0) even under join_use_nulls, and other columns with NULL (join_use_nulls=1) or the default (0), hence
+    /// ifNull(marker, 0). GLOBAL ALL spells out what the settings would say, so it runs for a readonly=1 user too, and ships the
+    /// target to every shard once when both tables are Distributed.
     /// </summary>
     public override string ReferenceSql(string source, string target, IReadOnlyList<(string Source, string Target)> pairs, string? where, string? select,
         bool targetMissing, bool failing)
@@ -117,7 +121,10 @@ public sealed class ClickHouseDialect : SqlDialect
         string columns = string.Join(", ", pairs.Select((p, i) => $"{p.Target} AS {Renamed(i)}"));
         string join = string.Join(" AND ", pairs.Select((p, i) => $"{p.Source} = {Renamed(i)}"));
         string cond = string.Join(failing ? " OR " : " AND ",
-            pairs.Select((p, i) => $"({p.Source} IS NOT NULL AND {Renamed(i)} IS {(targetMissing ? "NULL" : "NOT NULL")})"));
-        return $"\nSELECT {select ?? source + ".*"}\n    FROM {source}\n    LEFT JOIN (SELECT {columns} FROM {target}) TARGET ON {join}\nWHERE {(where is null ? cond : $"{where} AND ({cond})")}";
+            pairs.Select(p => $"({p.Source} IS NOT NULL AND ifNull(sodalite_target_found, 0) = {(targetMissing ? 0 : 1)})"));
+        return $"\nSELECT {select ?? source + ".*"}\n    FROM {source}\n    GLOBAL ALL LEFT JOIN (SELECT {columns}, 1 AS sodalite_target_found FROM {target}) TARGET ON {join}" +
+               $"\nWHERE {(where is null ? cond : $"{where} AND ({cond})")}";
     }
+
+    public override string DistributedIn => "GLOBAL IN";
 }

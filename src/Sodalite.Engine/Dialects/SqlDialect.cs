@@ -12,6 +12,9 @@ public abstract class SqlDialect
     /// <summary>Counts the rows where a condition holds (NULL counts as false), as Soda writes it.</summary>
     public virtual string CountIf(string cond) => $"COUNT(CASE WHEN {cond} THEN 1 END)";
 
+    /// <summary>IN over a subquery that may read a distributed table (ClickHouse: GLOBAL IN, computed once and shipped to the shards).</summary>
+    public virtual string DistributedIn => "IN";
+
     /// <summary>A condition that never holds.</summary>
     public virtual string False => "FALSE";
 

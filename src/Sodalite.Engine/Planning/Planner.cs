@@ -519,7 +519,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         // table alias, which distributed ClickHouse queries lose on their way to the shards).
         if (!dialect.SupportsCte)
             return rows
-                ? $"\nSELECT *\nFROM {qtable}\nWHERE {(dup.Columns.Count == 1 ? cols : $"({cols})")} IN (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\n"
+                ? $"\nSELECT *\nFROM {qtable}\nWHERE {(dup.Columns.Count == 1 ? cols : $"({cols})")} {dialect.DistributedIn} (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\n"
                 : $"\nSELECT COUNT(*)\nFROM (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}) frequencies\nWHERE frequency > 1";
         if (!rows)
             return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";

@@ -61,9 +61,75 @@ public sealed class ClickHouseException(string message, int code) : DbException(
 /// A "connection" is the endpoint and a shared HttpClient: HTTP is stateless here, so opening it costs nothing and each
 /// command is one request.
 /// </summary>
-public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient http) : DbConnection
+public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient http, bool ownsHttp = false) : DbConnection
 {
     private ConnectionState _state;
+
+    /// <summary>ClickHouse's "Cannot modify setting in readonly mode" (a user with readonly=1).</summary>
+    public const int Readonly = 164;
+
+    /// <summary>
+    /// The connection a scan uses for a configured data source: one HTTP session (its queries run one at a time, and temporary
+    /// tables last from one query to the next), probed once so a wrong address, user or database is reported before any query is
+    /// planned. The probe also asks for the zone the server shows DateTime values in. A user with readonly=1 may not set
+    /// anything, so its queries go without <see cref="ClickHouseEndpoint.SodaSettings"/> (Sodalite's SQL does not need them).
+    /// </summary>
+    public static async Task<ClickHouseConnection> OpenSessionAsync(DataSourceConfig config, CancellationToken ct)
+    {
+        bool secure = config.Get("secure") is "true" or "True" or "yes";
+        string host = config.Get("host") ?? "localhost";
+        int port = int.TryParse(config.Get("port"), out int p) ? p : secure ? 8443 : 8123;
+        var endpoint = new ClickHouseEndpoint(new UriBuilder(secure ? "https" : "http", host, port, "/").Uri,
+            config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
+            ClickHouseEndpoint.SodaSettings, SessionId: "sodalite-" + Guid.NewGuid().ToString("N"));
+        // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(int.TryParse(config.Get("connection_timeout"), out int cto) ? cto : 15),
+        };
+        if (config.Get("ca_certificate") is { Length: > 0 } ca)
+        {
+            if (!File.Exists(ca)) throw new FileNotFoundException($"ca_certificate of data source \"{config.Name}\" not found: {ca}", ca);
+            handler.SslOptions.RemoteCertificateValidationCallback = PrivateCertificateAuthority.Trusting(ca);
+        }
+        var http = new HttpClient(handler)
+        {
+            Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
+        };
+        try
+        {
+            var session = new ClickHouseConnection(endpoint, http, ownsHttp: true);
+            try
+            {
+                await session.ProbeAsync(ct);
+            }
+            catch (ClickHouseException e) when (e.ErrorCode == Readonly)
+            {
+                session = new ClickHouseConnection(endpoint with { Settings = new Dictionary<string, string>() }, http, ownsHttp: true);
+                await session.ProbeAsync(ct);
+            }
+            return session;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ProbeAsync(CancellationToken ct)
+    {
+        await using var cmd = CreateCommand();
+        cmd.CommandText = "SELECT timezone()";
+        if (await cmd.ExecuteScalarAsync(ct) is string zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var serverZone))
+            ServerTimeZone = serverZone;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsHttp) http.Dispose();
+        base.Dispose(disposing);
+    }
 
     public ClickHouseEndpoint Endpoint => endpoint;
 
