@@ -35,8 +35,10 @@ public static class HubLoad
             int port = Loopback.FreePort();
             var app = HubServer.Build(new HubOptions
             {
-                Urls = $"http://127.0.0.1:{port}", Database = $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres",
-                AdminUsername = "admin", AdminPassword = "load test password",
+                Urls = $"http://127.0.0.1:{port}",
+                Database = $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres",
+                AdminUsername = "admin",
+                AdminPassword = "load test password",
             });
             await HubServer.PrepareAsync(app);
             await app.StartAsync();
@@ -107,8 +109,14 @@ public static class HubLoad
         string at = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(scan).ToString("yyyy-MM-dd'T'HH:mm:ss+00:00", CultureInfo.InvariantCulture);
         return new JsonObject
         {
-            ["definitionName"] = "load", ["defaultDataSource"] = "warehouse", ["dataTimestamp"] = at, ["scanStartTimestamp"] = at, ["scanEndTimestamp"] = at,
-            ["hasErrors"] = false, ["hasWarnings"] = false, ["hasFailures"] = true,
+            ["definitionName"] = "load",
+            ["defaultDataSource"] = "warehouse",
+            ["dataTimestamp"] = at,
+            ["scanStartTimestamp"] = at,
+            ["scanEndTimestamp"] = at,
+            ["hasErrors"] = false,
+            ["hasWarnings"] = false,
+            ["hasFailures"] = true,
             ["metrics"] = new JsonArray([.. Enumerable.Range(0, checks).Select(c => (JsonNode)new JsonObject { ["identity"] = $"metric-{c}", ["metricName"] = "missing_count", ["value"] = (scan + c) % 7 })]),
             ["checks"] = new JsonArray([.. Enumerable.Range(0, checks).Select(c => (JsonNode)new JsonObject
             {

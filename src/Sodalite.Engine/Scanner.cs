@@ -119,7 +119,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         }
         ScanSummary.Log(log, results, dsName, options.Verbose);
         return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
-            metrics, results, queries, log.Logs, options.Verbose) { TableColumns = tableColumns };
+            metrics, results, queries, log.Logs, options.Verbose)
+        { TableColumns = tableColumns };
     }
 
     /// <summary>Set by a --dry-run scan: the plan that would have run.</summary>
@@ -267,8 +268,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     string label = m.Partition is null ? m.Table! : $"{m.Table}[{m.Partition}]";
                     otherPlan.Queries.Add(new PlannedQuery
                     {
-                        Name = $"{plan.NextQueryNumber()}.{group.Key}.{label}.aggregation[0]", Kind = QueryKind.Aggregation, Table = m.Table,
-                        Partition = m.Partition, Metrics = [m],
+                        Name = $"{plan.NextQueryNumber()}.{group.Key}.{label}.aggregation[0]",
+                        Kind = QueryKind.Aggregation,
+                        Table = m.Table,
+                        Partition = m.Partition,
+                        Metrics = [m],
                         Sql = "SELECT \n  COUNT(*) \nFROM " + other.QualifiedTable(m.Table!) + (m.Filter is null ? "" : "\nWHERE " + m.Filter),
                     });
                 }

@@ -1,5 +1,4 @@
 // `sodalite serve`: builds the hub web application (minimal APIs grouped by feature) over SQLite or PostgreSQL.
-using Http = Microsoft.AspNetCore.Http.Results;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +10,7 @@ using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Endpoints;
 using Sodalite.Hub.Ingestion;
+using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub;
 

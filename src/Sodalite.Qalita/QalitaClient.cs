@@ -98,8 +98,13 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         string name = $"{now.UtcDateTime:yyyyMMddHHmmss}_{Guid.NewGuid():N}"[..20];
         var response = await delivery.SendAsync(() => Request(HttpMethod.Post, "/api/v2/jobs/create", JsonContent.Create(new Dictionary<string, object?>
         {
-            ["name"] = name, ["source_id"] = ids.SourceId, ["source_version_id"] = ids.SourceVersionId, ["pack_id"] = ids.PackId,
-            ["pack_version_id"] = ids.PackVersionId, ["start_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), ["status"] = "running",
+            ["name"] = name,
+            ["source_id"] = ids.SourceId,
+            ["source_version_id"] = ids.SourceVersionId,
+            ["pack_id"] = ids.PackId,
+            ["pack_version_id"] = ids.PackVersionId,
+            ["start_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+            ["status"] = "running",
         })), "creating the job", ct);
         await EnsureAllowedAsync(response, "creating the job");
         if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"creating the job: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
@@ -110,7 +115,9 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
     {
         var response = await delivery.SendAsync(() => Request(HttpMethod.Put, $"/api/v2/jobs/{jobId}", JsonContent.Create(new Dictionary<string, object?>
         {
-            ["end_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), ["status"] = succeeded ? "succeeded" : "failed", ["logs_id"] = null,
+            ["end_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+            ["status"] = succeeded ? "succeeded" : "failed",
+            ["logs_id"] = null,
         })), "closing the job", ct);
         await EnsureAllowedAsync(response, "closing the job");
         if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"closing job {jobId}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");

@@ -27,8 +27,11 @@ public class ClickHouseEngine : ConformanceEngine
     /// <summary>The catalog's type names for the acceptance tables, and PostgreSQL's for the same columns.</summary>
     private static readonly Dictionary<string, string> PostgresTypeNames = new()
     {
-        ["Nullable(String)"] = "character varying", ["Nullable(Float64)"] = "double precision", ["Nullable(Int32)"] = "integer",
-        ["Nullable(Date)"] = "date", ["Nullable(DateTime)"] = "timestamp without time zone",
+        ["Nullable(String)"] = "character varying",
+        ["Nullable(Float64)"] = "double precision",
+        ["Nullable(Int32)"] = "integer",
+        ["Nullable(Date)"] = "date",
+        ["Nullable(DateTime)"] = "timestamp without time zone",
         ["Nullable(DateTime('UTC'))"] = "timestamp with time zone",
     };
 
@@ -154,7 +157,9 @@ public class ClickHouseClusterConformance(ClickHouseClusterEngine engine) : Conf
         {
             var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
             {
-                DataSourceName = "pg", ConfigurationFiles = [config], CheckPaths = [checks],
+                DataSourceName = "pg",
+                ConfigurationFiles = [config],
+                CheckPaths = [checks],
             });
             Assert.DoesNotContain(run.Logs, l => l.Level == Sodalite.SodaCL.Diagnostics.ScanLogLevel.Error);
             var metric = run.Metrics.Single(m => m.Name == "duplicate_count");
@@ -183,7 +188,9 @@ public class ClickHouseClusterConformance(ClickHouseClusterEngine engine) : Conf
         {
             var run = await new Sodalite.Engine.Scanner(TimeProvider.System).RunAsync(new Sodalite.Engine.ScanOptions
             {
-                DataSourceName = "pg", ConfigurationFiles = [readOnlyUser ? engine.ReaderConfigPath : engine.ConfigPath], CheckPaths = [checks],
+                DataSourceName = "pg",
+                ConfigurationFiles = [readOnlyUser ? engine.ReaderConfigPath : engine.ConfigPath],
+                CheckPaths = [checks],
             });
             string logs = string.Join("\n", run.Logs.Select(l => $"{l.Level}: {l.Message}"));
             Assert.True(!run.Logs.Any(l => l.Level == Sodalite.SodaCL.Diagnostics.ScanLogLevel.Error), logs);

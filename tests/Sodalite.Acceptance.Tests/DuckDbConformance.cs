@@ -17,8 +17,12 @@ public sealed class DuckDbEngine : ConformanceEngine
     /// <summary>DuckDB's information_schema type names for the acceptance tables, and PostgreSQL's for the same columns.</summary>
     private static readonly Dictionary<string, string> PostgresTypeNames = new()
     {
-        ["VARCHAR"] = "character varying", ["DOUBLE"] = "double precision", ["INTEGER"] = "integer", ["DATE"] = "date",
-        ["TIMESTAMP"] = "timestamp without time zone", ["TIMESTAMP WITH TIME ZONE"] = "timestamp with time zone",
+        ["VARCHAR"] = "character varying",
+        ["DOUBLE"] = "double precision",
+        ["INTEGER"] = "integer",
+        ["DATE"] = "date",
+        ["TIMESTAMP"] = "timestamp without time zone",
+        ["TIMESTAMP WITH TIME ZONE"] = "timestamp with time zone",
     };
 
     public override Task InitializeAsync()

@@ -20,7 +20,10 @@ public sealed class MariaDbEngine : ConformanceEngine
     /// <summary>MariaDB's information_schema type names, and PostgreSQL's for the same columns of the acceptance tables.</summary>
     private static readonly Dictionary<string, string> PostgresTypeNames = new()
     {
-        ["varchar"] = "character varying", ["double"] = "double precision", ["int"] = "integer", ["date"] = "date",
+        ["varchar"] = "character varying",
+        ["double"] = "double precision",
+        ["int"] = "integer",
+        ["date"] = "date",
     };
 
     public override async Task InitializeAsync()

@@ -16,7 +16,14 @@ public abstract class QalitaApiMoreTests<THub>(THub hub) : IClassFixture<THub> w
         string name = $"profiling {Guid.NewGuid():N}";
         var published = await c.PostAsJsonAsync("/api/v1/packs/publish", new
         {
-            name, type = "completeness", avatar = "", visibility = "private", config = "{}", description = "d", url = "u", readme = "",
+            name,
+            type = "completeness",
+            avatar = "",
+            visibility = "private",
+            config = "{}",
+            description = "d",
+            url = "u",
+            readme = "",
             compatible_sources = new[] { "postgresql" },
         });
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);

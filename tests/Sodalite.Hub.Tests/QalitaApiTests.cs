@@ -1,10 +1,10 @@
 // The QALITA-compatible calls, made as QALITA's CLI makes them (spec/qalita.md §2.3-§2.6): a worker's login, a source,
 // the soda pack, a job around the uploads, and the three artifact uploads as multipart "file" parts; then read back.
-using Microsoft.IdentityModel.JsonWebTokens;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Sodalite.TestSupport;
 
 namespace Sodalite.Hub.Tests;
@@ -47,8 +47,14 @@ public abstract class QalitaApiTests<THub>(THub hub) : IClassFixture<THub> where
         // The job around the uploads.
         var created = await c.PostAsJsonAsync("/api/v2/jobs/create", new
         {
-            name = "20261125101500_ab12c", agent_id = 1, source_id = sourceId, source_version_id = sourceVersionId, pack_id = packId,
-            pack_version_id = packVersionId, start_date = "2026-11-25 10:15:00", status = "running",
+            name = "20261125101500_ab12c",
+            agent_id = 1,
+            source_id = sourceId,
+            source_version_id = sourceVersionId,
+            pack_id = packId,
+            pack_version_id = packVersionId,
+            start_date = "2026-11-25 10:15:00",
+            status = "running",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         int jobId = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;

@@ -143,7 +143,9 @@ public sealed class ClickHouseServer : IAsyncDisposable
         File.WriteAllText(Path.Combine(_dir, "users.xml"), users);
         _process = Process.Start(new ProcessStartInfo(ServerBinary, $"--config-file={_dir}/config.xml")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dir,
         })!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

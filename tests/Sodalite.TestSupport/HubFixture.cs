@@ -45,8 +45,12 @@ public abstract class HubFixture : IAsyncLifetime
     {
         _app = HubServer.Build(new HubOptions
         {
-            Urls = BaseAddress.ToString().TrimEnd('/'), Database = _database, AdminUsername = AdminUser, AdminPassword = AdminPassword,
-            SecretKey = "test secret", SodaWebhookToken = WebhookToken,
+            Urls = BaseAddress.ToString().TrimEnd('/'),
+            Database = _database,
+            AdminUsername = AdminUser,
+            AdminPassword = AdminPassword,
+            SecretKey = "test secret",
+            SodaWebhookToken = WebhookToken,
         }, app => app.Use(async (context, next) =>
         {
             var parts = new List<(string, string?, string?)>();

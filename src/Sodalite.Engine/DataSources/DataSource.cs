@@ -105,130 +105,130 @@ public sealed class DataSource : IAsyncDisposable
         switch (config.Type)
         {
             case "postgres" or "postgresql":
-            {
-                var b = new NpgsqlConnectionStringBuilder
                 {
-                    Host = config.Get("host") ?? "localhost",
-                    Port = int.TryParse(config.Get("port"), out int port) ? port : 5432,
-                    Username = config.Get("username") ?? config.Get("user"),
-                    Password = config.Get("password"),
-                    Database = config.Get("database") ?? "postgres",
-                    Timeout = int.TryParse(config.Get("connection_timeout"), out int t) ? t : 15,
-                    SslMode = Enum.TryParse<SslMode>(config.Get("sslmode") ?? "prefer", true, out var ssl) ? ssl : SslMode.Prefer,
-                    Pooling = true,
-                    MaxPoolSize = 8,
-                };
-                string? schema = config.Get("schema");
-                if (schema is not null) b.SearchPath = schema;
-                var ds = NpgsqlDataSource.Create(b.ConnectionString);
-                // Open once now so an unreachable server is reported before any query is planned.
-                await using (var probe = await ds.OpenConnectionAsync(ct)) { }
-                return new DataSource(config.Name, new PostgresDialect(), schema,
-                    async c => await ds.OpenConnectionAsync(c), null, null, () => ds.Dispose());
-            }
-            case "mysql" or "mariadb":
-            {
-                var b = new MySqlConnector.MySqlConnectionStringBuilder
-                {
-                    Server = config.Get("host") ?? "localhost",
-                    Port = uint.TryParse(config.Get("port"), out uint mport) ? mport : 3306,
-                    UserID = config.Get("username") ?? config.Get("user"),
-                    Password = config.Get("password"),
-                    Database = config.Get("database") ?? "",
-                    ConnectionTimeout = uint.TryParse(config.Get("connection_timeout"), out uint mt) ? mt : 15,
-                    Pooling = true,
-                    MaximumPoolSize = 8,
-                };
-                var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
-                async Task<DbConnection> OpenMySql(CancellationToken c)
-                {
-                    var conn = await mysql.OpenConnectionAsync(c);
-                    // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
-                    await ExecuteAsync(conn, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", c);
-                    return conn;
-                }
-                await using (var probe = await OpenMySql(ct)) { }
-                return new DataSource(config.Name, new MySqlDialect(), null, OpenMySql, null, null, () => mysql.Dispose());
-            }
-            case "clickhouse":
-            {
-                var session = await ClickHouse.ClickHouseConnection.OpenSessionAsync(config, ct);
-                // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
-                // in the server's default database, whatever the request's database is.
-                return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
-                    _ => Task.FromResult<DbConnection>(session), session, null, session.Dispose);
-            }
-            case "duckdb":
-            {
-                string path = config.Get("path") ?? config.Get("database") ?? ":memory:";
-                string ext = Path.GetExtension(path).ToLowerInvariant();
-                bool isFile = ext is ".csv" or ".parquet" or ".json" or ".tsv" or ".ndjson" or ".jsonl";
-                string? spill = null;
-                string connString;
-                if (isFile)
-                {
-                    if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
-                    connString = "Data Source=:memory:";
-                }
-                else
-                {
-                    if (path != ":memory:" && !File.Exists(path)) throw new FileNotFoundException($"DuckDB database not found: {path}", path);
-                    connString = $"Data Source={path}" + (config.Get("read_only") is "true" or "True" ? ";ACCESS_MODE=READ_ONLY" : "");
-                }
-                var conn = new DuckDBConnection(connString);
-                await conn.OpenAsync(ct);
-                if (isFile && ext != ".parquet" && new FileInfo(path).Length > LargeTextFileBytes)
-                {
-                    // A large text file, when it gets loaded (PrepareAsync), must not hold the machine's memory:
-                    // DuckDB keeps at most MemoryLimit in memory and spills the rest to a private temporary folder.
-                    // (Measured on 10M rows: this loads twice as fast as an on-disk temporary database.)
-                    spill = Directory.CreateTempSubdirectory("sodalite-spill-").FullName;
-                    await ExecuteAsync(conn, $"SET temp_directory = '{spill.Replace("'", "''")}'", ct);
-                    await ExecuteAsync(conn, $"SET memory_limit = '{MemoryLimit}'", ct);
-                }
-                Func<int, CancellationToken, Task>? prepare = null;
-                if (isFile)
-                {
-                    string table = Path.GetFileNameWithoutExtension(path).Replace("\"", "\"\"");
-                    string lit = path.Replace("'", "''");
-                    string source = ext switch
+                    var b = new NpgsqlConnectionStringBuilder
                     {
-                        ".parquet" => $"read_parquet('{lit}')",
-                        ".json" or ".ndjson" or ".jsonl" => $"read_json_auto('{lit}')",
-                        _ => $"read_csv_auto('{lit}')",
+                        Host = config.Get("host") ?? "localhost",
+                        Port = int.TryParse(config.Get("port"), out int port) ? port : 5432,
+                        Username = config.Get("username") ?? config.Get("user"),
+                        Password = config.Get("password"),
+                        Database = config.Get("database") ?? "postgres",
+                        Timeout = int.TryParse(config.Get("connection_timeout"), out int t) ? t : 15,
+                        SslMode = Enum.TryParse<SslMode>(config.Get("sslmode") ?? "prefer", true, out var ssl) ? ssl : SslMode.Prefer,
+                        Pooling = true,
+                        MaxPoolSize = 8,
                     };
-                    // Every file starts as a view: Parquet is always read in place, and a text file read by
-                    // few queries is parsed faster in place than loaded (see Prepare below).
-                    await ExecuteAsync(conn, $"CREATE VIEW \"{table}\" AS SELECT * FROM {source}", ct);
-                    if (ext != ".parquet")
-                        prepare = async (passes, c) =>
-                        {
-                            if (passes <= TextFileInPlacePasses) return;
-                            // Row order does not matter to any metric; not preserving it makes the load faster and leaner.
-                            await ExecuteAsync(conn, "SET preserve_insertion_order = false", c);
-                            try
-                            {
-                                // Loaded under another name first: if the file does not parse, the view stays
-                                // and each query reports the error as it would have without loading.
-                                await ExecuteAsync(conn, $"CREATE TABLE \"{table}__sodalite_load\" AS SELECT * FROM {source}", c);
-                                await ExecuteAsync(conn, $"DROP VIEW \"{table}\"", c);
-                                await ExecuteAsync(conn, $"ALTER TABLE \"{table}__sodalite_load\" RENAME TO \"{table}\"", c);
-                            }
-                            finally
-                            {
-                                await ExecuteAsync(conn, "RESET preserve_insertion_order", c);
-                            }
-                        };
+                    string? schema = config.Get("schema");
+                    if (schema is not null) b.SearchPath = schema;
+                    var ds = NpgsqlDataSource.Create(b.ConnectionString);
+                    // Open once now so an unreachable server is reported before any query is planned.
+                    await using (var probe = await ds.OpenConnectionAsync(ct)) { }
+                    return new DataSource(config.Name, new PostgresDialect(), schema,
+                        async c => await ds.OpenConnectionAsync(c), null, null, () => ds.Dispose());
                 }
-                return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), _ => Task.FromResult<DbConnection>(conn), conn, prepare, () =>
+            case "mysql" or "mariadb":
                 {
-                    conn.Dispose();
-                    if (spill is not null)
+                    var b = new MySqlConnector.MySqlConnectionStringBuilder
                     {
-                        try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
+                        Server = config.Get("host") ?? "localhost",
+                        Port = uint.TryParse(config.Get("port"), out uint mport) ? mport : 3306,
+                        UserID = config.Get("username") ?? config.Get("user"),
+                        Password = config.Get("password"),
+                        Database = config.Get("database") ?? "",
+                        ConnectionTimeout = uint.TryParse(config.Get("connection_timeout"), out uint mt) ? mt : 15,
+                        Pooling = true,
+                        MaximumPoolSize = 8,
+                    };
+                    var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
+                    async Task<DbConnection> OpenMySql(CancellationToken c)
+                    {
+                        var conn = await mysql.OpenConnectionAsync(c);
+                        // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
+                        await ExecuteAsync(conn, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", c);
+                        return conn;
                     }
-                });
-            }
+                    await using (var probe = await OpenMySql(ct)) { }
+                    return new DataSource(config.Name, new MySqlDialect(), null, OpenMySql, null, null, () => mysql.Dispose());
+                }
+            case "clickhouse":
+                {
+                    var session = await ClickHouse.ClickHouseConnection.OpenSessionAsync(config, ct);
+                    // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
+                    // in the server's default database, whatever the request's database is.
+                    return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
+                        _ => Task.FromResult<DbConnection>(session), session, null, session.Dispose);
+                }
+            case "duckdb":
+                {
+                    string path = config.Get("path") ?? config.Get("database") ?? ":memory:";
+                    string ext = Path.GetExtension(path).ToLowerInvariant();
+                    bool isFile = ext is ".csv" or ".parquet" or ".json" or ".tsv" or ".ndjson" or ".jsonl";
+                    string? spill = null;
+                    string connString;
+                    if (isFile)
+                    {
+                        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
+                        connString = "Data Source=:memory:";
+                    }
+                    else
+                    {
+                        if (path != ":memory:" && !File.Exists(path)) throw new FileNotFoundException($"DuckDB database not found: {path}", path);
+                        connString = $"Data Source={path}" + (config.Get("read_only") is "true" or "True" ? ";ACCESS_MODE=READ_ONLY" : "");
+                    }
+                    var conn = new DuckDBConnection(connString);
+                    await conn.OpenAsync(ct);
+                    if (isFile && ext != ".parquet" && new FileInfo(path).Length > LargeTextFileBytes)
+                    {
+                        // A large text file, when it gets loaded (PrepareAsync), must not hold the machine's memory:
+                        // DuckDB keeps at most MemoryLimit in memory and spills the rest to a private temporary folder.
+                        // (Measured on 10M rows: this loads twice as fast as an on-disk temporary database.)
+                        spill = Directory.CreateTempSubdirectory("sodalite-spill-").FullName;
+                        await ExecuteAsync(conn, $"SET temp_directory = '{spill.Replace("'", "''")}'", ct);
+                        await ExecuteAsync(conn, $"SET memory_limit = '{MemoryLimit}'", ct);
+                    }
+                    Func<int, CancellationToken, Task>? prepare = null;
+                    if (isFile)
+                    {
+                        string table = Path.GetFileNameWithoutExtension(path).Replace("\"", "\"\"");
+                        string lit = path.Replace("'", "''");
+                        string source = ext switch
+                        {
+                            ".parquet" => $"read_parquet('{lit}')",
+                            ".json" or ".ndjson" or ".jsonl" => $"read_json_auto('{lit}')",
+                            _ => $"read_csv_auto('{lit}')",
+                        };
+                        // Every file starts as a view: Parquet is always read in place, and a text file read by
+                        // few queries is parsed faster in place than loaded (see Prepare below).
+                        await ExecuteAsync(conn, $"CREATE VIEW \"{table}\" AS SELECT * FROM {source}", ct);
+                        if (ext != ".parquet")
+                            prepare = async (passes, c) =>
+                            {
+                                if (passes <= TextFileInPlacePasses) return;
+                                // Row order does not matter to any metric; not preserving it makes the load faster and leaner.
+                                await ExecuteAsync(conn, "SET preserve_insertion_order = false", c);
+                                try
+                                {
+                                    // Loaded under another name first: if the file does not parse, the view stays
+                                    // and each query reports the error as it would have without loading.
+                                    await ExecuteAsync(conn, $"CREATE TABLE \"{table}__sodalite_load\" AS SELECT * FROM {source}", c);
+                                    await ExecuteAsync(conn, $"DROP VIEW \"{table}\"", c);
+                                    await ExecuteAsync(conn, $"ALTER TABLE \"{table}__sodalite_load\" RENAME TO \"{table}\"", c);
+                                }
+                                finally
+                                {
+                                    await ExecuteAsync(conn, "RESET preserve_insertion_order", c);
+                                }
+                            };
+                    }
+                    return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), _ => Task.FromResult<DbConnection>(conn), conn, prepare, () =>
+                    {
+                        conn.Dispose();
+                        if (spill is not null)
+                        {
+                            try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
+                        }
+                    });
+                }
             default:
                 throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres, mysql (MariaDB) or clickhouse.");
         }

@@ -63,9 +63,13 @@ public static class GroupBy
                 }
                 var value = new Metric
                 {
-                    Identity = planner.MetricIdentity(child.Table, child.Partition, null, child.Name!, []), Name = child.Name!,
-                    Kind = MetricKind.GroupValue, Table = child.Table, Partition = child.Partition,
-                    Value = QueryExecutor.Normalize(Field(row, metricName)), Computed = true,
+                    Identity = planner.MetricIdentity(child.Table, child.Partition, null, child.Name!, []),
+                    Name = child.Name!,
+                    Kind = MetricKind.GroupValue,
+                    Table = child.Table,
+                    Partition = child.Partition,
+                    Value = QueryExecutor.Normalize(Field(row, metricName)),
+                    Computed = true,
                 };
                 metrics.Add(value);
                 var childCheck = new PlannedCheck { Definition = child, Identities = CheckIdentities.For(child, dataSource), Metric = value };

@@ -66,8 +66,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     // The schema is the table's (no filter applies), but Soda names the metric after the check's section.
                     metric = GetOrAdd(new Metric
                     {
-                        Identity = MetricIdentity(check.Table, check.Partition, null, "schema", []), Name = "schema", Kind = MetricKind.Schema,
-                        Table = check.Table, Partition = check.Partition,
+                        Identity = MetricIdentity(check.Table, check.Partition, null, "schema", []),
+                        Name = "schema",
+                        Kind = MetricKind.Schema,
+                        Table = check.Table,
+                        Partition = check.Partition,
                     });
                     break;
                 case CheckKind.Reference when check.Table is not null && check.Parsed is ReferenceCheckLine r:
@@ -76,49 +79,67 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     {
                         Identity = MetricIdentity(check.Table, check.Partition, r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, "reference",
                             [.. r.SourceColumns, r.TargetTable, .. r.TargetColumns]),
-                        Name = "reference", Kind = MetricKind.Reference, Table = check.Table, Partition = check.Partition,
-                        Column = r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, Columns = r.SourceColumns,
-                        TargetTable = r.TargetTable, TargetColumns = r.TargetColumns, MustNotExist = r.MustNotExist, IsCount = true,
+                        Name = "reference",
+                        Kind = MetricKind.Reference,
+                        Table = check.Table,
+                        Partition = check.Partition,
+                        Column = r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null,
+                        Columns = r.SourceColumns,
+                        TargetTable = r.TargetTable,
+                        TargetColumns = r.TargetColumns,
+                        MustNotExist = r.MustNotExist,
+                        IsCount = true,
                     };
                     metric = _metrics.TryGetValue(reference.Identity + (r.MustNotExist ? "#not" : ""), out var known) ? known
                         : _metrics[reference.Identity + (r.MustNotExist ? "#not" : "")] = reference;
                     break;
                 case CheckKind.RowCountComparison when check.Table is not null && check.Parsed is RowCountComparisonLine rc:
-                {
-                    string? otherWhere = null;
-                    if (rc.OtherPartition is not null && !doc.Filters.TryGetValue((rc.OtherTable, rc.OtherPartition), out otherWhere))
                     {
-                        log.Error($"Filter not declared: {rc.OtherTable} [{rc.OtherPartition}]. Declare it with 'filter {rc.OtherTable} [{rc.OtherPartition}]:' and a 'where:' condition.", check.Location);
+                        string? otherWhere = null;
+                        if (rc.OtherPartition is not null && !doc.Filters.TryGetValue((rc.OtherTable, rc.OtherPartition), out otherWhere))
+                        {
+                            log.Error($"Filter not declared: {rc.OtherTable} [{rc.OtherPartition}]. Declare it with 'filter {rc.OtherTable} [{rc.OtherPartition}]:' and a 'where:' condition.", check.Location);
+                            continue;
+                        }
+                        var own = RowCount(check.Table, check.Partition, null);
+                        Metric other;
+                        if (rc.OtherDataSource is null || rc.OtherDataSource == dataSource.Name)
+                            other = RowCount(rc.OtherTable, rc.OtherPartition, null);
+                        else
+                        {
+                            // Counted on the other data source by the scanner; its identity names that data source.
+                            var parts = new List<string> { "metric" };
+                            if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
+                            parts.AddRange([rc.OtherDataSource, rc.OtherTable]);
+                            if (rc.OtherPartition is not null) parts.Add(rc.OtherPartition);
+                            parts.Add("row_count");
+                            other = GetOrAdd(new Metric
+                            {
+                                Identity = string.Join("-", parts),
+                                Name = "row_count",
+                                Kind = MetricKind.RemoteRowCount,
+                                Table = rc.OtherTable,
+                                Partition = rc.OtherPartition,
+                                DataSourceName = rc.OtherDataSource,
+                                Filter = otherWhere,
+                                IsCount = true,
+                            });
+                        }
+                        plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = own, OtherMetric = other });
                         continue;
                     }
-                    var own = RowCount(check.Table, check.Partition, null);
-                    Metric other;
-                    if (rc.OtherDataSource is null || rc.OtherDataSource == dataSource.Name)
-                        other = RowCount(rc.OtherTable, rc.OtherPartition, null);
-                    else
-                    {
-                        // Counted on the other data source by the scanner; its identity names that data source.
-                        var parts = new List<string> { "metric" };
-                        if (!string.IsNullOrEmpty(scanDefinition)) parts.Add(scanDefinition);
-                        parts.AddRange([rc.OtherDataSource, rc.OtherTable]);
-                        if (rc.OtherPartition is not null) parts.Add(rc.OtherPartition);
-                        parts.Add("row_count");
-                        other = GetOrAdd(new Metric
-                        {
-                            Identity = string.Join("-", parts), Name = "row_count", Kind = MetricKind.RemoteRowCount, Table = rc.OtherTable,
-                            Partition = rc.OtherPartition, DataSourceName = rc.OtherDataSource, Filter = otherWhere, IsCount = true,
-                        });
-                    }
-                    plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = own, OtherMetric = other });
-                    continue;
-                }
                 case CheckKind.GroupBy when check.Table is not null:
                     if (check.GroupBy is not { } spec) continue; // the parser reported what is missing
                     string groupSql = spec.Query.Trim();
                     metric = GetOrAdd(new Metric
                     {
-                        Identity = MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]), Name = "group by",
-                        Kind = MetricKind.GroupBy, Table = check.Table, Partition = check.Partition, Sql = groupSql, GroupLimit = spec.GroupLimit,
+                        Identity = MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]),
+                        Name = "group by",
+                        Kind = MetricKind.GroupBy,
+                        Table = check.Table,
+                        Partition = check.Partition,
+                        Sql = groupSql,
+                        GroupLimit = spec.GroupLimit,
                     });
                     // Soda also lists each nested check line as a metric that is never computed (kept for parity of metrics[]).
                     foreach (var nested in spec.Checks)
@@ -188,7 +209,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             return GetOrAdd(new Metric
             {
                 Identity = MetricIdentity(table, check.Partition, ml.Args.FirstOrDefault(), name, []),
-                Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = check.Partition, Column = ml.Args.FirstOrDefault(),
+                Name = name,
+                Kind = MetricKind.Aggregate,
+                Table = table,
+                Partition = check.Partition,
+                Column = ml.Args.FirstOrDefault(),
                 Sql = check.MetricExpression,
             });
         if (check.MetricQuery is not null) return UserQuery(check);
@@ -201,60 +226,73 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 if (ml.Args.Count > 0) { error = $"row_count takes no column: write \"row_count\" instead of \"{check.Line}\"."; return null; }
                 return RowCount(table, check.Partition, filter);
             case "missing_count" or "invalid_count" or "valid_count" or "missing_percent" or "invalid_percent":
-            {
-                if (col is null) { error = $"{name} needs a column, e.g. {name}(email)."; return null; }
-                string countName = name.Replace("_percent", "_count");
-                var count = CountMetric(table, check.Partition, col, countName, mvc, filter, check);
-                if (!name.EndsWith("_percent", StringComparison.Ordinal)) return count;
-                return Derived(name, count, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, []), col);
-            }
-            case "duplicate_count" or "duplicate_percent":
-            {
-                if (col is null) { error = $"{name} needs one or more columns, e.g. {name}(order_id)."; return null; }
-                string? column = ml.Args.Count == 1 ? col : null;
-                var dup = GetOrAdd(new Metric
                 {
-                    Identity = MetricIdentity(table, check.Partition, column, "duplicate_count", MvcParts(filter, mvc, ml.Args.Skip(1))),
-                    Name = "duplicate_count", Kind = MetricKind.Duplicate, Table = table, Partition = check.Partition, Column = column,
-                    Columns = ml.Args, Filter = filter, IsCount = true,
-                });
-                if (name == "duplicate_count") return dup;
-                return Derived(name, dup, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, ml.Args.Skip(1)), column);
-            }
+                    if (col is null) { error = $"{name} needs a column, e.g. {name}(email)."; return null; }
+                    string countName = name.Replace("_percent", "_count");
+                    var count = CountMetric(table, check.Partition, col, countName, mvc, filter, check);
+                    if (!name.EndsWith("_percent", StringComparison.Ordinal)) return count;
+                    return Derived(name, count, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, []), col);
+                }
+            case "duplicate_count" or "duplicate_percent":
+                {
+                    if (col is null) { error = $"{name} needs one or more columns, e.g. {name}(order_id)."; return null; }
+                    string? column = ml.Args.Count == 1 ? col : null;
+                    var dup = GetOrAdd(new Metric
+                    {
+                        Identity = MetricIdentity(table, check.Partition, column, "duplicate_count", MvcParts(filter, mvc, ml.Args.Skip(1))),
+                        Name = "duplicate_count",
+                        Kind = MetricKind.Duplicate,
+                        Table = table,
+                        Partition = check.Partition,
+                        Column = column,
+                        Columns = ml.Args,
+                        Filter = filter,
+                        IsCount = true,
+                    });
+                    if (name == "duplicate_count") return dup;
+                    return Derived(name, dup, RowCount(table, check.Partition, filter), MvcParts(filter, mvc, ml.Args.Skip(1)), column);
+                }
             case "min" or "max" or "avg" or "sum" or "min_length" or "max_length" or "avg_length" or "percentile"
                 or "stddev" or "stddev_pop" or "stddev_samp" or "variance" or "var_pop" or "var_samp":
-            {
-                if (col is null) { error = $"{name} needs a column, e.g. {name}(amount)."; return null; }
-                string x = _sql.ValueExpression(col, mvc, filter);
-                string sql;
-                IEnumerable<string> extra = ml.Args.Skip(1);
-                if (name == "percentile")
                 {
-                    if (!dataSource.Dialect.SupportsPercentile)
+                    if (col is null) { error = $"{name} needs a column, e.g. {name}(amount)."; return null; }
+                    string x = _sql.ValueExpression(col, mvc, filter);
+                    string sql;
+                    IEnumerable<string> extra = ml.Args.Skip(1);
+                    if (name == "percentile")
                     {
-                        error = $"percentile is not available on {dataSource.Dialect.Name}: it has no PERCENTILE_DISC aggregate. Use min/max/avg, or a '{name} query:' user-defined metric.";
-                        return null;
+                        if (!dataSource.Dialect.SupportsPercentile)
+                        {
+                            error = $"percentile is not available on {dataSource.Dialect.Name}: it has no PERCENTILE_DISC aggregate. Use min/max/avg, or a '{name} query:' user-defined metric.";
+                            return null;
+                        }
+                        if (ml.Args.Count != 2 || !double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+                        {
+                            error = $"percentile needs a column and a fraction, e.g. percentile({col}, 0.95).";
+                            return null;
+                        }
+                        string frac = PyFloat.Repr(f);
+                        extra = [frac];
+                        sql = dataSource.Dialect.Percentile(x, frac);
                     }
-                    if (ml.Args.Count != 2 || !double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+                    else if (name.EndsWith("_length", StringComparison.Ordinal))
+                        sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));
+                    else
+                        sql = dataSource.Dialect.AggregateCall(name, x);
+                    return GetOrAdd(new Metric
                     {
-                        error = $"percentile needs a column and a fraction, e.g. percentile({col}, 0.95).";
-                        return null;
-                    }
-                    string frac = PyFloat.Repr(f);
-                    extra = [frac];
-                    sql = dataSource.Dialect.Percentile(x, frac);
+                        Identity = MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),
+                        Name = name,
+                        Kind = MetricKind.Aggregate,
+                        Table = table,
+                        Partition = check.Partition,
+                        Column = col,
+                        Sql = sql,
+                        Filter = filter,
+                        Mvc = mvc,
+                        IsOrderedSet = name == "percentile",
+                    });
                 }
-                else if (name.EndsWith("_length", StringComparison.Ordinal))
-                    sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));
-                else
-                    sql = dataSource.Dialect.AggregateCall(name, x);
-                return GetOrAdd(new Metric
-                {
-                    Identity = MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),
-                    Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = check.Partition, Column = col, Sql = sql,
-                    Filter = filter, Mvc = mvc, IsOrderedSet = name == "percentile",
-                });
-            }
             default:
                 error = $"Unsupported metric {name} in check \"{check.Line}\". Define it with '{name} expression: <SQL aggregate>' or use a built-in metric.";
                 return null;
@@ -268,7 +306,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         return GetOrAdd(new Metric
         {
             Identity = MetricIdentity(check.Table, check.Partition, null, check.Line, [sql]),
-            Name = check.Line, Kind = MetricKind.UserQuery, Table = check.Table, Partition = check.Partition, Sql = sql,
+            Name = check.Line,
+            Kind = MetricKind.UserQuery,
+            Table = check.Table,
+            Partition = check.Partition,
+            Sql = sql,
         });
     }
 
@@ -291,7 +333,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             return GetOrAdd(new Metric
             {
                 Identity = MetricIdentity(check.Table, check.Partition, null, "failed rows", [sql]),
-                Name = "failed rows", Kind = MetricKind.FailedRowsQuery, Table = check.Table, Partition = check.Partition, Sql = sql, IsCount = true,
+                Name = "failed rows",
+                Kind = MetricKind.FailedRowsQuery,
+                Table = check.Table,
+                Partition = check.Partition,
+                Sql = sql,
+                IsCount = true,
             });
         }
         error = $"Failed rows check \"{check.Line}\" needs 'fail condition: <SQL condition>' or 'fail query: <SQL returning the failing rows>'.";
@@ -304,8 +351,13 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private Metric RowCount(string table, string? partition, string? filter) => GetOrAdd(new Metric
     {
         Identity = MetricIdentity(table, partition, null, "row_count", filter is null ? [] : [filter]),
-        Name = "row_count", Kind = MetricKind.Aggregate, Table = table, Partition = partition,
-        Sql = filter is null ? "COUNT(*)" : _sql.Count(filter), Filter = filter, IsCount = true,
+        Name = "row_count",
+        Kind = MetricKind.Aggregate,
+        Table = table,
+        Partition = partition,
+        Sql = filter is null ? "COUNT(*)" : _sql.Count(filter),
+        Filter = filter,
+        IsCount = true,
     });
 
     private Metric CountMetric(string table, string? partition, string col, string name, MissingValidConfig mvc, string? filter, CheckDefinition check)
@@ -347,17 +399,30 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         return GetOrAdd(new Metric
         {
             Identity = MetricIdentity(table, partition, col, name, MvcParts(filter, mvc, [])),
-            Name = name, Kind = MetricKind.Aggregate, Table = table, Partition = partition, Column = col,
-            Sql = _sql.Count(MetricSql.WithFilter(cond, filter)), Filter = filter, Mvc = mvc, IsCount = true,
-            FailingWhere = failing, PassingWhere = passing,
+            Name = name,
+            Kind = MetricKind.Aggregate,
+            Table = table,
+            Partition = partition,
+            Column = col,
+            Sql = _sql.Count(MetricSql.WithFilter(cond, filter)),
+            Filter = filter,
+            Mvc = mvc,
+            IsCount = true,
+            FailingWhere = failing,
+            PassingWhere = passing,
         });
     }
 
     private Metric Derived(string name, Metric count, Metric rowCount, IEnumerable<string?> hashParts, string? column) => GetOrAdd(new Metric
     {
         Identity = MetricIdentity(count.Table, count.Partition, column, name, hashParts),
-        Name = name, Kind = MetricKind.Derived, Table = count.Table, Partition = count.Partition, Column = column,
-        CountMetric = count, RowCountMetric = rowCount,
+        Name = name,
+        Kind = MetricKind.Derived,
+        Table = count.Table,
+        Partition = count.Partition,
+        Column = column,
+        CountMetric = count,
+        RowCountMetric = rowCount,
     });
 
     private Metric GetOrAdd(Metric m) => _metrics.TryGetValue(m.Identity, out var existing) ? existing : _metrics[m.Identity] = m;
@@ -414,27 +479,43 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             plan.Queries.Add(m.Kind == MetricKind.UserQuery
                 ? new PlannedQuery
                 {
-                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.user_defined_query[{m.Name}]", Kind = QueryKind.UserQuery,
-                    Table = m.Table, Partition = m.Partition, Sql = m.Sql!, Metrics = [m],
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.user_defined_query[{m.Name}]",
+                    Kind = QueryKind.UserQuery,
+                    Table = m.Table,
+                    Partition = m.Partition,
+                    Sql = m.Sql!,
+                    Metrics = [m],
                 }
                 : new PlannedQuery
                 {
                     // Soda fetches every failing row to count them; the database counts them here.
-                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}{label}.failed_rows[failed rows]", Kind = QueryKind.FailedRowsQuery,
-                    Table = m.Table, Partition = m.Partition, Sql = Wrap("COUNT(*)", m.Sql!), Metrics = [m],
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}{label}.failed_rows[failed rows]",
+                    Kind = QueryKind.FailedRowsQuery,
+                    Table = m.Table,
+                    Partition = m.Partition,
+                    Sql = Wrap("COUNT(*)", m.Sql!),
+                    Metrics = [m],
                 });
         }
         foreach (var g in plan.Metrics.Where(m => m.Kind == MetricKind.GroupBy))
             plan.Queries.Add(new PlannedQuery
             {
                 Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{(g.Partition is null ? g.Table : $"{g.Table}[{g.Partition}]")}.group_by[group by]",
-                Kind = QueryKind.GroupBy, Table = g.Table, Partition = g.Partition, Sql = g.Sql!, Metrics = [g],
+                Kind = QueryKind.GroupBy,
+                Table = g.Table,
+                Partition = g.Partition,
+                Sql = g.Sql!,
+                Metrics = [g],
             });
         foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
             plan.Queries.Add(new PlannedQuery
             {
                 Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}{(schema.Partition is null ? "" : $"[{schema.Partition}]")}.schema[{schema.Table}]",
-                Kind = QueryKind.Schema, Table = schema.Table, Partition = schema.Partition, Sql = dataSource.Dialect.SchemaSql(schema.Table!, dataSource.Schema), Metrics = [schema],
+                Kind = QueryKind.Schema,
+                Table = schema.Table,
+                Partition = schema.Partition,
+                Sql = dataSource.Dialect.SchemaSql(schema.Table!, dataSource.Schema),
+                Metrics = [schema],
             });
         foreach (var (table, partition) in datasets)
         {
@@ -453,7 +534,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 plan.Queries.Add(new PlannedQuery
                 {
                     Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.aggregation[{n++}]",
-                    Kind = QueryKind.Aggregation, Table = table, Partition = partition, Sql = sql, Metrics = batch,
+                    Kind = QueryKind.Aggregation,
+                    Table = table,
+                    Partition = partition,
+                    Sql = sql,
+                    Metrics = batch,
                 });
             }
             foreach (var reference in plan.Metrics.Where(m => m.Kind == MetricKind.Reference && m.Table == table && m.Partition == partition))
@@ -461,8 +546,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 reference.QueryName = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.reference[{string.Join(",", reference.Columns)}]";
                 plan.Queries.Add(new PlannedQuery
                 {
-                    Name = reference.QueryName, Kind = QueryKind.Reference, Table = table, Partition = partition,
-                    Sql = ReferenceSql(dataSource, reference, qtable, where, "COUNT(*)", failing: true), Metrics = [reference],
+                    Name = reference.QueryName,
+                    Kind = QueryKind.Reference,
+                    Table = table,
+                    Partition = partition,
+                    Sql = ReferenceSql(dataSource, reference, qtable, where, "COUNT(*)", failing: true),
+                    Metrics = [reference],
                 });
             }
             foreach (var dup in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && m.Table == table && m.Partition == partition))
@@ -478,7 +567,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 plan.Queries.Add(new PlannedQuery
                 {
                     Name = $"{number}.{dataSource.Name}.{label}{(dup.Column is null ? "" : "." + dup.Column)}.duplicate_count",
-                    Kind = QueryKind.Duplicate, Table = table, Partition = partition, Sql = DuplicateSql(dataSource.Dialect, dup, qtable, where, false), Metrics = [dup],
+                    Kind = QueryKind.Duplicate,
+                    Table = table,
+                    Partition = partition,
+                    Sql = DuplicateSql(dataSource.Dialect, dup, qtable, where, false),
+                    Metrics = [dup],
                     KeepKeys = keep,
                 });
             }

@@ -1,11 +1,11 @@
 // QALITA's auth calls: sign in with a form (→ session JWT), create an API token, read a user, the version.
-using Http = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
+using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 

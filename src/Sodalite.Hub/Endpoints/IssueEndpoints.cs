@@ -1,11 +1,11 @@
 // Issues: list (by status, dataset, severity), read with their event log, and change by people: acknowledge, assign,
 // mute, unmute, resolve with a note, comment. Every change is an event.
-using Http = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
+using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
@@ -80,8 +80,20 @@ public static class IssueEndpoints
 
     private static object Describe(Issue i) => new
     {
-        i.Id, i.Title, i.Status, i.Severity, i.Muted, i.Assignee, i.DatasetId, i.CheckId, CheckIdentity = i.Check?.Identity, i.Occurrences,
-        i.FirstSeenAt, i.LastSeenAt, i.ResolvedByScanId, i.ResolvedAt,
+        i.Id,
+        i.Title,
+        i.Status,
+        i.Severity,
+        i.Muted,
+        i.Assignee,
+        i.DatasetId,
+        i.CheckId,
+        CheckIdentity = i.Check?.Identity,
+        i.Occurrences,
+        i.FirstSeenAt,
+        i.LastSeenAt,
+        i.ResolvedByScanId,
+        i.ResolvedAt,
         Events = i.Events.OrderBy(e => e.Id).Select(e => new { e.Kind, e.Actor, e.Note, e.ScanId, e.At }),
     };
 }

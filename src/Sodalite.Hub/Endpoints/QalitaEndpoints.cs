@@ -132,8 +132,18 @@ public static class QalitaEndpoints
                         .OrderBy(r => r.Id).Take(10_000).ToListAsync())
                     .Select(r => new
                     {
-                        r.Id, r.Key, r.Value, r.Content, r.Type, r.Level, Scope = JsonNode.Parse(r.ScopeJson), r.Upload!.SourceId, r.Upload.SourceVersionId,
-                        r.Upload.PackId, r.Upload.PackVersionId, r.CreatedAt,
+                        r.Id,
+                        r.Key,
+                        r.Value,
+                        r.Content,
+                        r.Type,
+                        r.Level,
+                        Scope = JsonNode.Parse(r.ScopeJson),
+                        r.Upload!.SourceId,
+                        r.Upload.SourceVersionId,
+                        r.Upload.PackId,
+                        r.Upload.PackVersionId,
+                        r.CreatedAt,
                     })));
         }
     }
@@ -144,8 +154,13 @@ public static class QalitaEndpoints
         if (await db.Packs.AnyAsync(p => p.Name == "soda", ct)) return;
         db.Packs.Add(new Pack
         {
-            Name = "soda", Type = "validity", Description = "Soda Core checks (SodaCL), as QALITA's soda pack reports them.", Visibility = "public",
-            CompatibleSourcesJson = "[\"postgresql\", \"duckdb\", \"file\", \"csv\"]", CreatedAt = DateTimeOffset.UtcNow, Versions = [new PackVersion { SemVer = "1.0.0" }],
+            Name = "soda",
+            Type = "validity",
+            Description = "Soda Core checks (SodaCL), as QALITA's soda pack reports them.",
+            Visibility = "public",
+            CompatibleSourcesJson = "[\"postgresql\", \"duckdb\", \"file\", \"csv\"]",
+            CreatedAt = DateTimeOffset.UtcNow,
+            Versions = [new PackVersion { SemVer = "1.0.0" }],
         });
         await db.SaveChangesAsync(ct);
     }
@@ -202,8 +217,15 @@ public static class QalitaEndpoints
         {
             db.ArtifactRows.Add(new ArtifactRow
             {
-                Upload = upload, Kind = kind, Key = (string?)o["key"] ?? (string?)o["type"] ?? "", Value = o["value"] is { } v ? (v is JsonValue jv && jv.TryGetValue<string>(out var text) ? text : v.ToJsonString()) : null,
-                Content = (string?)o["content"], Type = (string?)o["type"], Level = (string?)o["level"], ScopeJson = o["scope"]!.ToJsonString(), CreatedAt = now,
+                Upload = upload,
+                Kind = kind,
+                Key = (string?)o["key"] ?? (string?)o["type"] ?? "",
+                Value = o["value"] is { } v ? (v is JsonValue jv && jv.TryGetValue<string>(out var text) ? text : v.ToJsonString()) : null,
+                Content = (string?)o["content"],
+                Type = (string?)o["type"],
+                Level = (string?)o["level"],
+                ScopeJson = o["scope"]!.ToJsonString(),
+                CreatedAt = now,
             });
         }
         await db.SaveChangesAsync();
@@ -240,8 +262,14 @@ public static class QalitaEndpoints
             foreach (string? dimension in new[] { null, pack?.Type ?? "validity" })
                 db.Scores.Add(new Score
                 {
-                    UploadId = upload.Id, SourceId = source.Id, DatasetId = dataset.Id, Dimension = dimension, Value = value,
-                    Passed = passed ?? 0, Total = (passed ?? 0) + (failed ?? 0), DataTimestamp = now,
+                    UploadId = upload.Id,
+                    SourceId = source.Id,
+                    DatasetId = dataset.Id,
+                    Dimension = dimension,
+                    Value = value,
+                    Passed = passed ?? 0,
+                    Total = (passed ?? 0) + (failed ?? 0),
+                    DataTimestamp = now,
                 });
             added++;
         }
@@ -265,8 +293,13 @@ public static class QalitaEndpoints
             {
                 check = new Check
                 {
-                    DatasetId = dataset.Id, Identity = identity, Name = type, Definition = content,
-                    Column = (string?)scope["perimeter"] == "column" ? (string?)scope["value"] : null, Metric = null, Dimension = pack?.Type ?? "validity",
+                    DatasetId = dataset.Id,
+                    Identity = identity,
+                    Name = type,
+                    Definition = content,
+                    Column = (string?)scope["perimeter"] == "column" ? (string?)scope["value"] : null,
+                    Metric = null,
+                    Dimension = pack?.Type ?? "validity",
                 };
                 db.Checks.Add(check);
                 await db.SaveChangesAsync();
@@ -281,13 +314,27 @@ public static class QalitaEndpoints
 
     private static object Describe(Source s) => new
     {
-        s.Id, s.Name, s.Type, s.Description, s.Reference, s.Sensitive, s.Visibility,
+        s.Id,
+        s.Name,
+        s.Type,
+        s.Description,
+        s.Reference,
+        s.Sensitive,
+        s.Visibility,
         Versions = s.Versions.OrderBy(v => v.Id).Select(v => new { v.Id, SemVerId = v.SemVer }),
     };
 
     private static object Describe(Pack p) => new
     {
-        p.Id, p.Name, p.Type, p.Description, p.Visibility, p.Avatar, p.Config, p.Url, p.Readme,
+        p.Id,
+        p.Name,
+        p.Type,
+        p.Description,
+        p.Visibility,
+        p.Avatar,
+        p.Config,
+        p.Url,
+        p.Readme,
         CompatibleSources = JsonNode.Parse(p.CompatibleSourcesJson),
         Versions = p.Versions.OrderBy(v => v.Id).Select(v => new { v.Id, SemVerId = v.SemVer, v.AssetId }),
     };

@@ -1,5 +1,4 @@
 // Ingestion of Soda results documents, and the scans the hub holds.
-using Http = Microsoft.AspNetCore.Http.Results;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Ingestion;
+using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 

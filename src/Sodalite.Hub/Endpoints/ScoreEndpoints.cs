@@ -1,10 +1,10 @@
 // Scores: the share of passed checks per scan, for a dataset or a whole source, overall or per quality dimension; latest and series.
-using Http = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
+using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 

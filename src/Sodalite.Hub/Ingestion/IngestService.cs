@@ -70,9 +70,17 @@ public sealed class IngestService(HubDb db, TimeProvider time)
         }
         var scan = new Scan
         {
-            SourceId = source.Id, IdempotencyKey = key, DefinitionName = doc.DefinitionName, DataSourceName = doc.DataSource,
-            DataTimestamp = doc.DataTimestamp, ScanStart = doc.ScanStart?.ToUniversalTime(), ScanEnd = doc.ScanEnd?.ToUniversalTime(),
-            HasErrors = doc.HasErrors, HasWarnings = doc.HasWarnings, HasFailures = doc.HasFailures, ReceivedAt = now,
+            SourceId = source.Id,
+            IdempotencyKey = key,
+            DefinitionName = doc.DefinitionName,
+            DataSourceName = doc.DataSource,
+            DataTimestamp = doc.DataTimestamp,
+            ScanStart = doc.ScanStart?.ToUniversalTime(),
+            ScanEnd = doc.ScanEnd?.ToUniversalTime(),
+            HasErrors = doc.HasErrors,
+            HasWarnings = doc.HasWarnings,
+            HasFailures = doc.HasFailures,
+            ReceivedAt = now,
         };
         db.Scans.Add(scan);
 
@@ -132,8 +140,13 @@ public sealed class IngestService(HubDb db, TimeProvider time)
             string? table = doc.Checks.FirstOrDefault(c => c.MetricIdentities.Contains(m.Identity))?.Table;
             db.MetricValues.Add(new MetricValue
             {
-                Scan = scan, DatasetId = table is not null && datasets.TryGetValue(table, out var d) ? d.Id : null, Identity = m.Identity,
-                MetricName = m.MetricName, Value = m.Value, ValueJson = m.ValueJson, DataTimestamp = doc.DataTimestamp,
+                Scan = scan,
+                DatasetId = table is not null && datasets.TryGetValue(table, out var d) ? d.Id : null,
+                Identity = m.Identity,
+                MetricName = m.MetricName,
+                Value = m.Value,
+                ValueJson = m.ValueJson,
+                DataTimestamp = doc.DataTimestamp,
             });
         }
 

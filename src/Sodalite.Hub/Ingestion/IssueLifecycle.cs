@@ -20,8 +20,17 @@ public static class IssueLifecycle
             if (!bad) return (null, IssueChange.None);
             issue = new Issue
             {
-                DatasetId = dataset.Id, CheckId = check.Id, Title = $"{dataset.Name}: {check.Name}", Status = "open", Severity = severity,
-                Occurrences = 1, FirstSeenAt = dataTimestamp, LastSeenAt = dataTimestamp, StateTimestamp = dataTimestamp, CreatedAt = now, UpdatedAt = now,
+                DatasetId = dataset.Id,
+                CheckId = check.Id,
+                Title = $"{dataset.Name}: {check.Name}",
+                Status = "open",
+                Severity = severity,
+                Occurrences = 1,
+                FirstSeenAt = dataTimestamp,
+                LastSeenAt = dataTimestamp,
+                StateTimestamp = dataTimestamp,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             issue.Events.Add(new IssueEvent { At = now, Kind = "opened", Actor = "hub", Scan = scan, Note = note });
             db.Issues.Add(issue);

@@ -8,7 +8,12 @@ public class CatalogColumnsTests(PostgresServer pg) : IClassFixture<PostgresServ
 {
     private static DataSourceConfig Postgres(PostgresServer pg, string? schema) => new("pg", "postgres", new Dictionary<string, string?>
     {
-        ["host"] = "127.0.0.1", ["port"] = pg.Port.ToString(), ["username"] = "postgres", ["password"] = "x", ["database"] = "postgres", ["schema"] = schema,
+        ["host"] = "127.0.0.1",
+        ["port"] = pg.Port.ToString(),
+        ["username"] = "postgres",
+        ["password"] = "x",
+        ["database"] = "postgres",
+        ["schema"] = schema,
     });
 
     [Fact]

@@ -30,7 +30,11 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
 {
     private DataSourceConfig Config(string? password = null, int? port = null) => new("ch", "clickhouse", new Dictionary<string, string?>
     {
-        ["host"] = "127.0.0.1", ["port"] = (port ?? node.Server.HttpPort).ToString(), ["username"] = "default", ["password"] = password, ["database"] = "sodalite",
+        ["host"] = "127.0.0.1",
+        ["port"] = (port ?? node.Server.HttpPort).ToString(),
+        ["username"] = "default",
+        ["password"] = password,
+        ["database"] = "sodalite",
     });
 
     private async Task<object?[]> Row(string sql)
@@ -152,7 +156,10 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
         // Without the authority the self-signed certificate is refused, and the error says what to set.
         var untrusted = new DataSourceConfig("ch", "clickhouse", new Dictionary<string, string?>
         {
-            ["host"] = "127.0.0.1", ["port"] = node.Server.HttpsPort.ToString(), ["secure"] = "true", ["database"] = "sodalite",
+            ["host"] = "127.0.0.1",
+            ["port"] = node.Server.HttpsPort.ToString(),
+            ["secure"] = "true",
+            ["database"] = "sodalite",
         });
         var e = await Assert.ThrowsAsync<ClickHouseException>(() => DataSource.ConnectAsync(untrusted, CancellationToken.None));
         Assert.Contains("ca_certificate", e.Message);

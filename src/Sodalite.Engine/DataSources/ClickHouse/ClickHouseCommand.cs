@@ -204,15 +204,15 @@ public static class ClickHouseTypes
             case "Date":
                 return DateOnly.ParseExact(text, "yyyy-MM-dd", inv);
             case "DateTime" or "DateTime64":
-            {
-                var local = DateTime.Parse(text, inv, DateTimeStyles.AllowWhiteSpaces);
-                // DateTime('Europe/Paris') is an instant shown in that zone: as UTC it is the instant, as a timestamptz is.
-                // A DateTime without a zone is an instant too, shown in the server's zone: it becomes the UTC wall-clock time
-                // without a zone (a timestamp, which Sodalite reads as UTC), so results do not depend on the server's zone.
-                local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-                if (TimeZoneOf(inner) is { } zone) return TimeZoneInfo.ConvertTimeToUtc(local, zone);
-                return serverZone is null ? local : DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, serverZone), DateTimeKind.Unspecified);
-            }
+                {
+                    var local = DateTime.Parse(text, inv, DateTimeStyles.AllowWhiteSpaces);
+                    // DateTime('Europe/Paris') is an instant shown in that zone: as UTC it is the instant, as a timestamptz is.
+                    // A DateTime without a zone is an instant too, shown in the server's zone: it becomes the UTC wall-clock time
+                    // without a zone (a timestamp, which Sodalite reads as UTC), so results do not depend on the server's zone.
+                    local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+                    if (TimeZoneOf(inner) is { } zone) return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+                    return serverZone is null ? local : DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, serverZone), DateTimeKind.Unspecified);
+                }
             default:
                 return cell.ValueKind == JsonValueKind.String ? text : cell.GetRawText();
         }
