@@ -10,53 +10,6 @@ using System.Text;
 
 namespace Sodalite.Engine.DataSources.ClickHouse;
 
-/// <summary>Where and how to reach a ClickHouse server, and the settings every query of a scan runs with.</summary>
-/// <remarks>
-/// With a <see cref="SessionId"/>, every query runs in that HTTP session, so temporary tables made by one are seen by the next
-/// (ClickHouse drops them when the session has been idle for session_timeout, 60 s by default). A session serves one query at a time.
-/// </remarks>
-public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Password, string? Database, IReadOnlyDictionary<string, string> Settings,
-    string? SessionId = null)
-{
-    /// <summary>
-    /// Settings that make ClickHouse answer Soda's SQL as PostgreSQL does: an outer join's missing side is NULL, JOIN means ALL
-    /// (18.16 has no default strictness), and a join of two Distributed tables ships the right side to every shard once.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> SodaSettings = new Dictionary<string, string>
-    {
-        ["join_use_nulls"] = "1",
-        ["join_default_strictness"] = "ALL",
-        ["distributed_product_mode"] = "global",
-    };
-}
-
-/// <summary>HTTPS validation that also trusts a private certificate authority (a PEM file), beside the system's.</summary>
-public static class PrivateCertificateAuthority
-{
-    public static System.Net.Security.RemoteCertificateValidationCallback Trusting(string pemFile)
-    {
-        var authority = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
-        return (_, certificate, _, errors) =>
-        {
-            if (errors == System.Net.Security.SslPolicyErrors.None) return true;
-            // The name must still match; only the chain may end at the private authority.
-            if (certificate is null || (errors & System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
-            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
-            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(authority);
-            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
-            using var leaf = new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate);
-            return chain.Build(leaf);
-        };
-    }
-}
-
-/// <summary>A DbException carrying ClickHouse's error code (0 when the server did not say).</summary>
-public sealed class ClickHouseException(string message, int code) : DbException(message)
-{
-    public override int ErrorCode => code;
-}
-
 /// <summary>
 /// A "connection" is the endpoint and a shared HttpClient: HTTP is stateless here, so opening it costs nothing and each
 /// command is one request.
