@@ -170,6 +170,28 @@ public class BothEnginesTests(BothEngines engines) : IClassFixture<BothEngines>
     }
 
     [Theory]
+    [InlineData("duckdb", "main")]
+    [InlineData("postgres", "public")]
+    [InlineData("mariadb", "sodalite")]
+    [InlineData("clickhouse", "sodalite")]
+    [InlineData("clickhouse_cluster", "sodalite")]
+    public async Task Tables_named_with_their_schema_are_found(string engine, string schema)
+    {
+        var (exit, output) = await Scan(engine, $"""
+            checks for {schema}.orders:
+              - row_count = 4
+              - schema:
+                  fail:
+                    when required column missing: [id, amount]
+              - values in customer_id must exist in {schema}.customers id
+            """);
+        Assert.Contains("row_count = 4 [PASSED]", output);
+        Assert.Contains("Schema Check [PASSED]", output);
+        Assert.Contains($"values in customer_id must exist in {schema}.customers id [FAILED]", output);
+        Assert.Equal(2, exit);
+    }
+
+    [Theory]
     [MemberData(nameof(Engines))]
     public async Task Bad_inputs_give_located_errors_and_the_other_checks_still_run(string engine)
     {

@@ -94,6 +94,8 @@ public sealed class ClickHouseDialect : SqlDialect
     /// </summary>
     public override string SchemaSql(string table, string? schema)
     {
+        (string? named, table) = SplitQualified(table);
+        schema = named?.Trim('"', '`') ?? schema;
         string bare = table.Trim('"', '`');
         string db = schema is null ? CurrentSchema : Literal(schema);
         return $"SELECT name, type, if(type LIKE 'Nullable(%', 'YES', 'NO') AS is_nullable \nFROM system.columns \nWHERE table = {Literal(bare)} \n  AND database = {db}";

@@ -5,7 +5,22 @@ public abstract class SqlDialect
 {
     public abstract string Name { get; }
 
-    public virtual string QualifiedTable(string table, string? schema) => schema is null ? table : $"{schema}.{table}";
+    /// <summary>The table as queries name it: prefixed with the configured schema, unless the checks name its schema themselves.</summary>
+    public virtual string QualifiedTable(string table, string? schema) => schema is null || SplitQualified(table).Schema is not null ? table : $"{schema}.{table}";
+
+    /// <summary>"schema.table" → (schema, table); a dot inside quotes ("a.b", `a.b`) is part of a name.</summary>
+    public static (string? Schema, string Table) SplitQualified(string name)
+    {
+        char? quote = null;
+        for (int i = name.Length - 1; i >= 0; i--)
+        {
+            char c = name[i];
+            if (quote is not null) { if (c == quote) quote = null; }
+            else if (c is '"' or '`') quote = c;
+            else if (c == '.') return (name[..i], name[(i + 1)..]);
+        }
+        return (null, name);
+    }
 
     public abstract string RegexMatch(string expr, string regex);
 
@@ -79,6 +94,8 @@ public abstract class SqlDialect
     /// <summary>The catalog query for a table's columns (name, type, nullable), in column order.</summary>
     public virtual string SchemaSql(string table, string? schema)
     {
+        (string? named, table) = SplitQualified(table);
+        schema = named?.Trim('"') ?? schema;
         string bare = table.Trim('"');
         // Unquoted names are case-insensitive; a quoted name is matched exactly.
         string nameMatch = table.StartsWith('"') ? $"table_name = {Literal(bare)}" : $"lower(table_name) = {Literal(bare.ToLowerInvariant())}";
