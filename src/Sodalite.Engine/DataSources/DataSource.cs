@@ -109,11 +109,11 @@ public sealed class DataSource : IAsyncDisposable
                     var b = new NpgsqlConnectionStringBuilder
                     {
                         Host = config.Get("host") ?? "localhost",
-                        Port = int.TryParse(config.Get("port"), out int port) ? port : 5432,
+                        Port = config.GetInt("port", 5432),
                         Username = config.Get("username") ?? config.Get("user"),
                         Password = config.Get("password"),
                         Database = config.Get("database") ?? "postgres",
-                        Timeout = int.TryParse(config.Get("connection_timeout"), out int t) ? t : 15,
+                        Timeout = config.GetInt("connection_timeout", 15),
                         SslMode = Enum.TryParse<SslMode>(config.Get("sslmode") ?? "prefer", true, out var ssl) ? ssl : SslMode.Prefer,
                         Pooling = true,
                         MaxPoolSize = 8,
@@ -131,11 +131,11 @@ public sealed class DataSource : IAsyncDisposable
                     var b = new MySqlConnector.MySqlConnectionStringBuilder
                     {
                         Server = config.Get("host") ?? "localhost",
-                        Port = uint.TryParse(config.Get("port"), out uint mport) ? mport : 3306,
+                        Port = (uint)config.GetInt("port", 3306),
                         UserID = config.Get("username") ?? config.Get("user"),
                         Password = config.Get("password"),
                         Database = config.Get("database") ?? "",
-                        ConnectionTimeout = uint.TryParse(config.Get("connection_timeout"), out uint mt) ? mt : 15,
+                        ConnectionTimeout = (uint)config.GetInt("connection_timeout", 15),
                         Pooling = true,
                         MaximumPoolSize = 8,
                     };

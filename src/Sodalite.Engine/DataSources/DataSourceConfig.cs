@@ -5,6 +5,15 @@ public sealed record DataSourceConfig(string Name, string Type, IReadOnlyDiction
 {
     public string? Get(string key) => Settings.TryGetValue(key, out var v) ? v : null;
 
+    /// <summary>A whole-number setting (port, timeout), or <paramref name="fallback"/> when it is not set; anything else is an error naming it.</summary>
+    public int GetInt(string key, int fallback)
+    {
+        string? text = Get(key);
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)) return value;
+        throw new FormatException($"{key} of data source \"{Name}\"{(FilePath is null ? "" : $" in {FilePath}")} is \"{text}\", not a whole number.");
+    }
+
     /// <summary>The configuration the --data shortcut makes for one file.</summary>
     public static DataSourceConfig ForFile(string path)
     {

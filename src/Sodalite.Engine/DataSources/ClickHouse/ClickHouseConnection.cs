@@ -31,14 +31,14 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
     {
         bool secure = config.Get("secure") is "true" or "True" or "yes";
         string host = config.Get("host") ?? "localhost";
-        int port = int.TryParse(config.Get("port"), out int p) ? p : secure ? 8443 : 8123;
+        int port = config.GetInt("port", secure ? 8443 : 8123);
         var endpoint = new ClickHouseEndpoint(new UriBuilder(secure ? "https" : "http", host, port, "/").Uri,
             config.Get("username") ?? config.Get("user") ?? "default", config.Get("password"), config.Get("database"),
             ClickHouseEndpoint.SodaSettings, SessionId: "sodalite-" + Guid.NewGuid().ToString("N"));
         // connection_timeout (seconds) bounds connecting; query_timeout bounds a whole query, unbounded by default.
         var handler = new SocketsHttpHandler
         {
-            ConnectTimeout = TimeSpan.FromSeconds(int.TryParse(config.Get("connection_timeout"), out int cto) ? cto : 15),
+            ConnectTimeout = TimeSpan.FromSeconds(config.GetInt("connection_timeout", 15)),
         };
         if (config.Get("ca_certificate") is { Length: > 0 } ca)
         {
@@ -47,7 +47,7 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
         }
         var http = new HttpClient(handler)
         {
-            Timeout = int.TryParse(config.Get("query_timeout"), out int qt) ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
+            Timeout = config.GetInt("query_timeout", 0) is int qt and > 0 ? TimeSpan.FromSeconds(qt) : Timeout.InfiniteTimeSpan,
         };
         try
         {
