@@ -18,7 +18,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "child") return await Child(args[1..]);
         if (args.Length > 0 && args[0] == "hub") return await HubLoad.RunAsync(args[1..]);
-        if (args.Length > 0 && args[0] == "clickhouse") return await ClickHouseBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "clickhouse") return await ClickHouseTarget.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "postgres") return await PostgresTarget.RunAsync(args[1..]);
         var o = Options.Parse(args);
         // The table is named after the file stem, so each size gets its own folder: DATA/ROWS/orders.*
         string folder = Path.Combine(Path.GetFullPath(o.DataDir), o.Rows.ToString(CultureInfo.InvariantCulture));
