@@ -67,7 +67,9 @@ echo "bench smoke: scan values equal the hand-written SQL's at 50,000 rows"
 dotnet run -c Release --project bench/Sodalite.Bench -- hub --scans 60 --checks 10 --clients 4 >/dev/null
 echo "hub load smoke: every result stored exactly once"
 
-# The ClickHouse benchmark at a small size (one node and a two-shard cluster): fails if the scan's values differ from the
-# hand-written ClickHouse SQL's or its aggregate checks take more than one query. The README's figures are from 10M rows.
+# The server benchmarks at a small size (ClickHouse: one node and a two-shard cluster; PostgreSQL): they fail if the scan's
+# values differ from the hand-written SQL's or its aggregate checks take more queries than planned. README figures: 10M rows.
 dotnet run -c Release --project bench/Sodalite.Bench -- clickhouse --rows 100000 --runs 1 >/dev/null
 echo "clickhouse bench smoke: single node and two-shard cluster values equal the hand-written SQL's at 100,000 rows"
+dotnet run -c Release --project bench/Sodalite.Bench -- postgres --rows 100000 --runs 1 >/dev/null
+echo "postgres bench smoke: values equal the hand-written SQL's at 100,000 rows"

@@ -30,11 +30,13 @@ public sealed class PostgresServer : IAsyncLifetime
         await c.OpenAsync();
     }
 
-    public async Task ExecuteAsync(string sql)
+    /// <summary>Runs SQL; <paramref name="timeoutSeconds"/> 0 waits as long as it takes (loading a benchmark's table).</summary>
+    public async Task ExecuteAsync(string sql, int timeoutSeconds = 30)
     {
         await using var c = new NpgsqlConnection(ConnectionString);
         await c.OpenAsync();
         await using var cmd = c.CreateCommand();
+        cmd.CommandTimeout = timeoutSeconds;
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync();
     }

@@ -114,6 +114,9 @@ public sealed class DataSource : IAsyncDisposable
                         Password = config.Get("password"),
                         Database = config.Get("database") ?? "postgres",
                         Timeout = config.GetInt("connection_timeout", 15),
+                        // A scan's aggregate over a large table takes what it takes (Npgsql stops a command after 30 s by default);
+                        // query_timeout (seconds) bounds it when set.
+                        CommandTimeout = config.GetInt("query_timeout", 0),
                         SslMode = Enum.TryParse<SslMode>(config.Get("sslmode") ?? "prefer", true, out var ssl) ? ssl : SslMode.Prefer,
                         Pooling = true,
                         MaxPoolSize = 8,
@@ -136,6 +139,7 @@ public sealed class DataSource : IAsyncDisposable
                         Password = config.Get("password"),
                         Database = config.Get("database") ?? "",
                         ConnectionTimeout = (uint)config.GetInt("connection_timeout", 15),
+                        DefaultCommandTimeout = (uint)config.GetInt("query_timeout", 0),
                         Pooling = true,
                         MaximumPoolSize = 8,
                     };
