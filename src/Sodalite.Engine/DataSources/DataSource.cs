@@ -124,10 +124,23 @@ public sealed class DataSource : IAsyncDisposable
                     string? schema = config.Get("schema");
                     if (schema is not null) b.SearchPath = schema;
                     var ds = NpgsqlDataSource.Create(b.ConnectionString);
-                    // Open once now so an unreachable server is reported before any query is planned.
-                    await using (var probe = await ds.OpenConnectionAsync(ct)) { }
-                    return new DataSource(config.Name, new PostgresDialect(), schema,
-                        async c => await ds.OpenConnectionAsync(c), null, null, () => ds.Dispose());
+                    // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
+                    // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
+                    NpgsqlConnection session;
+                    try
+                    {
+                        session = await ds.OpenConnectionAsync(ct);
+                    }
+                    catch
+                    {
+                        ds.Dispose();
+                        throw;
+                    }
+                    return new DataSource(config.Name, new PostgresDialect(), schema, _ => Task.FromResult<DbConnection>(session), session, null, () =>
+                    {
+                        session.Dispose();
+                        ds.Dispose();
+                    });
                 }
             case "mysql" or "mariadb":
                 {

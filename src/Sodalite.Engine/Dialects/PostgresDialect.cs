@@ -8,6 +8,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override bool IsolateOrderedSetAggregates => true;
 
+    // Measured on 10M rows (bench postgres): Soda's sample query groups the table again and joins it (13.5 s); rows joined to
+    // the kept keys (a temporary table of the scan's session) cost a fraction of that.
+    public override bool KeepsDuplicateKeys => true;
+
     // Soda's PostgreSQL synonyms (spec/sodacl.md §2.7).
     protected override string[][] TypeSynonyms =>
     [

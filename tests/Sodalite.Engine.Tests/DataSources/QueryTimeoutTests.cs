@@ -22,8 +22,15 @@ public class QueryTimeoutTests(PostgresServer pg) : IClassFixture<PostgresServer
     public async Task Without_query_timeout_queries_have_no_time_limit()
     {
         await using var ds = await DataSource.ConnectAsync(Config(null), CancellationToken.None);
-        await using var conn = await ds.OpenAsync(CancellationToken.None);
-        await using var cmd = conn.CreateCommand();
-        Assert.Equal(0, cmd.CommandTimeout);
+        var conn = await ds.OpenAsync(CancellationToken.None);
+        try
+        {
+            await using var cmd = conn.CreateCommand();
+            Assert.Equal(0, cmd.CommandTimeout);
+        }
+        finally
+        {
+            if (!ds.IsShared(conn)) await conn.DisposeAsync();
+        }
     }
 }
