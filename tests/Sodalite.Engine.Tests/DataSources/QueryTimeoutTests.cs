@@ -8,7 +8,12 @@ public class QueryTimeoutTests(PostgresServer pg) : IClassFixture<PostgresServer
 {
     private DataSourceConfig Config(string? timeout) => new("pg", "postgres", new Dictionary<string, string?>
     {
-        ["host"] = "127.0.0.1", ["port"] = pg.Port.ToString(), ["username"] = "postgres", ["password"] = "x", ["database"] = "postgres", ["query_timeout"] = timeout,
+        ["host"] = "127.0.0.1",
+        ["port"] = pg.Port.ToString(),
+        ["username"] = "postgres",
+        ["password"] = "x",
+        ["database"] = "postgres",
+        ["query_timeout"] = timeout,
     });
 
     [Fact]
