@@ -157,15 +157,25 @@ public sealed class DataSource : IAsyncDisposable
                         MaximumPoolSize = 8,
                     };
                     var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
-                    async Task<DbConnection> OpenMySql(CancellationToken c)
+                    // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
+                    // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
+                    DbConnection session;
+                    try
                     {
-                        var conn = await mysql.OpenConnectionAsync(c);
+                        session = await mysql.OpenConnectionAsync(ct);
                         // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
-                        await ExecuteAsync(conn, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", c);
-                        return conn;
+                        await ExecuteAsync(session, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", ct);
                     }
-                    await using (var probe = await OpenMySql(ct)) { }
-                    return new DataSource(config.Name, new MySqlDialect(), null, OpenMySql, null, null, () => mysql.Dispose());
+                    catch
+                    {
+                        mysql.Dispose();
+                        throw;
+                    }
+                    return new DataSource(config.Name, new MySqlDialect(), null, _ => Task.FromResult(session), session, null, () =>
+                    {
+                        session.Dispose();
+                        mysql.Dispose();
+                    });
                 }
             case "clickhouse":
                 {

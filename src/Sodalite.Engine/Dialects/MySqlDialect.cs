@@ -27,6 +27,11 @@ public sealed class MySqlDialect : SqlDialect
 
     public override bool SupportsPercentile => false;
 
+    // As on PostgreSQL: the sample joins the duplicated keys kept by the count instead of grouping the table again.
+    public override bool KeepsDuplicateKeys => true;
+
+    public override string CreateTempTableAs(string name, string select) => $"CREATE TEMPORARY TABLE {name} AS\n{select}";
+
     public override string CurrentSchema => "DATABASE()";
 
     public override string SampleTypeName(string dataTypeName) => dataTypeName.ToLowerInvariant();
