@@ -1,5 +1,7 @@
 // Re-emits YAML nodes the way ruamel.yaml's round-trip dumper does with
-// indent(mapping=2, sequence=4, offset=2): Soda builds check definitions and identities from it.
+// indent(mapping=2, sequence=4, offset=2): Soda builds check definitions and identities from it. Like ruamel (width 80), a long
+// scalar is folded at a single space once the line is past column 80, a double-quoted one with "\" line ends, and a flow collection
+// goes on after a comma on the next line; the continuation is indented two more than the key (or at a sequence item's column).
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -31,6 +33,8 @@ public static class RuamelEmitter
         return sb.ToString();
     }
 
+    private const int BestWidth = 80;
+
     private static void EmitPair(StringBuilder sb, YamlNode key, YamlNode? value, int indent)
     {
         sb.Append(Scalar(key)).Append(':');
@@ -56,13 +60,19 @@ public static class RuamelEmitter
                     sb.Append(line.Length == 0 ? "" : new string(' ', indent + 2) + line).Append('\n');
                 return;
             case YamlScalarNode s:
-                sb.Append(' ').Append(Scalar(s)).Append('\n');
+                sb.Append(' ');
+                WriteScalar(sb, s, indent + 2);
+                sb.Append('\n');
                 return;
             case YamlSequenceNode q when q.Style == SequenceStyle.Flow || q.Children.Count == 0:
-                sb.Append(' ').Append(Flow(q)).Append('\n');
+                sb.Append(' ');
+                WriteFlow(sb, q, indent + 2);
+                sb.Append('\n');
                 return;
             case YamlMappingNode m when m.Style == MappingStyle.Flow || m.Children.Count == 0:
-                sb.Append(' ').Append(Flow(m)).Append('\n');
+                sb.Append(' ');
+                WriteFlow(sb, m, indent + 2);
+                sb.Append('\n');
                 return;
             case YamlSequenceNode q:
                 sb.Append('\n');
@@ -105,13 +115,148 @@ public static class RuamelEmitter
                     EmitBlockSequence(sb, s, dashIndent + 2);
                     break;
                 case YamlScalarNode s:
-                    sb.Append(Scalar(s)).Append('\n');
+                    WriteScalar(sb, s, dashIndent + 2);
+                    sb.Append('\n');
                     break;
                 default:
-                    sb.Append(item is YamlSequenceNode fs ? Flow(fs) : Flow((YamlMappingNode)item)).Append('\n');
+                    WriteFlow(sb, item, dashIndent + 2);
+                    sb.Append('\n');
                     break;
             }
         }
+    }
+
+    private static int Column(StringBuilder sb)
+    {
+        for (int i = sb.Length - 1; i >= 0; i--)
+            if (sb[i] == '\n') return sb.Length - i - 1;
+        return sb.Length;
+    }
+
+    private static void Indent(StringBuilder sb, int indent) => sb.Append('\n').Append(' ', indent);
+
+    /// <summary>A flow collection; after a comma (or the opening bracket) past column 80 it goes on at <paramref name="indent"/>.</summary>
+    private static void WriteFlow(StringBuilder sb, YamlNode node, int indent)
+    {
+        switch (node)
+        {
+            case YamlSequenceNode q:
+                sb.Append('[');
+                for (int i = 0; i < q.Children.Count; i++)
+                {
+                    if (i > 0) sb.Append(',');
+                    if (Column(sb) > BestWidth) Indent(sb, indent);
+                    else if (i > 0) sb.Append(' ');
+                    WriteFlowItem(sb, q.Children[i], indent);
+                }
+                sb.Append(']');
+                break;
+            case YamlMappingNode m:
+                sb.Append('{');
+                int n = 0;
+                foreach (var (k, v) in m.Children)
+                {
+                    if (n++ > 0) sb.Append(',');
+                    if (Column(sb) > BestWidth) Indent(sb, indent);
+                    else if (n > 1) sb.Append(' ');
+                    sb.Append(Scalar(k)).Append(": ");
+                    WriteFlowItem(sb, v, indent);
+                }
+                sb.Append('}');
+                break;
+            case YamlScalarNode s:
+                WriteScalar(sb, s, indent);
+                break;
+        }
+    }
+
+    private static void WriteFlowItem(StringBuilder sb, YamlNode item, int indent)
+    {
+        if (item is YamlScalarNode s) WriteScalar(sb, s, indent);
+        else WriteFlow(sb, item, indent);
+    }
+
+    /// <summary>A scalar as <see cref="Scalar"/> writes it, folded as ruamel folds it past column 80 (continuation at <paramref name="indent"/>).</summary>
+    private static void WriteScalar(StringBuilder sb, YamlScalarNode s, int indent)
+    {
+        string v = s.Value ?? "";
+        switch (s.Style)
+        {
+            case ScalarStyle.SingleQuoted:
+                WriteSingleQuoted(sb, v, indent);
+                return;
+            case ScalarStyle.DoubleQuoted:
+                WriteDoubleQuoted(sb, v, indent);
+                return;
+            default:
+                string text = Scalar(s);
+                // A plain scalar breaks at a single space once the line is past the width; runs of spaces never break.
+                int i = 0;
+                while (i < text.Length)
+                {
+                    int j = i;
+                    if (text[i] == ' ')
+                    {
+                        while (j < text.Length && text[j] == ' ') j++;
+                        if (j - i == 1 && j < text.Length && Column(sb) > BestWidth) Indent(sb, indent);
+                        else sb.Append(text, i, j - i);
+                    }
+                    else
+                    {
+                        while (j < text.Length && text[j] != ' ') j++;
+                        sb.Append(text, i, j - i);
+                    }
+                    i = j;
+                }
+                return;
+        }
+    }
+
+    private static void WriteSingleQuoted(StringBuilder sb, string text, int indent)
+    {
+        sb.Append('\'');
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool single = c == ' ' && (i == 0 || text[i - 1] != ' ') && (i + 1 >= text.Length || text[i + 1] != ' ');
+            // Not at the very start or end of the value.
+            if (single && i != 0 && i != text.Length - 1 && Column(sb) > BestWidth) Indent(sb, indent);
+            else if (c == '\'') sb.Append("''");
+            else sb.Append(c);
+        }
+        sb.Append('\'');
+    }
+
+    private static void WriteDoubleQuoted(StringBuilder sb, string text, int indent)
+    {
+        sb.Append('"');
+        int start = 0;
+        for (int end = 0; end <= text.Length; end++)
+        {
+            char? ch = end < text.Length ? text[end] : null;
+            if (ch is null or '"' or '\\' or '\n' or '\t')
+            {
+                if (start < end)
+                {
+                    sb.Append(text, start, end - start);
+                    start = end;
+                }
+                if (ch is { } e)
+                {
+                    sb.Append(e switch { '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", _ => "\\t" });
+                    start = end + 1;
+                }
+            }
+            // ruamel breaks before a space (or right after an escape) when the line would pass the width, ending it with "\".
+            if (end > 0 && end < text.Length - 1 && (ch == ' ' || start >= end) && Column(sb) + (end - start) > BestWidth)
+            {
+                sb.Append(text, start, end - start).Append('\\');
+                if (start < end) start = end;
+                Indent(sb, indent);
+                if (text[start] == ' ') sb.Append('\\');
+            }
+        }
+        sb.Append('"');
     }
 
     private static string Flow(YamlNode node) => node switch
