@@ -11,8 +11,8 @@ using System.Text;
 namespace Sodalite.Engine.DataSources.ClickHouse;
 
 /// <summary>
-/// A "connection" is the endpoint and a shared HttpClient: HTTP is stateless here, so opening it costs nothing and each
-/// command is one request.
+/// A "connection" is the endpoint and an HttpClient: opening it costs nothing and each command is one request. With the
+/// endpoint's session id, the server keeps the session's state (temporary tables) from one request to the next.
 /// </summary>
 public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient http, bool ownsHttp = false) : DbConnection
 {
