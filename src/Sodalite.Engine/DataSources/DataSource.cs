@@ -1,4 +1,4 @@
-// An open data source: its dialect and a way to open connections to it.
+// An open data source: its dialect and the scan's session on it.
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Npgsql;
@@ -8,9 +8,7 @@ namespace Sodalite.Engine.DataSources;
 
 public sealed class DataSource : IAsyncDisposable
 {
-    private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly Action? _cleanup;
-    private readonly DbConnection? _shared;
 
     private readonly Func<int, CancellationToken, Task>? _prepare;
 
@@ -26,15 +24,14 @@ public sealed class DataSource : IAsyncDisposable
 
     public const string MemoryLimit = "1GB";
 
-    private DataSource(string name, SqlDialect dialect, string? schema, Func<CancellationToken, Task<DbConnection>> open, DbConnection? shared,
-        Func<int, CancellationToken, Task>? prepare, Action? cleanup)
+    /// <param name="cleanup">Releases what the session leaves behind (a connection pool, a spill folder) after it is closed.</param>
+    private DataSource(string name, SqlDialect dialect, string? schema, DbConnection session, Func<int, CancellationToken, Task>? prepare, Action? cleanup)
     {
         _prepare = prepare;
         Name = name;
         Dialect = dialect;
         Schema = schema;
-        _open = open;
-        _shared = shared;
+        Session = session;
         _cleanup = cleanup;
     }
 
@@ -42,31 +39,21 @@ public sealed class DataSource : IAsyncDisposable
     public SqlDialect Dialect { get; }
     public string? Schema { get; }
 
-    /// <summary>True when queries may run at the same time on separate connections.</summary>
-    public bool SupportsConcurrency => _shared is null;
-
     public string QualifiedTable(string table) => Dialect.QualifiedTable(table, Schema);
 
-    /// <summary>A connection for one query; dispose it unless <see cref="IsShared"/>.</summary>
-    public Task<DbConnection> OpenAsync(CancellationToken ct) => _shared is not null ? Task.FromResult(_shared) : _open(ct);
+    /// <summary>
+    /// The scan's one connection: its queries run one after the other on it, and a temporary table (kept duplicate keys) lasts
+    /// from the query that makes it to the sample that reads it. Owned by the data source.
+    /// </summary>
+    public DbConnection Session { get; }
 
-    public bool IsShared(DbConnection c) => ReferenceEquals(c, _shared);
-
-    /// <summary>Runs one statement and reads its result on a connection of its own (or the shared one); database errors propagate.</summary>
+    /// <summary>Runs one statement on the session and reads its result; database errors propagate.</summary>
     public async Task<T> ReadAsync<T>(string sql, Func<DbDataReader, Task<T>> read, CancellationToken ct)
     {
-        var conn = await OpenAsync(ct);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = sql;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            return await read(reader);
-        }
-        finally
-        {
-            if (!IsShared(conn)) await conn.DisposeAsync();
-        }
+        await using var cmd = Session.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await read(reader);
     }
 
     /// <summary>A table's columns (name, type) from a catalog query's rows.</summary>
@@ -136,11 +123,7 @@ public sealed class DataSource : IAsyncDisposable
                         ds.Dispose();
                         throw;
                     }
-                    return new DataSource(config.Name, new PostgresDialect(), schema, _ => Task.FromResult<DbConnection>(session), session, null, () =>
-                    {
-                        session.Dispose();
-                        ds.Dispose();
-                    });
+                    return new DataSource(config.Name, new PostgresDialect(), schema, session, null, ds.Dispose);
                 }
             case "mysql" or "mariadb":
                 {
@@ -171,11 +154,7 @@ public sealed class DataSource : IAsyncDisposable
                         mysql.Dispose();
                         throw;
                     }
-                    return new DataSource(config.Name, new MySqlDialect(), null, _ => Task.FromResult(session), session, null, () =>
-                    {
-                        session.Dispose();
-                        mysql.Dispose();
-                    });
+                    return new DataSource(config.Name, new MySqlDialect(), null, session, null, mysql.Dispose);
                 }
             case "clickhouse":
                 {
@@ -183,7 +162,7 @@ public sealed class DataSource : IAsyncDisposable
                     // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
                     // in the server's default database, whatever the request's database is.
                     return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
-                        _ => Task.FromResult<DbConnection>(session), session, null, session.Dispose);
+                        session, null, null);
                 }
             case "duckdb":
                 {
@@ -247,13 +226,9 @@ public sealed class DataSource : IAsyncDisposable
                                 }
                             };
                     }
-                    return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), _ => Task.FromResult<DbConnection>(conn), conn, prepare, () =>
+                    return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), conn, prepare, spill is null ? null : () =>
                     {
-                        conn.Dispose();
-                        if (spill is not null)
-                        {
-                            try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
-                        }
+                        try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
                     });
                 }
             default:
@@ -261,9 +236,9 @@ public sealed class DataSource : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Session.DisposeAsync();
         _cleanup?.Invoke();
-        return ValueTask.CompletedTask;
     }
 }

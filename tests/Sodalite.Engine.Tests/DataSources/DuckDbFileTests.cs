@@ -14,7 +14,7 @@ public class DuckDbFileTests
 
     private static async Task<(string Kind, long Rows)> Inspect(DataSource ds)
     {
-        var conn = await ds.OpenAsync(CancellationToken.None);
+        var conn = ds.Session;
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT (SELECT table_type FROM information_schema.tables WHERE table_name = 'orders'), (SELECT count(*) FROM orders)";
         await using var r = await cmd.ExecuteReaderAsync();
@@ -40,7 +40,7 @@ public class DuckDbFileTests
         string rows = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{i},{i}.5\n"));
         await using var ds = await DataSource.ConnectAsync(DataSourceConfig.ForFile(Csv("id,amount\n" + rows + "x,1,2,3\n")), CancellationToken.None);
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ds.PrepareAsync(DataSource.TextFileInPlacePasses + 1, CancellationToken.None));
-        var conn = await ds.OpenAsync(CancellationToken.None);
+        var conn = ds.Session;
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT table_type FROM information_schema.tables WHERE table_name = 'orders'";
         Assert.Equal("VIEW", await cmd.ExecuteScalarAsync());

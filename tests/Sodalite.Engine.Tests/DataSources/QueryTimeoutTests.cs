@@ -27,15 +27,7 @@ public class QueryTimeoutTests(PostgresServer pg) : IClassFixture<PostgresServer
     public async Task Without_query_timeout_queries_have_no_time_limit()
     {
         await using var ds = await DataSource.ConnectAsync(Config(null), CancellationToken.None);
-        var conn = await ds.OpenAsync(CancellationToken.None);
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            Assert.Equal(0, cmd.CommandTimeout);
-        }
-        finally
-        {
-            if (!ds.IsShared(conn)) await conn.DisposeAsync();
-        }
+        await using var cmd = ds.Session.CreateCommand();
+        Assert.Equal(0, cmd.CommandTimeout);
     }
 }
