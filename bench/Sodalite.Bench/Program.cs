@@ -51,8 +51,8 @@ public static class Program
             var (bestVariant, best) = sql.Select(p => (p.Key, Median(p.Value))).MinBy(p => p.Item2.Seconds);
             var s = Median(scan);
             var n = Median(scanNoSamples);
-            CheckSameValues(sql[bestVariant][0], scan[0]);
-            CheckSameValues(sql[bestVariant][0], scanNoSamples[0]);
+            Workload.CheckSameValues(sql[bestVariant][0].Values, scan[0].Values);
+            Workload.CheckSameValues(sql[bestVariant][0].Values, scanNoSamples[0].Values);
             report.AppendLine(CultureInfo.InvariantCulture, $"| {format} | {best.Seconds:F2} s ({bestVariant}) | {s.Seconds:F2} s | {s.Seconds / best.Seconds:F2}× | {n.Seconds:F2} s | {n.Seconds / best.Seconds:F2}× | {best.PeakMb:N0} MB / {s.PeakMb:N0} MB |");
             foreach (var (v, ms) in sql.Where(p => p.Key != bestVariant))
                 report.AppendLine(CultureInfo.InvariantCulture, $"|  | other variant {v}: {Median(ms).Seconds:F2} s, {Median(ms).PeakMb:N0} MB |  |  |  |  |  |");
@@ -74,17 +74,6 @@ public static class Program
     {
         var sorted = ms.OrderBy(m => m.Seconds).ToList();
         return sorted[sorted.Count / 2] with { PeakMb = ms.Max(m => m.PeakMb) };
-    }
-
-    /// <summary>The comparison is only fair if both sides computed the same numbers.</summary>
-    private static void CheckSameValues(Measure sql, Measure scan)
-    {
-        for (int i = 0; i < Workload.Checks.Length; i++)
-        {
-            double? a = sql.Values[i], b = scan.Values[i];
-            bool same = a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
-            if (!same) throw new InvalidOperationException($"check {i + 1} ({Workload.Checks[i].Line}): hand-written SQL gives {a}, sodalite gives {b}");
-        }
     }
 
     private static async Task<Measure> RunChild(string kind, string variant, string file, string checks)
@@ -276,6 +265,17 @@ public static class Workload
         ("invalid_count(discount) = 0", "valid min: 0\n      valid max: 1", "count(*) FILTER (WHERE discount < 0 OR discount > 1)"),
         ("missing_count(customer_id) = 0", null, "count(*) - count(customer_id)"),
     ];
+
+    /// <summary>The comparison is only fair if both sides computed the same numbers (within 1e-9, relative).</summary>
+    public static void CheckSameValues(double?[] sql, double?[] scan)
+    {
+        for (int i = 0; i < Checks.Length; i++)
+        {
+            double? a = sql[i], b = scan[i];
+            bool same = a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
+            if (!same) throw new InvalidOperationException($"check {i + 1} ({Checks[i].Line}): hand-written SQL gives {a}, sodalite gives {b}");
+        }
+    }
 
     public static string ChecksYaml(int? samplesLimit = null)
     {

@@ -106,8 +106,8 @@ public static class ServerBench
             Console.Error.WriteLine(FormattableString.Invariant(
                 $"[bench]   run {run + 1}: SQL {sql[^1].Seconds:F2} s ({sql[^1].Variant}), scan {scan[^1].Seconds:F2} s, scan without samples {scanNoSamples[^1].Seconds:F2} s"));
         }
-        SameValues(sql[0].Values, scan[0].Values);
-        SameValues(sql[0].Values, scanNoSamples[0].Values);
+        Workload.CheckSameValues(sql[0].Values, scan[0].Values);
+        Workload.CheckSameValues(sql[0].Values, scanNoSamples[0].Values);
         double best = Median(sql.Select(s => s.Seconds)), s = Median(scan.Select(x => x.Seconds)), n = Median(scanNoSamples.Select(x => x.Seconds));
         return FormattableString.Invariant(
             $"| {target.Layout} | {load.Elapsed.TotalSeconds:F1} s | {best:F2} s | {s:F2} s | {s / best:F2}× | {n:F2} s | {n / best:F2}× | {scan[0].Aggregations} for orders |");
@@ -136,15 +136,5 @@ public static class ServerBench
         var slowest = run.Queries.Where(q => q.Duration is not null).OrderByDescending(q => q.Duration).Take(5).Select(q => (q.Name, q.Duration!.Value.TotalSeconds)).ToList();
         return new ScanMeasure(sw.Elapsed.TotalSeconds,
             [.. Workload.Checks.Select(c => byName[c.Line].Value is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : (double?)null)], aggregations, slowest);
-    }
-
-    private static void SameValues(double?[] sql, double?[] scan)
-    {
-        for (int i = 0; i < Workload.Checks.Length; i++)
-        {
-            double? a = sql[i], b = scan[i];
-            bool same = a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
-            if (!same) throw new InvalidOperationException($"check {i + 1} ({Workload.Checks[i].Line}): hand-written SQL gives {a}, sodalite gives {b}");
-        }
     }
 }

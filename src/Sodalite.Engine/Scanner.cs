@@ -181,7 +181,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             {
                 failing = Planner.DuplicateSql(ds.Dialect, m, qtable, where, true);
                 passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
-                sample = m.DuplicateKeysTable is { } keys ? Planner.DuplicateKeysSampleSql(ds.Dialect, m, qtable, keys, limit) : failing + $"\nLIMIT {limit}";
+                sample = m.DuplicateKeysTable is { } keys ? ds.Dialect.KeptKeysRowsSql(m.Columns, qtable, keys, limit) : failing + $"\nLIMIT {limit}";
             }
             else
             {

@@ -600,10 +600,6 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             $"SELECT COUNT(*)\nFROM {keysTable}");
     }
 
-    /// <summary>Up to <paramref name="limit"/> rows of duplicated keys, from kept keys: as many rows as Soda's sample query returns.</summary>
-    public static string DuplicateKeysSampleSql(SqlDialect dialect, Metric dup, string qtable, string keysTable, int limit) =>
-        dialect.KeptKeysRowsSql(dup.Columns, qtable, keysTable, limit);
-
     public static string DuplicateSql(SqlDialect dialect, Metric dup, string qtable, string? where, bool rows)
     {
         string cols = string.Join(", ", dup.Columns);
