@@ -10,8 +10,9 @@ public sealed record ClickHouseEndpoint(Uri BaseUri, string User, string? Passwo
     string? SessionId = null)
 {
     /// <summary>
-    /// Settings that make ClickHouse answer Soda's SQL as PostgreSQL does: an outer join's missing side is NULL, JOIN means ALL
-    /// (18.16 has no default strictness), and a join of two Distributed tables ships the right side to every shard once.
+    /// Settings for the SQL written in the checks themselves (Sodalite's own SQL spells out what it needs and runs without them):
+    /// an outer join's missing side is NULL, JOIN means ALL (18.16 has no default strictness), and a join of two Distributed
+    /// tables ships the right side to every shard once. A readonly=1 user's queries go without them.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> SodaSettings = new Dictionary<string, string>
     {
