@@ -31,15 +31,24 @@ public static partial class SodaliteCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            // The library's own handler would print the exception and exit 1, which Soda and CI scripts read as "warnings".
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            await stderr.WriteLineAsync($"sodalite: internal error: {e.Message}");
-            await stderr.WriteLineAsync(e.ToString());
+            await stderr.WriteLineAsync("sodalite: cancelled.");
+            return 3;
+        }
+        catch (Exception e)
+        {
+            // design.md §5: a bug or broken infrastructure still ends in one clear line and exit 3 (error), never 0 or 1.
+            await stderr.WriteLineAsync($"sodalite: internal error ({e.GetType().Name}): {OneLine(e.Message)}. Please report it with the command and input that caused it.");
+            if (Environment.GetEnvironmentVariable("SODALITE_DEBUG") is { Length: > 0 }) await stderr.WriteLineAsync(e.ToString());
             return 3;
         }
     }
+
+    private static string OneLine(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static Command ScanCommand(TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
@@ -59,8 +68,30 @@ public static partial class SodaliteCli
         var push = new Option<string?>("--push") { Description = "After the scan, push the results: hub (the Sodalite hub) or qalita (a QALITA platform). Exit 4 or 5 when the push fails." };
         push.AcceptOnlyFromAmong("hub", "qalita");
         var pushSource = new Option<string?>("--source") { Description = "--push hub: the hub source (default: the data source name)." };
+        var maxDepth = new Option<int>("--yaml-max-depth") { Description = "Deepest YAML nesting read from a checks or configuration file.", DefaultValueFactory = _ => SodaCL.Yaml.YamlLimits.Default.MaxDepth };
+        var maxNodes = new Option<long>("--yaml-max-nodes") { Description = "Most YAML nodes a file may hold once its aliases are expanded.", DefaultValueFactory = _ => SodaCL.Yaml.YamlLimits.Default.MaxNodes };
+        var maxSize = new Option<long>("--max-file-size") { Description = "Largest checks or configuration file read, in bytes.", DefaultValueFactory = _ => SodaCL.Yaml.YamlLimits.Default.MaxFileBytes };
+        foreach (var limit in new Option[] { maxDepth, maxNodes, maxSize })
+            limit.Validators.Add(r =>
+            {
+                if (r.Tokens.Count > 0 && (!long.TryParse(r.Tokens[^1].Value, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n < 1))
+                    r.AddError($"{r.Option.Name} takes a whole number of 1 or more, not '{r.Tokens[^1].Value}'.");
+            });
+        vars.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens)
+                if (t.Value.IndexOf('=') <= 0)
+                    r.AddError($"-v/--variable takes KEY=VALUE, not '{t.Value}' (e.g. -v DATE=2024-01-31).");
+        });
+        paths.Validators.Add(r =>
+        {
+            // A mistyped option (--frobnicate, --srf) would otherwise be taken for a checks path.
+            foreach (var t in r.Tokens)
+                if (t.Value.StartsWith('-') && t.Value.Length > 1 && !File.Exists(t.Value) && !Directory.Exists(t.Value))
+                    r.AddError($"Unknown option '{t.Value}'{(t.Value == "--srf" ? " (did you mean -srf?)" : "")}. Run 'sodalite scan --help' for the options.");
+        });
         var pushOptions = new PushOptions();
-        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, paths };
+        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, maxDepth, maxNodes, maxSize, paths };
         foreach (var opt in pushOptions.All) cmd.Options.Add(opt);
         cmd.SetAction(async (pr, ct) =>
         {
@@ -91,6 +122,7 @@ public static partial class SodaliteCli
                 DataTimestamp = dataTs,
                 Verbose = pr.GetValue(verbose),
                 DryRun = pr.GetValue(dryRun),
+                YamlLimits = new SodaCL.Yaml.YamlLimits(pr.GetValue(maxSize), pr.GetValue(maxDepth), pr.GetValue(maxNodes)),
             };
             bool verboseOn = options.Verbose;
             var zone = TimeZoneInfo.Local;
@@ -227,6 +259,13 @@ public static partial class SodaliteCli
                 await stderr.WriteLineAsync($"sodalite: results file not found: {file}");
                 return 3;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync(Directory.Exists(file)
+                    ? $"sodalite: --results {file} is a folder: pass the results JSON file a scan wrote with -srf."
+                    : $"sodalite: cannot read results file {file}: {e.Message}");
+                return 3;
+            }
             catch (System.Text.Json.JsonException e)
             {
                 await stderr.WriteLineAsync($"sodalite: {file} is not a Soda results document: {e.Message}");
@@ -241,6 +280,11 @@ public static partial class SodaliteCli
             catch (ArtifactException e)
             {
                 await stderr.WriteLineAsync($"sodalite: {e.Message}");
+                return 3;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"sodalite: could not write artifacts to {pr.GetValue(artifacts)}: {e.Message}");
                 return 3;
             }
         });

@@ -13,4 +13,7 @@ public sealed record ScanOptions
     public DateTimeOffset? DataTimestamp { get; init; }
     public bool Verbose { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>Bounds on the YAML work of each checks and configuration file (size, nesting, alias expansion).</summary>
+    public SodaCL.Yaml.YamlLimits YamlLimits { get; init; } = SodaCL.Yaml.YamlLimits.Default;
 }

@@ -24,103 +24,151 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         variables.TryAdd("NOW", start.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
         var jinja = new Jinja(variables, environment ?? Environment.GetEnvironmentVariable);
 
-        // Data source
-        DataSourceConfig? config = null;
-        var all = new Dictionary<string, DataSourceConfig>();
-        if (options.DataFile is not null)
-        {
-            config = DataSourceConfig.ForFile(options.DataFile);
-            if (options.DataSourceName is not null) config = config with { Name = options.DataSourceName };
-        }
-        else
-        {
-            foreach (var f in options.ConfigurationFiles)
-                foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log)) all[k] = v;
-            if (options.DataSourceName is null)
-                log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE.");
-            else if (!all.TryGetValue(options.DataSourceName, out config))
-                log.Error($"Data source '{options.DataSourceName}' not present in the configuration. Configured data sources: {string.Join(", ", all.Keys)}");
-        }
-        string dsName = config?.Name ?? options.DataSourceName ?? "";
-
-        // Checks
-        var doc = new SodaClDocument();
-        var parser = new SodaClParser(log, jinja);
-        if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
-        foreach (var path in ExpandPaths(options.CheckPaths, log))
-        {
-            string text;
-            try { text = File.ReadAllText(path); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                log.Error($"Could not read checks file {path}: {e.Message}");
-                continue;
-            }
-            parser.Parse(path, text, doc);
-        }
-        foreach (var (k, v) in doc.Variables) variables.TryAdd(k, v);
-
         var results = new List<CheckResult>();
         IReadOnlyList<Metric> metrics = [];
         IReadOnlyList<QueryLog> queries = [];
         var tableColumns = new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
-        DataSource? ds = null;
-        if (config is not null)
+        string dsName = options.DataSourceName ?? "";
+        try
         {
-            try
+            // Data source
+            DataSourceConfig? config = null;
+            var all = new Dictionary<string, DataSourceConfig>();
+            if (options.DataFile is not null)
             {
-                onProgress?.Invoke($"connecting to {config.Name} ({config.Type})");
-                ds = await DataSource.ConnectAsync(config, ct);
+                config = DataSourceConfig.ForFile(options.DataFile);
+                if (options.DataSourceName is not null) config = config with { Name = options.DataSourceName };
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            else
             {
-                log.Error($"Could not connect to data source \"{config.Name}\": {e.Message}");
+                foreach (var f in options.ConfigurationFiles)
+                    foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log, options.YamlLimits)) all[k] = v;
+                if (options.DataSourceName is null)
+                    log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE.");
+                else if (!all.TryGetValue(options.DataSourceName, out config))
+                    log.Error($"Data source '{options.DataSourceName}' not present in the configuration. Configured data sources: {string.Join(", ", all.Keys)}");
+                else if (config.HasErrors)
+                {
+                    log.Error($"Data source \"{config.Name}\" is not used: its configuration in {config.FilePath} has the errors above. Fix them and scan again.");
+                    config = null;
+                }
+            }
+            dsName = config?.Name ?? options.DataSourceName ?? "";
+
+            // Checks
+            var doc = new SodaClDocument();
+            var parser = new SodaClParser(log, jinja) { Limits = options.YamlLimits };
+            if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
+            foreach (var path in ExpandPaths(options.CheckPaths, log))
+            {
+                if (ReadChecksFile(path, options.YamlLimits, log) is not { } text) continue;
+                try
+                {
+                    parser.Parse(path, text, doc);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A bug in the parser must not cost the other files their checks, nor pass as success.
+                    log.Error($"Could not add SodaCL file {path}: {e.GetType().Name}: {e.Message}", new SodaCL.Diagnostics.SourceLocation(path, 1, 1));
+                    log.Debug(e.ToString());
+                }
+            }
+            // A `variables:` section wins over -v for the same name, as in Soda (it sets the scan's variable).
+            foreach (var (k, v) in doc.Variables) variables[k] = v;
+
+            DataSource? ds = null;
+            if (config is not null)
+            {
+                try
+                {
+                    onProgress?.Invoke($"connecting to {config.Name} ({config.Type})");
+                    ds = await DataSource.ConnectAsync(config, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.Error($"Could not connect to data source \"{config.Name}\": {e.Message}");
+                }
+            }
+            if (ds is not null)
+            {
+                await using (ds)
+                {
+                    var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
+                    var planner = new Planner(ds, options.DefinitionName, log);
+                    var plan = planner.Plan(doc, catalogQueries.Count);
+                    int? samplesLimit = DefaultSamplesLimit(config!);
+                    if (samplesLimit is int keepLimit)
+                        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
+                    if (options.DryRun)
+                    {
+                        DryRun = plan;
+                    }
+                    else
+                    {
+                        var exec = new QueryExecutor(ds, log, jinja, onProgress);
+                        // Passes over the data: every planned query, plus the sample query each sampled metric may need.
+                        int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema) + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
+                        try { await ds.PrepareAsync(passes, ct); }
+                        catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
+                        await exec.RunAsync(plan, ct);
+                        await CountOnOtherDataSourcesAsync(plan, doc, all, exec, log, jinja, ct);
+                        await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
+                        var evaluator = new Evaluator(log, jinja, ds.Dialect);
+                        // Group by checks add a check per group and nested check; Soda lists those after all other checks.
+                        var groupChecks = new List<CheckResult>();
+                        foreach (var pc in plan.Checks)
+                        {
+                            try
+                            {
+                                if (pc.Definition.Kind == CheckKind.GroupBy) results.Add(GroupBy.Evaluate(pc, doc, parser, planner, evaluator, ds.Name, log, plan.Metrics, groupChecks));
+                                else results.Add(evaluator.Evaluate(pc));
+                            }
+                            catch (Exception e) when (e is not OperationCanceledException)
+                            {
+                                // As Soda: one check that cannot be evaluated is an error of its own, the others still are.
+                                log.Error($"Evaluation of check {pc.Definition.Line} failed: {e.Message}", pc.Definition.Location);
+                                log.Debug(e.ToString());
+                            }
+                        }
+                        results.AddRange(groupChecks);
+                        metrics = plan.Metrics;
+                        queries = [.. catalogQueries, .. exec.Queries];
+                        foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
+                            tableColumns[table] = await ds.ColumnsAsync(table, ct);
+                    }
+                }
             }
         }
-        if (ds is not null)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await using (ds)
-            {
-                var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
-                var planner = new Planner(ds, options.DefinitionName, log);
-                var plan = planner.Plan(doc, catalogQueries.Count);
-                int? samplesLimit = DefaultSamplesLimit(config!);
-                if (samplesLimit is int keepLimit)
-                    foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
-                if (options.DryRun)
-                {
-                    DryRun = plan;
-                }
-                else
-                {
-                    var exec = new QueryExecutor(ds, log, jinja, onProgress);
-                    // Passes over the data: every planned query, plus the sample query each sampled metric may need.
-                    int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema) + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
-                    try { await ds.PrepareAsync(passes, ct); }
-                    catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
-                    await exec.RunAsync(plan, ct);
-                    await CountOnOtherDataSourcesAsync(plan, doc, all, exec, log, jinja, ct);
-                    await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
-                    var evaluator = new Evaluator(log, jinja, ds.Dialect);
-                    // Group by checks add a check per group and nested check; Soda lists those after all other checks.
-                    var groupChecks = new List<CheckResult>();
-                    foreach (var pc in plan.Checks)
-                    {
-                        if (pc.Definition.Kind == CheckKind.GroupBy) results.Add(GroupBy.Evaluate(pc, doc, parser, planner, evaluator, ds.Name, log, plan.Metrics, groupChecks));
-                        else results.Add(evaluator.Evaluate(pc));
-                    }
-                    results.AddRange(groupChecks);
-                    metrics = plan.Metrics;
-                    queries = [.. catalogQueries, .. exec.Queries];
-                    foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
-                        tableColumns[table] = await ds.ColumnsAsync(table, ct);
-                }
-            }
+            // A bug or broken infrastructure: the scan ends in an error (exit 3) with what it got that far, never in a pass.
+            log.Error($"Scan stopped by an internal error: {e.GetType().Name}: {e.Message}");
+            log.Debug(e.ToString());
         }
         ScanSummary.Log(log, results, dsName, options.Verbose);
         return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
         { TableColumns = tableColumns };
+    }
+
+    /// <summary>A checks file's text, or null (logged) when it cannot be read or is larger than the limit.</summary>
+    private static string? ReadChecksFile(string path, SodaCL.Yaml.YamlLimits limits, ScanLogger log)
+    {
+        try
+        {
+            long size = new FileInfo(path).Length;
+            if (size > limits.MaxFileBytes)
+            {
+                log.Error($"Could not read checks file {path}: {size:N0} bytes is more than the limit of {limits.MaxFileBytes:N0} (--max-file-size).");
+                return null;
+            }
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            log.Error($"Could not read checks file {path}: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Set by a --dry-run scan: the plan that would have run.</summary>
@@ -285,8 +333,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
     /// <summary>The data source's samples limit (sampler.samples_limit, default 100); null when its samples are disabled.</summary>
     private static int? DefaultSamplesLimit(DataSourceConfig config) =>
-        config.Get("sampler.disable_samples") is "true" or "True" ? null
-        : int.TryParse(config.Get("sampler.samples_limit"), out int l) ? l : 100;
+        config.Get("sampler.disable_samples") is "true" || config.Get("disable_samples") is "true" || config.Get("sampler.exclude_columns") is not null ? null
+        : int.TryParse(config.Get("sampler.samples_limit"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int l) ? l : 100;
 
     private static int? SamplesLimit(Metric m, ScanPlan plan) =>
         plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
@@ -308,7 +356,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         {
             if (Directory.Exists(p))
             {
-                foreach (var f in Directory.EnumerateFiles(p, "*.*", SearchOption.AllDirectories)
+                var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+                foreach (var f in Directory.EnumerateFiles(p, "*.*", walk)
                              .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order())
                     if (seen.Add(Path.GetFullPath(f))) yield return f;
             }

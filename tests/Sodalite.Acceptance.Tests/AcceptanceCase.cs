@@ -9,6 +9,20 @@ public static class AcceptanceCase
 {
     public static string CasesDir => Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases");
 
+    /// <summary>The cases recorded from public Soda bug reports (../shared/acceptance/soda-v3-reports), named "reports/&lt;case&gt;".</summary>
+    public static string ReportsDir => Path.Combine(RepoPaths.Acceptance, "soda-v3-reports", "cases");
+
+    /// <summary>Prefix of a bug-report case's name.</summary>
+    public const string ReportsPrefix = "reports/";
+
+    /// <summary>Every case of soda-v3-reports, whatever it holds: a case added there is replayed without a change here.</summary>
+    public static string[] Reports =>
+        Directory.Exists(ReportsDir) ? [.. Directory.GetDirectories(ReportsDir).Select(d => ReportsPrefix + Path.GetFileName(d)).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>A case's folder: soda-v3's, or soda-v3-reports' for a name starting with "reports/".</summary>
+    public static string CaseDir(string name) =>
+        name.StartsWith(ReportsPrefix, StringComparison.Ordinal) ? Path.Combine(ReportsDir, name[ReportsPrefix.Length..]) : Path.Combine(CasesDir, name);
+
     /// <summary>Cases whose check types Sodalite runs: replayed on PostgreSQL and DuckDB.</summary>
     public static readonly string[] Replayed =
     [
@@ -36,7 +50,7 @@ public static class AcceptanceCase
     /// </summary>
     public static async Task<string?> ReplayAsync(string name, string configPath, Action<JsonObject, JsonObject>? normalize = null, bool sampleColumnTypes = true)
     {
-        string dir = Path.Combine(CasesDir, name);
+        string dir = CaseDir(name);
         var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
         int expectedExit = int.Parse(File.ReadAllText(Path.Combine(dir, "exit_code")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var (actual, exit, logs) = await ScanWithLogsAsync(name, configPath);
@@ -52,7 +66,7 @@ public static class AcceptanceCase
         {
             DataSourceName = "pg",
             ConfigurationFiles = [configPath],
-            CheckPaths = [Path.Combine(CasesDir, name, "checks.yml")],
+            CheckPaths = [Path.Combine(CaseDir(name), "checks.yml")],
             Variables = Vars(name),
         });
         var doc = (JsonObject)JsonNode.Parse(PyJson.Serialize(Sodalite.Engine.Output.ResultsDocument.Build(run)))!;
@@ -61,7 +75,7 @@ public static class AcceptanceCase
 
     public static Dictionary<string, string> Vars(string caseName)
     {
-        string path = Path.Combine(CasesDir, caseName, "vars.json");
+        string path = Path.Combine(CaseDir(caseName), "vars.json");
         if (!File.Exists(path)) return [];
         var o = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
         return o.ToDictionary(p => p.Key, p => p.Value!.ToString());

@@ -37,6 +37,12 @@ public abstract class ConformanceEngine : IAsyncLifetime
 
     /// <summary>Every recorded case.</summary>
     public static TheoryData<string> Cases => new(AcceptanceCase.Replayed);
+
+    /// <summary>Every case recorded from public Soda bug reports (soda-v3-reports), as it is in the folder.</summary>
+    public static TheoryData<string> ReportCases => new(AcceptanceCase.Reports);
+
+    /// <summary>Report cases this engine cannot answer as Soda's PostgreSQL run does, and why.</summary>
+    public virtual IReadOnlyDictionary<string, string> ReportDifferences { get; } = new Dictionary<string, string>();
 }
 
 public abstract class ConformanceSuite<TEngine>(TEngine engine) where TEngine : ConformanceEngine
@@ -57,4 +63,25 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) where TEngine : 
     [Fact]
     public void Listed_differences_name_recorded_cases() =>
         Assert.All(engine.Differences, d => Assert.Contains(d.Key, AcceptanceCase.Replayed));
+}
+
+/// <summary>
+/// The cases recorded from public Soda bug reports (../shared/acceptance/soda-v3-reports), for the engines that load their tables
+/// (PostgreSQL and DuckDB). Every case folder there is replayed; a case added to the folder runs without a change here.
+/// </summary>
+public abstract class ReportsSuite<TEngine>(TEngine engine) where TEngine : ConformanceEngine
+{
+    [Theory]
+    [MemberData(nameof(ConformanceEngine.ReportCases), MemberType = typeof(ConformanceEngine))]
+    public async Task Report_case_matches_soda(string name)
+    {
+        string? diffs = await AcceptanceCase.ReplayAsync(name, engine.ConfigPath, engine.Normalize, engine.SampleColumnTypes);
+        if (engine.ReportDifferences.TryGetValue(name, out string? reason))
+            Assert.True(diffs is not null, $"{name} is listed as differing on {engine.Engine} ({reason}), but it now matches: take it off the list.");
+        else
+            Assert.True(diffs is null, diffs);
+    }
+
+    [Fact]
+    public void The_report_cases_are_there() => Assert.NotEmpty(AcceptanceCase.Reports);
 }

@@ -14,6 +14,7 @@ public sealed class PostgresEngine : ConformanceEngine
     {
         await Server.InitializeAsync();
         await Server.ExecuteAsync(File.ReadAllText(Path.Combine(RepoPaths.Acceptance, "soda-v3", "tables.sql")));
+        await Server.ExecuteAsync(File.ReadAllText(Path.Combine(RepoPaths.Acceptance, "soda-v3-reports", "tables.sql")));
         ConfigPath = WriteConfig(File.ReadAllText(Path.Combine(RepoPaths.Acceptance, "soda-v3", "cfg.yml")).Replace("PORT", Server.Port.ToString()));
     }
 
@@ -30,3 +31,5 @@ public class PostgresConformance(PostgresEngine engine) : ConformanceSuite<Postg
         Assert.Equal(all, known);
     }
 }
+
+public class PostgresReports(PostgresEngine engine) : ReportsSuite<PostgresEngine>(engine), IClassFixture<PostgresEngine>;

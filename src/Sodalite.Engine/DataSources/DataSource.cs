@@ -104,7 +104,16 @@ public sealed class DataSource : IAsyncDisposable
                         // A scan's aggregate over a large table takes what it takes (Npgsql stops a command after 30 s by default);
                         // query_timeout (seconds) bounds it when set.
                         CommandTimeout = config.GetInt("query_timeout", 0),
-                        SslMode = Enum.TryParse<SslMode>(config.Get("sslmode") ?? "prefer", true, out var ssl) ? ssl : SslMode.Prefer,
+                        SslMode = config.Get("sslmode") switch
+                        {
+                            "disable" => SslMode.Disable,
+                            "allow" => SslMode.Allow,
+                            "require" => SslMode.Require,
+                            "verify-ca" => SslMode.VerifyCA,
+                            "verify-full" => SslMode.VerifyFull,
+                            null or "prefer" => SslMode.Prefer,
+                            var other => throw new FormatException($"sslmode \"{other}\" is not one of {string.Join(", ", DataSourceSchema.SslModes)}."),
+                        },
                         Pooling = true,
                         MaxPoolSize = 8,
                     };

@@ -3,6 +3,9 @@ namespace Sodalite.Engine.DataSources;
 
 public sealed record DataSourceConfig(string Name, string Type, IReadOnlyDictionary<string, string?> Settings, string? FilePath = null)
 {
+    /// <summary>True when configuration.yml gave this data source an unknown key or an invalid value (logged where it was read).</summary>
+    public bool HasErrors { get; init; }
+
     public string? Get(string key) => Settings.TryGetValue(key, out var v) ? v : null;
 
     /// <summary>A whole-number setting (port, timeout), or <paramref name="fallback"/> when it is not set; anything else is an error naming it.</summary>

@@ -10,7 +10,22 @@ namespace Sodalite.Engine.Evaluation;
 
 public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect dialect)
 {
+    /// <summary>
+    /// The check's outcome from its metric values. A check whose configuration has an error (<see cref="SodaCL.Model.CheckDefinition.ConfigError"/>)
+    /// keeps a fail, as Soda's does, but is never reported as passed or warned: it is not evaluated, with an error.
+    /// </summary>
     public CheckResult Evaluate(PlannedCheck pc)
+    {
+        var result = EvaluateMetric(pc);
+        if (pc.Definition.ConfigError is { } why && result.Outcome is CheckOutcome.Pass or CheckOutcome.Warn)
+        {
+            log.Error($"Check \"{pc.Definition.Line}\" is not evaluated: {why}. Fix its configuration; until then it cannot pass.", pc.Definition.Location);
+            return result with { Outcome = null };
+        }
+        return result;
+    }
+
+    private CheckResult EvaluateMetric(PlannedCheck pc)
     {
         var def = pc.Definition;
         string name = DefaultName(pc);

@@ -98,10 +98,18 @@ public static partial class Freshness
         var m = DurationRegex().Match(text.Trim());
         if (!m.Success) throw new FormatException($"\"{text}\" is not a duration; write it as 1d, 6h, 30m or 1d2h30m");
         var total = TimeSpan.Zero;
-        foreach (Capture c in m.Groups[1].Captures)
+        try
         {
-            long n = long.Parse(c.Value[..^1], CultureInfo.InvariantCulture);
-            total += c.Value[^1] switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromMinutes(n) };
+            foreach (Capture c in m.Groups[1].Captures)
+            {
+                long n = long.Parse(c.Value[..^1], CultureInfo.InvariantCulture);
+                total += c.Value[^1] switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromMinutes(n) };
+            }
+        }
+        catch (OverflowException)
+        {
+            // Soda logs "Problem parsing freshness threshold" and still passes the check; here it is not evaluated.
+            throw new FormatException($"\"{text}\" is a longer duration than can be measured (at most {TimeSpan.MaxValue.Days:N0} days)");
         }
         return total;
     }

@@ -305,7 +305,8 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         string sql = check.MetricQuery!.Trim();
         return GetOrAdd(new Metric
         {
-            Identity = MetricIdentity(check.Table, check.Partition, null, check.Line, [sql]),
+            // Soda builds this metric without a partition, so its identity has no table or filter part wherever the check is.
+            Identity = MetricIdentity(null, null, null, check.Line, [sql]),
             Name = check.Line,
             Kind = MetricKind.UserQuery,
             Table = check.Table,

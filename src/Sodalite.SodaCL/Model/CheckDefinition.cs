@@ -47,6 +47,12 @@ public sealed record CheckDefinition
     /// <summary>Group by checks: the query, fields and nested checks.</summary>
     public GroupBySpec? GroupBy { get; init; }
 
+    /// <summary>
+    /// Set when the check's configuration has an error that changes what it measures (an unknown format, an invalid value, a
+    /// misspelled key, a bad warn/fail condition): the check may then fail as in Soda, but never pass or warn (it is not evaluated).
+    /// </summary>
+    public string? ConfigError { get; init; }
+
     public MetricCheckLine? MetricLine => Parsed as MetricCheckLine;
 
     /// <summary>Column of a column check: first metric argument, except multi-column duplicate_count.</summary>

@@ -35,27 +35,38 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private string _file = "";
     private List<CheckAttribute> _datasetAttributes = [];
 
+    /// <summary>Bounds on the YAML work one file may ask for (alias expansion, nesting); see <see cref="YamlLimits"/>.</summary>
+    public YamlLimits Limits { get; init; } = YamlLimits.Default;
+
     /// <summary>Parses one checks file into <paramref name="doc"/>.</summary>
     public void Parse(string filePath, string text, SodaClDocument doc)
     {
         _file = filePath;
-        var stream = new YamlStream();
-        try
+        var (rootNode, problem) = SafeYaml.Load(text, Limits);
+        if (problem is not null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            log.Error($"YAML syntax error\n  | {e.InnerException?.Message ?? e.Message}", Loc(e.Start));
+            log.Error(problem.Message, new SourceLocation(filePath, problem.Line, problem.Col));
             return;
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (rootNode is not YamlMappingNode root)
         {
-            if (stream.Documents.Count > 0 && !(stream.Documents[0].RootNode is YamlScalarNode s && RuamelEmitter.IsNull(s)))
-                log.Error($"The checks file {filePath} must be a mapping of sections such as 'checks for TABLE:'", Loc(stream.Documents[0].RootNode.Start));
+            if (rootNode is not null && !(rootNode is YamlScalarNode s && RuamelEmitter.IsNull(s)))
+                log.Error($"The checks file {filePath} must be a mapping of sections such as 'checks for TABLE:'", Loc(rootNode.Start));
             return;
         }
 
+        try
+        {
+            ParseSections(root, doc);
+        }
+        catch (SodaClFileException e)
+        {
+            log.Error(e.Message, e.Location);
+        }
+    }
+
+    private void ParseSections(YamlMappingNode root, SodaClDocument doc)
+    {
         // Filters and column configurations first: checks of any section may use them.
         foreach (var (keyNode, value) in root.Children)
         {
@@ -64,8 +75,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
             else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
                 ParseColumnConfigurations(header["configurations for ".Length..].Trim(), value, keyNode, doc);
-            else if (header == "variables" && value is YamlMappingNode vars)
-                foreach (var (k, v) in vars.Children) doc.Variables[RuamelEmitter.Text(k)] = _jinja.Resolve(RuamelEmitter.Text(v));
         }
 
         foreach (var (keyNode, value) in root.Children)
@@ -86,6 +95,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             {
                 ParseChecksSection(header, null, null, value, keyNode, doc);
             }
+            else if (header == "variables")
+            {
+                ParseVariables(value, keyNode, doc);
+            }
             else if (FilterHeader().IsMatch(header) || header.StartsWith("configurations for ", StringComparison.Ordinal) || header == "variables")
             {
                 // handled in the first pass
@@ -104,6 +117,41 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
         }
     }
+
+    /// <summary>
+    /// A `variables:` section, read where it stands in the file as Soda does: a value is set for the sections after it (and for
+    /// thresholds and SQL, which are resolved later), over a -v variable of the same name; ${...} in a value is resolved first.
+    /// Soda cannot read a value that is not text (it gives up on the rest of the file): neither can this.
+    /// </summary>
+    private void ParseVariables(YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    {
+        if (value is not YamlMappingNode vars)
+        {
+            log.Error($"Variables content must be a dict. Write 'variables:' followed by indented 'NAME: value' lines.", Loc(keyNode.Start));
+            return;
+        }
+        foreach (var (k, v) in vars.Children)
+        {
+            string name = RuamelEmitter.Text(k);
+            if (v is not YamlScalarNode sv || RuamelEmitter.IsNull(sv) || sv.Style is ScalarStyle.Plain or ScalarStyle.Any && NonText(sv.Value ?? ""))
+                throw new SodaClFileException(
+                    $"Could not add SodaCL file {_file}: variable '{name}' is {(v is YamlScalarNode s2 && !RuamelEmitter.IsNull(s2) ? $"the {Kind(s2.Value!)} {s2.Value}" : v is YamlScalarNode ? "empty" : "not a single value")}, and variables are text: quote it ({name}: \"{(v as YamlScalarNode)?.Value}\"). The checks after it in the file were not read.",
+                    Loc(v.Start));
+            string text = sv.Value ?? "";
+            if (text.Contains("${", StringComparison.Ordinal)) text = _jinja.Resolve(text);
+            doc.Variables[name] = text;
+            _jinja = _jinja.WithVariable(name, text);
+        }
+    }
+
+    /// <summary>Whether a plain scalar reads as something other than a string in YAML (ruamel): a number, a boolean or a date.</summary>
+    private static bool NonText(string plain) =>
+        IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || DateRegex().IsMatch(plain)
+        || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
+
+    private static string Kind(string plain) =>
+        IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || plain.Contains("inf", StringComparison.OrdinalIgnoreCase) || plain.Contains("nan", StringComparison.OrdinalIgnoreCase) ? "number"
+        : RuamelEmitter.IsBool(plain) ? "boolean" : "date";
 
     private void ParseForEach(string alias, YamlNode value, YamlNode keyNode, SodaClDocument doc)
     {
@@ -199,11 +247,19 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
             catch (CheckLineException e)
             {
-                string line = item is YamlMappingNode im && im.Children.Count > 0 ? RuamelEmitter.Text(im.Children[0].Key) : RuamelEmitter.Text(item);
-                log.Error($"Invalid check \"{line}\": {e.Message}", Loc(item.Start));
+                log.Error($"Invalid check \"{ItemLine(item)}\": {e.Message}", Loc(item.Start));
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or SodaClFileException))
+            {
+                // A bug must cost one check, not the file, and never pass as success.
+                log.Error($"Invalid check \"{ItemLine(item)}\": it could not be read ({e.GetType().Name}: {e.Message})", Loc(item.Start));
+                log.Debug(e.ToString());
             }
         }
     }
+
+    private static string ItemLine(YamlNode item) =>
+        item is YamlMappingNode im && im.Children.Count > 0 ? RuamelEmitter.Text(im.Children[0].Key) : item is YamlScalarNode ? RuamelEmitter.Text(item) : "";
 
     private CheckDefinition? ParseCheckItem(string header, string? table, string? partition, YamlNode item, SodaClDocument doc)
     {
@@ -222,7 +278,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     return null;
                 }
                 if (m.Children.Count > 1)
-                    log.Info($"Ignoring keys next to check \"{RuamelEmitter.Text(lineNode)}\": a check's configuration goes one level deeper.", Loc(m.Children[1].Key.Start));
+                {
+                    // Soda ignores such keys (soda-core #1248): a mis-indented 'valid values:' would leave the check passing unvalidated.
+                    var stray = m.Children[1].Key;
+                    log.Error($"Key \"{RuamelEmitter.Text(stray)}\" is next to check \"{RuamelEmitter.Text(lineNode)}\", not under it: indent it further than the check line so it configures that check. The check is not evaluated.", Loc(stray.Start));
+                    return null;
+                }
                 var v = m.Children[0].Value;
                 if (v is YamlMappingNode cm) config = cm;
                 else if (!(v is YamlScalarNode vs && RuamelEmitter.IsNull(vs)))
@@ -443,13 +504,22 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         return null;
     }
 
+    private int ErrorCount => log.Logs.Count(l => l.Level == ScanLogLevel.Error);
+
     private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
     {
+        int errorsBefore = ErrorCount;
+        int ignoredKeys = 0;
         var mvc = MissingValidConfig.Empty;
         string? metric = metricLine?.Metric;
         foreach (var (k, v) in config.Children)
         {
-            string key = RuamelEmitter.Text(k);
+            string key = k is YamlScalarNode ? RuamelEmitter.Text(k) : "";
+            if (key == "<<" && k is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any })
+                throw new SodaClFileException(
+                    $"Could not add SodaCL file {_file}: YAML merge keys ('<<: *anchor') are not supported in a check configuration (check \"{check.Line}\"). " +
+                    "Write the keys out under each check, or set them once per column with 'configurations for TABLE:'. The checks after this one in the file were not read.",
+                    Loc(k.Start));
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
             switch (key)
             {
@@ -536,7 +606,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     or "take_over_existing_anomaly_score_check" or "warn_only" or "template"
                 || check.Kind == CheckKind.Distribution && key is "distribution reference file" or "distribution_type" or "dro name" or "sample")
                 continue;
-            log.Error($"Skipping unsupported check configuration: {key}{Hint(key)}", Loc(k.Start), "metric_check_configurations");
+            string hint = Hint(key);
+            // Soda skips the key and runs the check. A misspelled key that would change what the check measures or how it is
+            // judged (valid values, filter, fail, ...) must not leave it passing unvalidated; a misspelled 'name' may.
+            if (!(SuggestedKey(key) is { } meant && !ReportingKeys.Contains(meant))) ignoredKeys++;
+            log.Error($"Skipping unsupported check configuration: {key}{hint}", Loc(k.Start), "metric_check_configurations");
         }
         if (check.Kind == CheckKind.GroupBy) check = check with { GroupBy = ParseGroupBy(check, config) };
         if (check.Filter is not null && check.MetricExpression is not null)
@@ -546,15 +620,29 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             // Soda ignores warn/fail when the line has its own threshold; say so.
             log.Info($"Check \"{check.Line}\" has an inline threshold, so its warn/fail configuration is ignored.", check.Location);
         }
+        foreach (var (key, format) in new[] { ("missing format", mvc.MissingFormat), ("valid format", mvc.ValidFormat), ("invalid format", mvc.InvalidFormat) })
+            if (format is not null && !Formats.SodaFormats.All.ContainsKey(format))
+                check = check with { ConfigError = $"its {key} \"{format}\" is not a known format" };
+        if (ErrorCount > errorsBefore + ignoredKeys && check.ConfigError is null)
+            check = check with { ConfigError = "its configuration has errors (see above)" };
         return check with { MissingValid = mvc };
     }
 
+    /// <summary>Keys that change how a check is named or reported, not what it measures.</summary>
+    private static readonly HashSet<string> ReportingKeys = ["name", "identity", "attributes", "samples limit", "samples columns", "template", "warn_only"];
+
     private static string Hint(string key)
+    {
+        if (MetricConfigKeys.Contains(key) || MvcKeys.Contains(key)) return " (Sodalite does not run it)";
+        return SuggestedKey(key) is { } meant ? $" (did you mean \"{meant}\"?)" : "";
+    }
+
+    /// <summary>The known configuration key <paramref name="key"/> is probably a misspelling of, or null.</summary>
+    private static string? SuggestedKey(string key)
     {
         string[] known = [.. MetricConfigKeys, .. MvcKeys];
         var best = known.Select(k => (k, d: Distance(k, key))).OrderBy(x => x.d).First();
-        if (best.d == 0) return " (Sodalite does not run it)";
-        return best.d <= 3 ? $" (did you mean \"{best.k}\"?)" : "";
+        return best.d > 0 && best.d <= Math.Max(1, key.Length / 4) ? best.k : null;
     }
 
     private static int Distance(string a, string b)
@@ -564,7 +652,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         for (int j = 0; j <= b.Length; j++) d[0, j] = j;
         for (int i = 1; i <= a.Length; i++)
             for (int j = 1; j <= b.Length; j++)
+            {
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1); // a swap
+            }
         return d[a.Length, b.Length];
     }
 
@@ -684,6 +775,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntRegex();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)")]
+    private static partial Regex DateRegex();
 
     [GeneratedRegex(@"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatRegex();

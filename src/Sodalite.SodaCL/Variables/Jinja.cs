@@ -14,6 +14,10 @@ public sealed partial class Jinja(IReadOnlyDictionary<string, string> variables,
     public Jinja With(string name, string value) =>
         new(new Dictionary<string, string>(variables) { [name] = value }, n => n == name ? null : environment(n));
 
+    /// <summary>The same variables plus <paramref name="name"/> = <paramref name="value"/> as a scan variable (the environment still wins).</summary>
+    public Jinja WithVariable(string name, string value) =>
+        new(new Dictionary<string, string>(variables) { [name] = value }, environment);
+
     /// <summary>The value of a variable, or null when neither the environment nor the scan defines it.</summary>
     public string? Lookup(string name) => environment(name) ?? (variables.TryGetValue(name, out var v) ? v : null);
 
