@@ -57,7 +57,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
             // Checks
             var doc = new SodaClDocument();
-            var parser = new SodaClParser(log, jinja) { Limits = options.YamlLimits };
+            var parser = new SodaClParser(log, jinja) { Limits = options.YamlLimits, DataSourceName = config?.Name };
             if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
             foreach (var path in ExpandPaths(options.CheckPaths, log))
             {

@@ -190,13 +190,25 @@ public static class ResultsDocument
         return check;
     }
 
+    /// <summary>Soda's resourceAttributes value: a top-level number becomes its text, a bool stays, lists and mappings keep their items' types.</summary>
     private static JsonNode? AttributeValue(CheckAttribute a) => a.Value switch
     {
         null => null,
         bool b => JsonValue.Create(b),
         long l => l.ToString(CultureInfo.InvariantCulture),
         double d => PyFloat.Repr(d),
-        _ => a.Value.ToString(),
+        _ => Nested(a.Value),
+    };
+
+    private static JsonNode? Nested(object? value) => value switch
+    {
+        null => null,
+        bool b => JsonValue.Create(b),
+        long l => JsonValue.Create(l),
+        double d => JsonValue.Create(d),
+        IReadOnlyList<KeyValuePair<string, object?>> map => new JsonObject(map.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Nested(p.Value)))),
+        System.Collections.IEnumerable list and not string => new JsonArray([.. list.Cast<object?>().Select(Nested)]),
+        _ => JsonValue.Create(value.ToString()),
     };
 
     private static JsonArray Blocks(Metric metric, ScanRun run)

@@ -18,6 +18,9 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private readonly MetricSql _sql = new(dataSource.Dialect);
     private readonly Dictionary<string, Metric> _metrics = [];
 
+    /// <summary>Set while planning a check whose configuration turns out unusable (an unknown format it reads).</summary>
+    private string? UnusableConfig { get; set; }
+
     private static readonly HashSet<string> CountMetrics = ["row_count", "missing_count", "invalid_count", "valid_count", "duplicate_count"];
 
     /// <param name="queriesBefore">Queries already run (catalog lookups), so numbering continues after them.</param>
@@ -27,6 +30,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         foreach (var check in OrderChecks(doc))
         {
             var ids = CheckIdentities.For(check, dataSource.Name);
+            UnusableConfig = null;
             Metric? metric = null;
             string? error = null;
             switch (check.Kind)
@@ -163,6 +167,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 case CheckKind.Distribution:
                     log.Error($"Distribution checks (\"{check.Line}\") need a distribution reference object made by Soda's scientific package; Sodalite does not run them.", check.Location);
                     continue;
+                case CheckKind.Metric when check.Table is null && check.MetricLine is { } tableless:
+                    // Soda builds the metric (listed with no value) and then stops the whole scan; here only this check is lost.
+                    Unresolved(null, null, tableless, check);
+                    log.Error($"Check \"{check.Line}\" needs a table: only '{tableless.Metric} query:' metrics and 'failed rows' checks go in a 'checks:' section; put it under 'checks for TABLE:'.", check.Location);
+                    continue;
                 default:
                     log.Error($"Check \"{check.Line}\" ({check.Kind}) is not supported yet by this version of Sodalite.", check.Location);
                     continue;
@@ -170,11 +179,18 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             if (metric is null)
             {
                 if (error is not null) log.Error(error, check.Location);
+                if (error is not null && check.Kind == CheckKind.Metric && check.Table is not null && check.MetricLine is { } unknown && IsUnsupportedMetric(unknown.Metric))
+                {
+                    // Soda lists the metric it could not compute (no value) and says so for the check.
+                    Unresolved(check.Table, check.Partition, unknown, check);
+                    log.Error($"Metrics '{unknown.Metric}' were not computed for check '{check.Line}'", check.Location);
+                }
                 continue;
             }
             if (check.Kind == CheckKind.Metric && check.MetricLine?.Threshold is null && check.Warn is null && check.Fail is null)
                 log.Error($"No threshold specified for check \"{check.Line}\". Add one to the line (\"{check.Line} > 0\") or a 'fail: when ...' configuration.", check.Location);
-            plan.Checks.Add(new PlannedCheck { Definition = check, Identities = ids, Metric = metric });
+            var definition = UnusableConfig is { } unusable && check.ConfigError is null ? check with { ConfigError = unusable } : check;
+            plan.Checks.Add(new PlannedCheck { Definition = definition, Identities = ids, Metric = metric });
         }
         plan.Metrics.AddRange(_metrics.Values);
         BuildQueries(plan, doc);
@@ -201,9 +217,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         string table = check.Table!;
         string name = ml.Metric;
         var mvc = check.MissingValid;
-        foreach (var (key, format) in new[] { ("missing format", mvc.MissingFormat), ("valid format", mvc.ValidFormat), ("invalid format", mvc.InvalidFormat) })
+        // Soda reports an unknown format where a condition uses it: missing_count only reads the missing format.
+        var usedFormats = check.MetricExpression is not null || check.MetricQuery is not null || name is "row_count" or "duplicate_count" or "duplicate_percent"
+            ? []
+            : name is "missing_count" or "missing_percent" ? new[] { ("missing format", mvc.MissingFormat) }
+            : name is "invalid_count" or "invalid_percent" or "valid_count" || mvc.Any
+                ? new[] { ("missing format", mvc.MissingFormat), ("valid format", mvc.ValidFormat), ("invalid format", mvc.InvalidFormat) }
+                : [];
+        foreach (var (key, format) in usedFormats)
             if (format is not null && !SodaFormats.All.ContainsKey(format))
+            {
                 log.Error($"Format {format} is not supported. Known formats: {string.Join(", ", SodaFormats.All.Keys)}.", mvc.FormatLocations.GetValueOrDefault(key) ?? check.Location);
+                UnusableConfig = $"its {key} \"{format}\" is not a known format";
+            }
 
         if (check.MetricExpression is not null)
             return GetOrAdd(new Metric
@@ -297,6 +323,28 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 error = $"Unsupported metric {name} in check \"{check.Line}\". Define it with '{name} expression: <SQL aggregate>' or use a built-in metric.";
                 return null;
         }
+    }
+
+    private static readonly HashSet<string> BuiltInMetrics =
+    [
+        "row_count", "missing_count", "invalid_count", "valid_count", "missing_percent", "invalid_percent", "duplicate_count", "duplicate_percent",
+        "min", "max", "avg", "sum", "min_length", "max_length", "avg_length", "percentile", "stddev", "stddev_pop", "stddev_samp", "variance",
+        "var_pop", "var_samp",
+    ];
+
+    private static bool IsUnsupportedMetric(string name) => !BuiltInMetrics.Contains(name);
+
+    /// <summary>A metric Soda builds for a check and never computes: listed in metrics[] with no value.</summary>
+    private void Unresolved(string? table, string? partition, MetricCheckLine ml, CheckDefinition check)
+    {
+        string? column = ml.Args.Count > 0 && !(ml.Metric == "duplicate_count" && ml.Args.Count > 1) ? ml.Args[0] : null;
+        GetOrAdd(new Metric
+        {
+            Identity = MetricIdentity(table, partition, column, ml.Metric, MvcParts(check.Filter, check.MissingValid, ml.Args.Skip(1))),
+            Name = ml.Metric,
+            Kind = MetricKind.Unresolved,
+            Table = null,
+        });
     }
 
     /// <summary>"X query:" (or "X sql_file:"): its own query; the metric is named after the check line (spec/sodacl.md §2.10).</summary>

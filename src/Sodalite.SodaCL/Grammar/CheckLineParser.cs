@@ -16,6 +16,12 @@ public static partial class CheckLineParser
             string other = p.Identifier();
             string? partition = null, ds = null;
             if (p.Peek(" [")) { p.Expect(" "); partition = p.Bracketed(); }
+            else if (p.Peek(" ") && !p.Peek(" in "))
+            {
+                // Soda's grammar also takes the partition as a plain name: "row_count same as raw daily".
+                p.Expect(" ");
+                partition = p.Identifier();
+            }
             if (p.TryWord(" in ")) ds = p.Identifier();
             p.End();
             return new RowCountComparisonLine(other, partition, ds);
@@ -109,6 +115,10 @@ public static partial class CheckLineParser
 
     [GeneratedRegex(@"^([0-9]+[dhm])+")]
     private static partial Regex TimeUnitRegex();
+
+    /// <summary>Soda's IDENTIFIER_UNQUOTED token (SodaCLAntlr.g4): a letter, _ or $ (or digits then one), up to a separator.</summary>
+    [GeneratedRegex(@"^([0-9]+[a-zA-Z_$]|[a-zA-Z_$])[^ <=>()\[\],]*")]
+    private static partial Regex IdentifierValueRegex();
 
     [GeneratedRegex(@"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)( ?%)?")]
     private static partial Regex NumberRegex();
@@ -211,8 +221,6 @@ public static partial class CheckLineParser
             string rest = text[_pos..];
             var t = TimeUnitRegex().Match(rest);
             var n = NumberRegex().Match(rest);
-            if (t.Success && (!n.Success || t.Length >= n.Length)) { _pos += t.Length; return t.Value; }
-            if (n.Success) { _pos += n.Length; return n.Value; }
             if (Peek("${"))
             {
                 int end = text.IndexOf('}', _pos);
@@ -221,6 +229,13 @@ public static partial class CheckLineParser
                 _pos = end + 1;
                 return v;
             }
+            // Soda's lexer takes the longest token: a word such as "ten" or "5days" is an identifier, which the grammar accepts
+            // as a threshold and the evaluation then fails to read as a number (the metric is still computed).
+            var w = IdentifierValueRegex().Match(rest);
+            int best = Math.Max(t.Success ? t.Length : 0, n.Success ? n.Length : 0);
+            if (w.Success && w.Length > best) { _pos += w.Length; return w.Value; }
+            if (t.Success && (!n.Success || t.Length >= n.Length)) { _pos += t.Length; return t.Value; }
+            if (n.Success) { _pos += n.Length; return n.Value; }
             throw Error("expecting a number, a duration or a ${VARIABLE}");
         }
     }

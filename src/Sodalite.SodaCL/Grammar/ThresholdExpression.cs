@@ -31,12 +31,15 @@ public sealed record ThresholdExpression(
                 _ => new(null, x, x, null, true),
             };
         }
+        // Inverted bounds (between 10 and 5) are an error the parser reports; the zone is still built from them, as Soda does.
         double lo = resolve(Lower!), hi = resolve(Upper!);
-        if (lo > hi)
-            throw new FormatException($"Left lower bound should be less than the upper bound: {Lower} > {Upper}");
         var zone = new Threshold(LowerExclusive ? null : lo, LowerExclusive ? lo : null, UpperExclusive ? hi : null, UpperExclusive ? null : hi, false);
         return Not ? zone.Inverse() : zone;
     }
+
+    /// <summary>True for a between whose bounds are both numbers and the lower is above the upper (Soda: an error, the check still runs).</summary>
+    public bool HasInvertedBounds =>
+        Between && TryNumber(Lower!, out double lo) && TryNumber(Upper!, out double hi) && lo > hi;
 
     /// <summary>Parses a number as Soda's grammar accepts it ("%" ignored).</summary>
     public static bool TryNumber(string text, out double value)

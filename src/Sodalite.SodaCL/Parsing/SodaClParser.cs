@@ -33,7 +33,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private static readonly HashSet<string> IdentityExcluded = ["name", "samples limit", "identity", "attributes", "template", "warn_only"];
 
     private string _file = "";
-    private List<CheckAttribute> _datasetAttributes = [];
+
+    /// <summary>The scanned data source's name, for "ds.table" patterns of 'for each dataset'; null when unknown.</summary>
+    public string? DataSourceName { get; init; }
+    /// <summary>The last "- attributes:" entry of a checks list: merged into each following table check of the file, as Soda does.</summary>
+    private YamlMappingNode? _datasetAttributes;
 
     /// <summary>Bounds on the YAML work one file may ask for (alias expansion, nesting); see <see cref="YamlLimits"/>.</summary>
     public YamlLimits Limits { get; init; } = YamlLimits.Default;
@@ -105,7 +109,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
             else if (header.StartsWith("for each dataset ", StringComparison.Ordinal) || header.StartsWith("for each table ", StringComparison.Ordinal))
             {
-                ParseForEach(header[(header.StartsWith("for each dataset ", StringComparison.Ordinal) ? 17 : 15)..].Trim(), value, keyNode, doc);
+                bool legacy = header.StartsWith("for each table ", StringComparison.Ordinal);
+                ParseForEach(header[(legacy ? 15 : 17)..].Trim(), value, keyNode, doc, legacy, header);
             }
             else if (header is "automated monitoring" or "profile columns" or "discover datasets" or "sample datasets" or "for each column")
             {
@@ -153,21 +158,51 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || plain.Contains("inf", StringComparison.OrdinalIgnoreCase) || plain.Contains("nan", StringComparison.OrdinalIgnoreCase) ? "number"
         : RuamelEmitter.IsBool(plain) ? "boolean" : "date";
 
-    private void ParseForEach(string alias, YamlNode value, YamlNode keyNode, SodaClDocument doc)
+    private void ParseForEach(string alias, YamlNode value, YamlNode keyNode, SodaClDocument doc, bool legacy, string header)
     {
+        if (legacy) log.Warning("Please update 'for each table ...' to 'for each dataset ...'.", Loc(keyNode.Start));
+        // Soda's lexer reads an alias such as d, h, m or 5d as a time unit, so the header does not parse.
+        if (TimeUnitAlias().IsMatch(alias))
+        {
+            log.Error($"Invalid section header \"{header}\": the alias '{alias}' reads as a time unit in SodaCL; use a longer name such as 'for each dataset T'.", Loc(keyNode.Start));
+            return;
+        }
+        string listKey = legacy ? "tables" : "datasets";
+        YamlNode? datasets = null;
+        if (value is YamlMappingNode m0)
+            datasets = m0.Children.FirstOrDefault(p => RuamelEmitter.Text(p.Key) is "datasets" or "tables" && (RuamelEmitter.Text(p.Key) == listKey || legacy)).Value;
         if (value is not YamlMappingNode m
-            || !m.Children.TryGetValue(new YamlScalarNode("datasets"), out var datasets) || datasets is not YamlSequenceNode patterns
+            || datasets is not YamlSequenceNode patterns
             || !m.Children.TryGetValue(new YamlScalarNode("checks"), out var checks) || checks is not YamlSequenceNode checkList)
         {
-            log.Error($"'for each dataset {alias}' needs 'datasets:' (a list of names or LIKE patterns such as raw_%, optionally prefixed with include/exclude) and 'checks:' (a list of checks).", Loc(keyNode.Start));
+            log.Error($"'{header}' needs '{listKey}:' (a list of names or LIKE patterns such as raw_%, optionally prefixed with include/exclude) and 'checks:' (a list of checks).", Loc(keyNode.Start));
             return;
         }
         var includes = new List<string>();
         var excludes = new List<string>();
-        foreach (var p in patterns.Children.Select(RuamelEmitter.Text))
+        foreach (var item in patterns.Children)
         {
-            if (p.StartsWith("exclude ", StringComparison.Ordinal)) excludes.Add(p[8..].Trim());
-            else includes.Add(p.StartsWith("include ", StringComparison.Ordinal) ? p[8..].Trim() : p.Trim());
+            string p = RuamelEmitter.Text(item);
+            bool exclude = p.StartsWith("exclude ", StringComparison.Ordinal);
+            string pattern = exclude ? p[8..] : p.StartsWith("include ", StringComparison.Ordinal) ? p[8..] : p;
+            // "ds.pattern" names the data source; Soda only runs patterns of the scanned one, and says so for another.
+            var pieces = pattern.Split('.');
+            if (pieces.Length == 2)
+            {
+                if (DataSourceName is not null && pieces[0] != DataSourceName)
+                {
+                    log.Error($"Cross data source table sets not yet supported. {pattern} refers to non default data source  {pieces[0]}. Default data source is {DataSourceName}", Loc(item.Start));
+                    continue;
+                }
+                pattern = pieces[1];
+            }
+            else if (pieces.Length > 2)
+            {
+                log.Error($"Table name filter \"{p}\" should exist out of 1 or 2 pieces separated by a dot.  Pieces count: {pieces.Length}", Loc(item.Start));
+                continue;
+            }
+            // Soda compares lower-cased names with lower-cased patterns.
+            (exclude ? excludes : includes).Add(pattern.Trim().ToLowerInvariant());
         }
         doc.ForEach.Add(new ForEachSection(alias, includes, excludes, checkList, keyNode, _file, Loc(keyNode.Start)));
     }
@@ -182,7 +217,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             foreach (var table in tables)
             {
                 _jinja = savedJinja.With(section.Alias, table);
-                _datasetAttributes = [];
+                _datasetAttributes = null;
                 ParseChecksSection($"checks for {section.Alias} being {table}", table, null, section.Checks, section.KeyNode, doc);
             }
         }
@@ -274,7 +309,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 lineNode = m.Children[0].Key;
                 if (RuamelEmitter.Text(lineNode) == "attributes" && m.Children[0].Value is YamlMappingNode dsAttrs)
                 {
-                    _datasetAttributes = [.. ParseAttributes(dsAttrs)];
+                    _datasetAttributes = dsAttrs;
                     return null;
                 }
                 if (m.Children.Count > 1)
@@ -296,6 +331,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 log.Error("A check must be a line such as 'row_count > 0', or a line with a configuration mapping.", Loc(item.Start));
                 return null;
         }
+
+        // Soda merges the dataset-level attributes into each table check's own ({**check, **dataset}: the dataset's value wins, its
+        // other keys follow), and the merged mapping shows in the check's definition; not in 'checks:' sections or group by groups.
+        if (table is not null && _datasetAttributes is { Children.Count: > 0 } datasetAttributes && !_inGroupBy)
+            config = WithDatasetAttributes(config, datasetAttributes);
 
         string line = RuamelEmitter.Text(lineNode);
         var location = Loc(item.Start);
@@ -348,9 +388,15 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             Kind = kind,
             Parsed = parsed,
             Definition = "",
-            Attributes = _datasetAttributes,
         };
         if (config is not null) check = ApplyConfig(check, config, metricLine);
+        foreach (var t in new[] { metricLine?.Threshold, metricLine?.Threshold is null ? check.Warn : null, metricLine?.Threshold is null ? check.Fail : null })
+            if (t is { HasInvertedBounds: true })
+            {
+                // Soda reports it and still evaluates the check, whose zone then always or never matches: here it cannot pass.
+                log.Error($"Left lower bound should be less than the upper bound on the right between {t.Lower} and {t.Upper}. Swap them: between {t.Upper} and {t.Lower}.", location);
+                check = check with { ConfigError = check.ConfigError ?? $"its between bounds {t.Lower} and {t.Upper} are inverted" };
+            }
         if (kind is CheckKind.Metric or CheckKind.Freshness && columnCfg is not null)
             check = check with { MissingValid = check.MissingValid.MergeWithColumn(columnCfg) };
         // Soda merges column lists into the check's YAML list in place, so its definition and
@@ -362,6 +408,32 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             IdentityYaml = IdentityYaml(config),
         };
         return check;
+    }
+
+    private bool _inGroupBy;
+
+    private static YamlMappingNode WithDatasetAttributes(YamlMappingNode? config, YamlMappingNode datasetAttributes)
+    {
+        var merged = new YamlMappingNode();
+        YamlMappingNode? own = null;
+        if (config is not null && config.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "attributes" }).Value is YamlMappingNode a) own = a;
+        if (own is not null) foreach (var (k, v) in own.Children) merged.Children[k] = v;
+        foreach (var (k, v) in datasetAttributes.Children)
+        {
+            var existing = merged.Children.Keys.FirstOrDefault(x => RuamelEmitter.Text(x) == RuamelEmitter.Text(k));
+            if (existing is not null) merged.Children[existing] = v;
+            else merged.Children.Add(k, v);
+        }
+        var result = new YamlMappingNode();
+        bool placed = false;
+        if (config is not null)
+            foreach (var (k, v) in config.Children)
+            {
+                if (k is YamlScalarNode { Value: "attributes" }) { result.Add(k, merged); placed = true; }
+                else result.Add(k, v);
+            }
+        if (!placed) result.Add("attributes", merged);
+        return result;
     }
 
     private void MergeListsInPlace(YamlMappingNode config, MissingValidConfig columnCfg, string table, string column)
@@ -488,12 +560,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         try
         {
             _file = parent.Location.FilePath;
+            _inGroupBy = true;
             var check = ParseCheckItem(parent.Header, parent.Table, parent.Partition, item, doc);
             return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
         }
         finally
         {
             (_file, _datasetAttributes) = (savedFile, savedAttributes);
+            _inGroupBy = false;
         }
     }
 
@@ -539,7 +613,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                         log.Error($"'samples limit' must be a whole number of 0 or more, not \"{text}\".", Loc(v.Start));
                     continue;
                 case "attributes":
-                    if (v is YamlMappingNode am) check = check with { Attributes = [.. check.Attributes.Where(a => !am.Children.Keys.Any(x => RuamelEmitter.Text(x) == a.Name)), .. ParseAttributes(am)] };
+                    if (v is YamlMappingNode am) check = check with { Attributes = [.. ParseAttributes(am)] };
                     else log.Error("'attributes' must be a mapping of names to values.", Loc(v.Start));
                     continue;
                 case "warn" or "fail":
@@ -620,9 +694,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             // Soda ignores warn/fail when the line has its own threshold; say so.
             log.Info($"Check \"{check.Line}\" has an inline threshold, so its warn/fail configuration is ignored.", check.Location);
         }
-        foreach (var (key, format) in new[] { ("missing format", mvc.MissingFormat), ("valid format", mvc.ValidFormat), ("invalid format", mvc.InvalidFormat) })
-            if (format is not null && !Formats.SodaFormats.All.ContainsKey(format))
-                check = check with { ConfigError = $"its {key} \"{format}\" is not a known format" };
         if (ErrorCount > errorsBefore + ignoredKeys && check.ConfigError is null)
             check = check with { ConfigError = "its configuration has errors (see above)" };
         return check with { MissingValid = mvc };
@@ -671,12 +742,15 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     log.Error($"'{key}' must be a list, e.g. {key}: [a, b].", loc);
                     return null;
                 }
-                var values = seq.Children.Select(ToMvcValue).ToList();
-                if (values.Any(x => x.IsNumber) && values.Any(x => !x.IsNumber))
+                // Soda's rule: only strings, or only numbers (YAML booleans count as numbers in Python); null, dates and nested lists
+                // are neither. Its message shows the list as Python prints it.
+                var kinds = seq.Children.Select(ItemKind).ToList();
+                if (!(kinds.All(k => k == "str") || kinds.All(k => k is "int" or "float" or "bool")))
                 {
-                    log.Error($"'{key}' mixes numbers and strings; use one type (quote the numbers to compare as text).", loc);
+                    log.Error($"Only strings or only numbers allowed in {key}: [{string.Join(", ", seq.Children.Select(PyRepr))}]. Quote the numbers to compare as text, and leave null out (missing_count always counts NULL).", loc);
                     return null;
                 }
+                var values = seq.Children.Select(ToMvcValue).ToList();
                 if (_currentColumnKey is { } ck) _columnListNodes[(ck.Table, ck.Column, key)] = seq;
                 return key switch
                 {
@@ -728,6 +802,36 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private (string Table, string Column)? _currentColumnKey;
 
+    /// <summary>The Python type ruamel gives a YAML node: str, int, float, bool, None, date or list/dict.</summary>
+    private static string ItemKind(YamlNode node) => node switch
+    {
+        YamlScalarNode s when s.Style is not (ScalarStyle.Plain or ScalarStyle.Any) => "str",
+        YamlScalarNode s when RuamelEmitter.IsNull(s) => "None",
+        YamlScalarNode s when IntRegex().IsMatch(s.Value!) => "int",
+        YamlScalarNode s when FloatRegex().IsMatch(s.Value!) => "float",
+        YamlScalarNode s when RuamelEmitter.IsBool(s.Value!) => "bool",
+        YamlScalarNode s when YamlTimestamp().IsMatch(s.Value!) => "date",
+        YamlScalarNode => "str",
+        _ => "list",
+    };
+
+    /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
+    private static string PyRepr(YamlNode node)
+    {
+        var s = node as YamlScalarNode;
+        string text = s?.Value ?? "";
+        return ItemKind(node) switch
+        {
+            "None" => "None",
+            "int" => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) ? l.ToString(CultureInfo.InvariantCulture) : text,
+            "float" => Sodalite.SodaCL.Yaml.PyText.FloatRepr(double.Parse(text, CultureInfo.InvariantCulture)),
+            "bool" => text.Equals("true", StringComparison.OrdinalIgnoreCase) ? "True" : "False",
+            "str" => Sodalite.SodaCL.Yaml.PyText.StrRepr(text),
+            "date" => text,
+            _ => node is YamlSequenceNode seq ? "[" + string.Join(", ", seq.Children.Select(PyRepr)) + "]" : RuamelEmitter.Scalar(node),
+        };
+    }
+
     private static MvcValue ToMvcValue(YamlNode node)
     {
         string text = RuamelEmitter.Text(node);
@@ -740,19 +844,40 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private IEnumerable<CheckAttribute> ParseAttributes(YamlMappingNode m)
     {
         foreach (var (k, v) in m.Children)
-        {
-            string name = _jinja.Resolve(RuamelEmitter.Text(k));
-            object? value = v switch
-            {
-                YamlScalarNode s when RuamelEmitter.IsNull(s) => null,
-                YamlScalarNode { Style: ScalarStyle.Plain } s when IntRegex().IsMatch(s.Value!) => long.Parse(s.Value!, CultureInfo.InvariantCulture),
-                YamlScalarNode { Style: ScalarStyle.Plain } s when FloatRegex().IsMatch(s.Value!) => double.Parse(s.Value!, CultureInfo.InvariantCulture),
-                YamlScalarNode { Style: ScalarStyle.Plain } s when RuamelEmitter.IsBool(s.Value!) => s.Value!.Equals("true", StringComparison.OrdinalIgnoreCase),
-                YamlScalarNode s => _jinja.Resolve(s.Value ?? ""),
-                _ => RuamelEmitter.Scalar(v),
-            };
-            yield return new CheckAttribute(name, value);
-        }
+            yield return new CheckAttribute(_jinja.Resolve(RuamelEmitter.Text(k)), AttributeValue(v));
+    }
+
+    /// <summary>
+    /// An attribute value as Soda records it: YAML's own type for a scalar (numbers, booleans; text Jinja-resolved), a date or
+    /// timestamp as an ISO timestamp in the machine's zone (as Python's isoformat of a local datetime), a list as a list and a
+    /// mapping as a mapping of such values.
+    /// </summary>
+    private object? AttributeValue(YamlNode v) => v switch
+    {
+        YamlScalarNode s when RuamelEmitter.IsNull(s) => null,
+        YamlScalarNode { Style: ScalarStyle.Plain } s when IntRegex().IsMatch(s.Value!) && long.TryParse(s.Value!, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) => l,
+        YamlScalarNode { Style: ScalarStyle.Plain } s when FloatRegex().IsMatch(s.Value!) => double.Parse(s.Value!, CultureInfo.InvariantCulture),
+        YamlScalarNode { Style: ScalarStyle.Plain } s when RuamelEmitter.IsBool(s.Value!) => s.Value!.Equals("true", StringComparison.OrdinalIgnoreCase),
+        YamlScalarNode { Style: ScalarStyle.Plain } s when YamlDate(s.Value!) is { } date => date,
+        YamlScalarNode s => _jinja.Resolve(s.Value ?? ""),
+        YamlSequenceNode seq => seq.Children.Select(AttributeValue).ToList(),
+        YamlMappingNode map => map.Children.Select(p => new KeyValuePair<string, object?>(RuamelEmitter.Text(p.Key), AttributeValue(p.Value))).ToList(),
+        _ => RuamelEmitter.Scalar(v),
+    };
+
+    /// <summary>A YAML 1.1 timestamp (ruamel reads 2024-01-31 as a date) as Python's isoformat() of that local time with its offset.</summary>
+    private static string? YamlDate(string plain)
+    {
+        var m = YamlTimestamp().Match(plain);
+        if (!m.Success) return null;
+        string text = m.Groups[2].Success ? plain : plain + " 00:00:00";
+        if (!DateTime.TryParse(text.Replace('t', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return null;
+        bool hasZone = m.Groups[3].Success;
+        var at = hasZone
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
+            : new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZoneInfo.Local.GetUtcOffset(local));
+        string iso = at.ToString(at.Millisecond == 0 && at.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        return iso + at.ToString("zzz", CultureInfo.InvariantCulture);
     }
 
     private static string? IdentityYaml(YamlMappingNode? config)
@@ -775,6 +900,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntRegex();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?[ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?)?)?$")]
+    private static partial Regex YamlTimestamp();
+
+    [GeneratedRegex(@"^([0-9]+)?[dhm]$")]
+    private static partial Regex TimeUnitAlias();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)")]
     private static partial Regex DateRegex();

@@ -31,8 +31,14 @@ public class ThresholdTests
     }
 
     [Fact]
-    public void A_reversed_between_is_an_error()
+    public void A_reversed_between_is_flagged_and_its_zone_fails_every_value_as_in_Soda()
     {
-        Assert.Throws<FormatException>(() => FailZoneOf("row_count between 15 and 10"));
+        // Soda logs "Left lower bound should be less than the upper bound" and still evaluates: the inverted zone matches all.
+        var line = (MetricCheckLine)CheckLineParser.Parse("row_count between 15 and 10");
+        Assert.True(line.Threshold!.HasInvertedBounds);
+        var fail = FailZoneOf("row_count between 15 and 10");
+        Assert.True(fail.IsBad(12));
+        Assert.True(fail.IsBad(0));
+        Assert.True(fail.IsBad(100));
     }
 }

@@ -1,0 +1,391 @@
+// Issue 11: every checks file ends in Soda's verdict or a located error. Each test runs the real `sodalite scan` in-process on the
+// bundled retail sample (embedded DuckDB) and asserts what a CI script relies on: the exit code, the message and its location.
+using System.Text.Json.Nodes;
+using Sodalite.TestSupport;
+
+namespace Sodalite.Cli.Tests;
+
+public class TrustTests
+{
+    private static readonly string Data = Path.Combine(RepoPaths.Repo, "samples", "retail", "retail.csv");
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        // A hang guard, not a timing assertion: hostile input must finish, however slow the machine.
+        var run = SodaliteCli.RunAsync(args, o, e);
+        var done = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2)));
+        Assert.True(done == run, $"sodalite {string.Join(' ', args)} did not finish");
+        return (await run, o.ToString(), e.ToString());
+    }
+
+    private static string Write(string name, string text)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("sodalite-trust-").FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static Task<(int Exit, string Out, string Err)> Scan(string checks, params string[] extra) =>
+        Run(["scan", "--data", Data, Write("checks.yml", checks), .. extra]);
+
+    private static async Task<(int Exit, string Out, JsonObject Results)> ScanWithResults(string checks)
+    {
+        string results = Path.Combine(Directory.CreateTempSubdirectory("sodalite-trust-").FullName, "results.json");
+        var (exit, output, _) = await Scan(checks, "-srf", results);
+        return (exit, output, (JsonObject)JsonNode.Parse(File.ReadAllText(results))!);
+    }
+
+    // 1. No crash, ever, and never exit 1 for an error.
+
+    [Fact]
+    public async Task An_unclosed_bracket_followed_by_more_lines_is_a_yaml_syntax_error_at_the_bracket()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - [a, b\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("YAML syntax error", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.Contains("No valid checks found", output);
+    }
+
+    [Fact]
+    public async Task An_empty_key_in_a_check_configuration_is_a_located_yaml_error()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - row_count > 0:\n      : x\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("a key is empty", output);
+        Assert.Contains("line=3,col=", output);
+    }
+
+    [Fact]
+    public async Task A_sequence_used_as_a_key_in_the_configuration_is_a_located_error()
+    {
+        string cfg = Write("configuration.yml", $"[a, b]: 1\ndata_source retail:\n  type: duckdb\n  path: {Data}\n");
+        var (exit, output, _) = await Run("scan", "-d", "retail", "-c", cfg, Write("checks.yml", "checks for retail:\n  - row_count > 0\n"));
+        Assert.Equal(3, exit);
+        Assert.Contains("A sequence or mapping is used as a key", output);
+        Assert.Contains($"line=1,col=1 in {cfg}", output);
+    }
+
+    [Fact]
+    public async Task A_freshness_threshold_too_long_to_measure_is_a_located_error_not_a_pass()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - freshness(order_date) < 99999999999d\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("is a longer duration than can be measured", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.DoesNotContain("freshness(order_date) < 99999999999d [PASSED]", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_configuration_path_naming_a_folder_is_an_error_and_exit_3()
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-trust-").FullName;
+        var (exit, output, _) = await Run("scan", "-d", "retail", "-c", dir, Write("checks.yml", "checks for retail:\n  - row_count > 0\n"));
+        Assert.Equal(3, exit);
+        Assert.Contains($"Could not read configuration file {dir}: it is a folder", output);
+    }
+
+    [Fact]
+    public async Task Convert_with_a_folder_as_results_is_an_error_and_exit_3()
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-trust-").FullName;
+        var (exit, _, err) = await Run("convert", "--results", dir, "--label", "x", "--artifacts", Path.Combine(dir, "out"));
+        Assert.Equal(3, exit);
+        Assert.Contains($"--results {dir} is a folder", err);
+    }
+
+    [Fact]
+    public async Task A_scan_that_ends_in_an_error_still_writes_its_results_file()
+    {
+        var (exit, _, results) = await ScanWithResults("checks for retail:\n  - row_count > 0\n  - nope(amount) > 0\n");
+        Assert.Equal(3, exit);
+        Assert.True((bool)results["hasErrors"]!);
+        Assert.Single((JsonArray)results["checks"]!);
+    }
+
+    // 2. Bounded work on hostile YAML.
+
+    [Fact]
+    public async Task An_alias_bomb_is_a_located_error_without_expanding_it()
+    {
+        var text = new System.Text.StringBuilder("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        string previous = "a";
+        foreach (char name in "bcdefghij")
+        {
+            text.Append($"{name}: &{name} [{string.Join(",", Enumerable.Repeat("*" + previous, 9))}]\n");
+            previous = name.ToString();
+        }
+        var (exit, output, _) = await Scan(text.ToString());
+        Assert.Equal(3, exit);
+        Assert.Contains("nodes once its aliases (*name) are expanded", output);
+        Assert.Contains("+-> line=", output);
+    }
+
+    [Fact]
+    public async Task A_self_referencing_alias_is_a_located_error()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - &a [row_count > 0, *a]\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("refers to the node that contains it", output);
+        Assert.Contains("line=2,col=", output);
+    }
+
+    [Fact]
+    public async Task Forty_thousand_nested_brackets_are_a_located_error_not_a_stack_overflow()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - " + new string('[', 40_000) + "\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("YAML nested deeper than 200 levels", output);
+        Assert.Contains("line=2,col=", output);
+    }
+
+    [Fact]
+    public async Task The_yaml_limits_are_set_from_the_command_line()
+    {
+        const string checks = "checks for retail:\n  - row_count > 0:\n      attributes:\n        tags: [a, b]\n";
+        var (exit, output, _) = await Scan(checks, "--yaml-max-depth", "3");
+        Assert.Equal(3, exit);
+        Assert.Contains("YAML nested deeper than 3 levels", output);
+
+        (exit, output, _) = await Scan(checks, "--max-file-size", "10");
+        Assert.Equal(3, exit);
+        Assert.Contains("more than the limit of 10 (--max-file-size)", output);
+
+        (exit, _, _) = await Scan(checks);
+        Assert.Equal(0, exit);
+    }
+
+    // 3. No silent drop, no false pass.
+
+    [Fact]
+    public async Task A_second_yaml_document_is_rejected_as_soda_rejects_it()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - row_count > 0\n---\nchecks for retail:\n  - row_count > 999999\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("expected a single document in the stream", output);
+        Assert.Contains("another document at line 3, column 1", output);
+        Assert.Contains("line=1,col=1", output);
+        Assert.DoesNotContain("All is good", output);
+    }
+
+    [Fact]
+    public async Task A_merge_key_in_a_check_configuration_stops_the_file_there_as_in_soda()
+    {
+        var (exit, output, _) = await Scan(
+            "base: &base\n  valid values: [x]\nchecks for retail:\n  - row_count > 0\n  - invalid_count(status) = 0:\n      <<: *base\n  - row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("YAML merge keys ('<<: *anchor') are not supported in a check configuration", output);
+        Assert.Contains("line=6,col=7", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+        Assert.DoesNotContain("invalid_count(status) = 0 [PASSED]", output);
+        Assert.DoesNotContain("row_count > 1 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_key_next_to_a_check_instead_of_under_it_is_an_error_naming_the_check()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n    valid values: [delivered]\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Key \"valid values\" is next to check \"invalid_count(status) = 0\", not under it", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.DoesNotContain("invalid_count(status) = 0 [PASSED]", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_check_with_an_unknown_format_is_never_passed()
+    {
+        var (exit, output, results) = await ScanWithResults("checks for retail:\n  - invalid_count(customer_email) = 0:\n      valid format: emial\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Format emial is not supported", output);
+        Assert.Contains("line=3,col=7", output);
+        Assert.Contains("invalid_count(customer_email) = 0 [NOT EVALUATED]", output);
+        Assert.Empty((JsonArray)results["checks"]!);
+    }
+
+    [Fact]
+    public async Task A_misspelled_measuring_key_keeps_the_check_from_passing_but_a_misspelled_name_does_not()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n      valid vaules: [delivered]\n  - row_count > 0:\n      nmae: Rows\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Skipping unsupported check configuration: valid vaules (did you mean \"valid values\"?)", output);
+        Assert.Contains("invalid_count(status) = 0 [NOT EVALUATED]", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Theory]
+    [InlineData("  pth: x.csv\n", "unknown key 'pth' (did you mean 'path'?)", "line=3,col=3")]
+    [InlineData("  path: [a.csv, b.csv]\n", "'path' (a .duckdb database or a .csv/.parquet/.json file) must be a single value, not a list", "line=3,col=9")]
+    [InlineData("  path: PATH\n  sampler:\n    samples_limit: lots\n", "'sampler.samples_limit' (failed-row samples per check (0 disables)) must be a whole number of 0 or more, not \"lots\"", "line=5,col=20")]
+    public async Task A_data_source_block_is_validated_like_a_check(string body, string message, string location)
+    {
+        string cfg = Write("configuration.yml", "data_source retail:\n  type: duckdb\n" + body.Replace("PATH", Data));
+        var (exit, output, _) = await Run("scan", "-d", "retail", "-c", cfg, Write("checks.yml", "checks for retail:\n  - row_count > 0\n"));
+        Assert.Equal(3, exit);
+        Assert.Contains(message, output);
+        Assert.Contains($"{location} in {cfg}", output);
+        Assert.Contains("Data source \"retail\" is not used: its configuration", output);
+        Assert.DoesNotContain("[PASSED]", output);
+    }
+
+    [Fact]
+    public async Task Postgres_port_and_sslmode_are_validated_before_connecting()
+    {
+        string cfg = Write("configuration.yml", "data_source pg:\n  type: postgres\n  port: [1, 2]\n  sslmode: bogus\n");
+        var (exit, output, _) = await Run("scan", "-d", "pg", "-c", cfg, Write("checks.yml", "checks for t:\n  - row_count > 0\n"));
+        Assert.Equal(3, exit);
+        Assert.Contains("'port' (the server's port) must be a single value, not a list", output);
+        Assert.Contains("'sslmode' is \"bogus\"; accepted values: disable, allow, prefer, require, verify-ca, verify-full", output);
+        Assert.Contains("line=4,col=12", output);
+        Assert.DoesNotContain("Could not connect", output);
+    }
+
+    [Theory]
+    [InlineData("-v", "DATE", "-v/--variable takes KEY=VALUE, not 'DATE'")]
+    [InlineData("--frobnicate", null, "Unknown option '--frobnicate'")]
+    [InlineData("--srf", "out.json", "Unknown option '--srf' (did you mean -srf?)")]
+    public async Task A_bad_option_is_a_usage_error_before_anything_runs(string option, string? value, string message)
+    {
+        string checks = Write("checks.yml", "checks for retail:\n  - row_count > 0\n");
+        string[] args = value is null ? ["scan", "--data", Data, option, checks] : ["scan", "--data", Data, option, value, checks];
+        var (exit, output, err) = await Run(args);
+        Assert.Equal(3, exit);
+        Assert.Contains(message, err);
+        Assert.Empty(output);
+    }
+
+    // 4. Soda's semantics, by kind.
+
+    [Fact]
+    public async Task A_variables_section_value_names_the_table_and_the_check()
+    {
+        var (exit, output, results) = await ScanWithResults("variables:\n  tbl: retail\n  min: \"10\"\nchecks for ${tbl}:\n  - row_count > ${min}:\n      name: more than ${min} rows\n");
+        Assert.Equal(0, exit);
+        Assert.Contains("more than 10 rows [PASSED]", output);
+        var check = (JsonObject)((JsonArray)results["checks"]!)[0]!;
+        Assert.Equal("retail", (string?)check["table"]);
+        Assert.Equal(10.0, (double)check["diagnostics"]!["fail"]!["lessThanOrEqual"]!);
+    }
+
+    [Fact]
+    public async Task A_variable_that_is_not_text_stops_the_file_as_in_soda()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - row_count > 0\nvariables:\n  n: 5\nchecks for retail [x]:\n  - row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("variable 'n' is the number 5, and variables are text: quote it (n: \"5\")", output);
+        Assert.Contains("line=4,col=6", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task An_inverted_between_is_an_error_and_the_check_still_fails_as_in_soda()
+    {
+        var (exit, output, results) = await ScanWithResults("checks for retail:\n  - row_count between 10 and 5\n  - row_count not between 10 and 5\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Left lower bound should be less than the upper bound on the right between 10 and 5", output);
+        Assert.Contains("line=2,col=5", output);
+        var checks = (JsonArray)results["checks"]!;
+        Assert.Single(checks);
+        Assert.Equal("fail", (string?)checks[0]!["outcome"]);
+        Assert.Contains("row_count not between 10 and 5 [NOT EVALUATED]", output);
+    }
+
+    [Fact]
+    public async Task A_word_as_threshold_still_computes_its_metric()
+    {
+        var (exit, output, results) = await ScanWithResults("checks for retail:\n  - min(amount) > ten\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("\"ten\" is not a number", output);
+        Assert.Contains(((JsonArray)results["metrics"]!).Select(m => (string?)m!["identity"]), i => i == "metric-Soda Core CLI-retail-retail-amount-min");
+    }
+
+    [Fact]
+    public async Task An_unknown_metric_is_listed_without_a_value_as_in_soda()
+    {
+        var (exit, output, results) = await ScanWithResults("checks for retail:\n  - foo_metric(amount) > 0\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Metrics 'foo_metric' were not computed for check 'foo_metric(amount) > 0'", output);
+        var metric = ((JsonArray)results["metrics"]!).Single(m => (string?)m!["metricName"] == "foo_metric")!;
+        Assert.Equal("metric-Soda Core CLI-retail-retail-amount-foo_metric", (string?)metric["identity"]);
+        Assert.Null(metric["value"]);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_table_metric_in_a_checks_section_is_an_error_and_the_rest_runs()
+    {
+        var (exit, output, results) = await ScanWithResults("checks:\n  - row_count > 0\nchecks for retail:\n  - row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Check \"row_count > 0\" needs a table", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.Contains(((JsonArray)results["metrics"]!), m => (string?)m!["identity"] == "metric-Soda Core CLI-retail-row_count" && m["value"] is null);
+        Assert.Contains("row_count > 1 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task The_legacy_for_each_table_form_runs_with_a_deprecation_warning()
+    {
+        var (exit, output, _) = await Scan("for each table T:\n  tables:\n    - RETAIL\n  checks:\n    - row_count > 0\n");
+        Assert.Equal(0, exit);
+        Assert.Contains("Please update 'for each table ...' to 'for each dataset ...'.", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_for_each_alias_that_reads_as_a_time_unit_is_an_invalid_header()
+    {
+        var (exit, output, _) = await Scan("for each dataset d:\n  datasets:\n    - retail\n  checks:\n    - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Invalid section header \"for each dataset d\"", output);
+        Assert.Contains("line=1,col=1", output);
+    }
+
+    [Fact]
+    public async Task A_for_each_pattern_naming_another_data_source_is_an_error_and_the_scanned_one_is_used()
+    {
+        var (exit, output, _) = await Scan("for each dataset T:\n  datasets:\n    - other.retail\n    - retail.retail\n  checks:\n    - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Cross data source table sets not yet supported. other.retail refers to non default data source  other", output);
+        Assert.Contains("line=3,col=7", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task Row_count_same_as_takes_a_filter_name_without_brackets()
+    {
+        var (exit, output, _) = await Scan("filter retail [big]:\n  where: amount > 100\nchecks for retail:\n  - row_count same as retail big\n");
+        Assert.Equal(2, exit);
+        Assert.Contains("row_count same as retail big [FAILED]", output);
+    }
+
+    [Fact]
+    public async Task Dataset_attributes_merge_into_later_table_checks_as_soda_merges_them()
+    {
+        var (exit, _, results) = await ScanWithResults(
+            "checks for retail:\n  - attributes:\n      owner: team\n      tags: [a, b]\n      day: 2024-01-31\n      prio: 1\n" +
+            "  - row_count > 0:\n      attributes:\n        prio: 2\n        extra: true\n  - max(amount) > 0\n");
+        Assert.Equal(0, exit);
+        var checks = ((JsonArray)results["checks"]!).Select(c => (JsonObject)c!).ToList();
+        var rowCount = checks.Single(c => (string?)c["name"] == "row_count > 0");
+        string offset = new DateTimeOffset(new DateTime(2024, 1, 31), TimeZoneInfo.Local.GetUtcOffset(new DateTime(2024, 1, 31))).ToString("zzz", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = JsonNode.Parse("[{\"name\":\"prio\",\"value\":\"1\"},{\"name\":\"extra\",\"value\":true},{\"name\":\"owner\",\"value\":\"team\"},{\"name\":\"tags\",\"value\":[\"a\",\"b\"]},{\"name\":\"day\",\"value\":\"2024-01-31T00:00:00" + offset + "\"}]");
+        Assert.True(JsonNode.DeepEquals(expected, rowCount["resourceAttributes"]), rowCount["resourceAttributes"]!.ToJsonString());
+        Assert.Equal("checks for retail:\n  - row_count > 0:\n      attributes:\n        prio: 1\n        extra: true\n        owner: team\n        tags: [a, b]\n        day: 2024-01-31\n",
+            (string?)rowCount["definition"]);
+        var max = checks.Single(c => (string?)c["name"] == "max(amount) > 0");
+        Assert.StartsWith("checks for retail:\n  - max(amount) > 0:\n      attributes:\n        owner: team\n", (string?)max["definition"]);
+    }
+
+    [Fact]
+    public async Task A_values_list_mixing_types_gets_sodas_error_and_cannot_pass()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - missing_count(status) < 10:\n      missing values: [a, 1, null]\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Only strings or only numbers allowed in missing values: ['a', 1, None]", output);
+        Assert.Contains("line=3,col=23", output);
+        Assert.Contains("missing_count(status) < 10 [NOT EVALUATED]", output);
+    }
+}
