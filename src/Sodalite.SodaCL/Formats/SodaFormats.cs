@@ -14,7 +14,8 @@ public static class SodaFormats
     private static string Dec(string d, string z) => $"^{S}{Sign}{S}{d}{S}$";
     private static string Pos(string d) => $"^{S}{Plus}{S}{d}{S}$";
     private static string Neg(string d, string z) => $"^{S}({Min}{S}{d}|{z}){S}$";
-    private static string Pct(string re) => re[..^1] + $"{S}%{S}$";
+    /// <summary>A percentage format: its decimal's regex with "{s}%{s}" in place of the final "{s}" (Soda's exact text, one " *" before "%").</summary>
+    private static string Pct(string re) => re[..^(S.Length + 1)] + $"{S}%{S}$";
 
     /// <summary>Name → regex, in Soda's order. The numeric ones run from "integer" through "money comma".</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = Build();

@@ -44,4 +44,14 @@ public class SodaFormatsTests
         Assert.DoesNotContain("date us", SodaFormats.Numeric);
         Assert.Equal(24, SodaFormats.Numeric.Count);
     }
+
+    [Theory]
+    // Soda Core 3.5.6 data_source.py FormatHelper: the decimal's body, then "{s}%{s}$" (one " *" before "%"); these texts go into
+    // queries[], so they must be Soda's byte for byte.
+    [InlineData("percentage", @"^ *[-+]? *(\d+([\.,]\d+)?|([\.,]\d+)) *% *$")]
+    [InlineData("positive percentage", @"^ *\+? *(\d+([\.,]\d+)?|([\.,]\d+)) *% *$")]
+    [InlineData("negative percentage", @"^ *(\- *(\d+([\.,]\d+)?|([\.,]\d+))|(0+([\.,]0+)?|([\.,]0+))) *% *$")]
+    [InlineData("percentage point", @"^ *[-+]? *(\d+(\.\d+)?|(\.\d+)) *% *$")]
+    [InlineData("percentage comma", @"^ *[-+]? *(\d+(,\d+)?|(,\d+)) *% *$")]
+    public void Percentage_formats_are_sodas_exact_regexes(string format, string regex) => Assert.Equal(regex, SodaFormats.All[format]);
 }
