@@ -388,4 +388,45 @@ public class TrustTests
         Assert.Contains("line=3,col=23", output);
         Assert.Contains("missing_count(status) < 10 [NOT EVALUATED]", output);
     }
+
+    /// <summary>
+    /// Scans <paramref name="checks"/> saved as <paramref name="fileName"/> against a DuckDB data source named "pg" holding a small
+    /// "customers" table, so that identities (which hash the data source and file names) can be compared with Soda's recorded ones.
+    /// </summary>
+    private static async Task<JsonArray> ChecksOfCustomersScan(string fileName, string checks)
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-trust-").FullName;
+        File.WriteAllText(Path.Combine(dir, "customers.csv"), "id,cst_size,cat,country\nID1,1,HIGH,BE\nID2,2,LOW,NL\nID3,3,HIGH,BE\n");
+        File.WriteAllText(Path.Combine(dir, "cfg.yml"), $"data_source pg:\n  type: duckdb\n  path: {Path.Combine(dir, "customers.csv")}\n");
+        File.WriteAllText(Path.Combine(dir, fileName), checks);
+        string results = Path.Combine(dir, "results.json");
+        await Run("scan", "-d", "pg", "-c", Path.Combine(dir, "cfg.yml"), Path.Combine(dir, fileName), "-srf", results);
+        return (JsonArray)JsonNode.Parse(File.ReadAllText(results))!["checks"]!;
+    }
+
+    [Fact]
+    public async Task Definitions_keep_the_comments_and_blank_lines_soda_keeps_and_identities_the_ones_it_hashes()
+    {
+        // Recorded from Soda Core 3.5.6 (ruamel.yaml 0.17.21) scanning these files as g5.yml and g6.yml with data source "pg".
+        const string g5 = "checks for customers:\n  - max(cst_size) > 0:\n      fail: when < 0\n\n  - min(cst_size) > -10:\n      filter: cat = 'HIGH'   # only high\n      name: y\n" +
+                          "  - avg(cst_size) > 0:\n      # why\n      filter: cat = 'HIGH'\n  - sum(cst_size) > 0:\n      filter: cat = 'HIGH'\n  # note about next\n\n" +
+                          "  - stddev(cst_size) > 0:\n      filter: cat = 'HIGH'\n\n# end of section\nchecks for orders:\n  - row_count > 0:\n      name: z\n";
+        const string g6 = "checks for customers:\n  - missing_count(cat) < 10:\n      missing values: [a, b]   # after value\n  - missing_count(id) < 10:\n      # inside config\n" +
+                          "      missing values: [a, b]\n  - missing_count(country) < 10:\n      missing values:\n        - a   # x\n        - b\n\n  - max(cst_size) > 0\n";
+        var expected = new (string Identity, string Definition)[]
+        {
+            ("6dd2ba28", "checks for customers:\n  - max(cst_size) > 0:\n      fail: when < 0\n\n"),
+            ("ac1cb161", "checks for customers:\n  - min(cst_size) > -10:\n      filter: cat = 'HIGH'   # only high\n      name: y\n"),
+            ("0c188d08", "checks for customers:\n  - avg(cst_size) > 0:\n      # why\n      filter: cat = 'HIGH'\n"),
+            ("d623bbb8", "checks for customers:\n  - sum(cst_size) > 0:\n      filter: cat = 'HIGH'\n  # note about next\n\n"),
+            ("8cb0d731", "checks for customers:\n  - stddev(cst_size) > 0:\n      filter: cat = 'HIGH'\n\n# end of section\n"),
+            ("e66921aa", "checks for customers:\n  - missing_count(cat) < 10:\n      missing values: [a, b]   # after value\n"),
+            ("6b25e7c5", "checks for customers:\n  - missing_count(id) < 10:\n      # inside config\n      missing values: [a, b]\n"),
+            ("c5d8d3a6", "checks for customers:\n  - missing_count(country) < 10:\n      missing values:\n        - a   # x\n        - b\n\n"),
+            ("e2f68b05", "checks for customers:\n  max(cst_size) > 0"),
+        };
+        var actual = (await ChecksOfCustomersScan("g5.yml", g5)).Concat(await ChecksOfCustomersScan("g6.yml", g6))
+            .Select(c => ((string)c!["identity"]!, (string)c["definition"]!)).ToList();
+        foreach (var e in expected) Assert.Contains(e, actual);
+    }
 }

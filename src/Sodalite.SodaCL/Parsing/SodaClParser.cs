@@ -46,6 +46,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     public void Parse(string filePath, string text, SodaClDocument doc)
     {
         _file = filePath;
+        _comments = _sources[filePath] = new SourceComments(text);
         var (rootNode, problem) = SafeYaml.Load(text, Limits);
         if (problem is not null)
         {
@@ -214,6 +215,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         try
         {
             _file = section.FilePath;
+            _comments = _sources.GetValueOrDefault(section.FilePath);
             foreach (var table in tables)
             {
                 _jinja = savedJinja.With(section.Alias, table);
@@ -404,13 +406,17 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         if (config is not null && columnCfg is not null) MergeListsInPlace(config, columnCfg, table!, column!);
         check = check with
         {
-            Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config),
-            IdentityYaml = IdentityYaml(config),
+            Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config, _comments is { } c ? c.After : null),
+            IdentityYaml = IdentityYaml(config, _comments is { } ic ? ic.After : null),
         };
         return check;
     }
 
     private bool _inGroupBy;
+
+    /// <summary>The comments of the file being read, for check definitions; one per file, for 'for each' sections read later.</summary>
+    private SourceComments? _comments;
+    private readonly Dictionary<string, SourceComments> _sources = [];
 
     private static YamlMappingNode WithDatasetAttributes(YamlMappingNode? config, YamlMappingNode datasetAttributes)
     {
@@ -880,11 +886,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         return iso + at.ToString("zzz", CultureInfo.InvariantCulture);
     }
 
-    private static string? IdentityYaml(YamlMappingNode? config)
+    private static string? IdentityYaml(YamlMappingNode? config, Func<YamlNode, bool, NodeComment?>? comments)
     {
         if (config is null) return null;
         var rest = config.Children.Where(p => !IdentityExcluded.Contains(RuamelEmitter.Text(p.Key))).ToList();
-        return rest.Count == 0 ? null : RuamelEmitter.Omap(rest);
+        return rest.Count == 0 ? null : RuamelEmitter.Omap(rest, comments);
     }
 
     private SourceLocation Loc(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);

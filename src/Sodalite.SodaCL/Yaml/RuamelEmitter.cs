@@ -11,37 +11,62 @@ namespace Sodalite.SodaCL.Yaml;
 
 public static class RuamelEmitter
 {
-    /// <summary>The definition of a check with configuration: <c>{header: [{line: cfg}]}</c> dumped.</summary>
-    public static string Definition(string header, YamlNode lineKey, YamlNode? config)
+    /// <summary>
+    /// The definition of a check with configuration: <c>{header: [{line: cfg}]}</c> dumped. <paramref name="comments"/> gives
+    /// the source text ruamel keeps after a node (its end-of-line comment and the blank and comment lines that follow, ending in
+    /// a newline) for a node and whether it is a key; null where there is none (see <see cref="SourceComments"/>).
+    /// </summary>
+    public static string Definition(string header, YamlNode lineKey, YamlNode? config, Func<YamlNode, bool, NodeComment?>? comments = null)
     {
         var sb = new StringBuilder();
         sb.Append(header).Append(":\n");
         sb.Append("  - ");
-        EmitPair(sb, lineKey, config, 4);
+        EmitPair(sb, lineKey, config, 4, comments);
         return sb.ToString();
     }
 
     /// <summary>Soda's identity part: the remaining config keys sorted, dumped as <c>!!omap</c>.</summary>
-    public static string Omap(IEnumerable<KeyValuePair<YamlNode, YamlNode>> pairs)
+    public static string Omap(IEnumerable<KeyValuePair<YamlNode, YamlNode>> pairs, Func<YamlNode, bool, NodeComment?>? comments = null)
     {
         var sb = new StringBuilder("!!omap\n");
-        foreach (var (k, v) in pairs.OrderBy(p => Text(p.Key), StringComparer.Ordinal))
+        var list = pairs.OrderBy(p => Text(p.Key), StringComparer.Ordinal).ToList();
+        // The omap is a fresh mapping: comments that ruamel keeps on the configuration mapping itself (after its keys and scalar
+        // values) are lost; those of nested collections (list items, a flow list's end) go with them.
+        var own = new HashSet<YamlNode>(list.SelectMany(p => p.Value is YamlScalarNode ? new[] { p.Key, p.Value } : [p.Key]), ReferenceEqualityComparer.Instance);
+        Func<YamlNode, bool, NodeComment?>? nested = comments is null ? null : (n, isKey) => own.Contains(n) ? null : comments(n, isKey);
+        foreach (var (k, v) in list)
         {
             sb.Append("  - ");
-            EmitPair(sb, k, v, 4);
+            EmitPair(sb, k, v, 4, nested);
         }
         return sb.ToString();
     }
 
     private const int BestWidth = 80;
 
-    private static void EmitPair(StringBuilder sb, YamlNode key, YamlNode? value, int indent)
+    private static void EmitPair(StringBuilder sb, YamlNode key, YamlNode? value, int indent, Func<YamlNode, bool, NodeComment?>? comments)
     {
         sb.Append(Scalar(key)).Append(':');
-        EmitValue(sb, value, indent);
+        EmitValue(sb, value, indent, comments, comments?.Invoke(key, true));
     }
 
-    private static void EmitValue(StringBuilder sb, YamlNode? value, int indent)
+    /// <summary>Ends a line: with the source's comment after <paramref name="node"/> when there is one.</summary>
+    private static void EndLine(StringBuilder sb, YamlNode node, Func<YamlNode, bool, NodeComment?>? comments) =>
+        WriteComment(sb, comments?.Invoke(node, false));
+
+    /// <summary>An end-of-line comment at its source column (at least one space after the text, as ruamel does), then the lines after it.</summary>
+    private static void WriteComment(StringBuilder sb, NodeComment? comment)
+    {
+        if (comment is null)
+        {
+            sb.Append('\n');
+            return;
+        }
+        if (comment.EndOfLine.Length > 0) sb.Append(' ', Math.Max(1, comment.Column - Column(sb))).Append(comment.EndOfLine);
+        sb.Append('\n').Append(comment.Following);
+    }
+
+    private static void EmitValue(StringBuilder sb, YamlNode? value, int indent, Func<YamlNode, bool, NodeComment?>? comments, NodeComment? afterKey)
     {
         switch (value)
         {
@@ -62,39 +87,39 @@ public static class RuamelEmitter
             case YamlScalarNode s:
                 sb.Append(' ');
                 WriteScalar(sb, s, indent + 2);
-                sb.Append('\n');
+                EndLine(sb, s, comments);
                 return;
             case YamlSequenceNode q when q.Style == SequenceStyle.Flow || q.Children.Count == 0:
                 sb.Append(' ');
                 WriteFlow(sb, q, indent + 2);
-                sb.Append('\n');
+                EndLine(sb, q, comments);
                 return;
             case YamlMappingNode m when m.Style == MappingStyle.Flow || m.Children.Count == 0:
                 sb.Append(' ');
                 WriteFlow(sb, m, indent + 2);
-                sb.Append('\n');
+                EndLine(sb, m, comments);
                 return;
             case YamlSequenceNode q:
-                sb.Append('\n');
-                EmitBlockSequence(sb, q, indent + 2);
+                WriteComment(sb, afterKey);
+                EmitBlockSequence(sb, q, indent + 2, comments);
                 return;
             case YamlMappingNode m:
-                sb.Append('\n');
-                EmitBlockMapping(sb, m, indent + 2);
+                WriteComment(sb, afterKey);
+                EmitBlockMapping(sb, m, indent + 2, comments);
                 return;
         }
     }
 
-    private static void EmitBlockMapping(StringBuilder sb, YamlMappingNode m, int indent)
+    private static void EmitBlockMapping(StringBuilder sb, YamlMappingNode m, int indent, Func<YamlNode, bool, NodeComment?>? comments)
     {
         foreach (var (k, v) in m.Children)
         {
             sb.Append(' ', indent);
-            EmitPair(sb, k, v, indent);
+            EmitPair(sb, k, v, indent, comments);
         }
     }
 
-    private static void EmitBlockSequence(StringBuilder sb, YamlSequenceNode q, int dashIndent)
+    private static void EmitBlockSequence(StringBuilder sb, YamlSequenceNode q, int dashIndent, Func<YamlNode, bool, NodeComment?>? comments)
     {
         foreach (var item in q.Children)
         {
@@ -107,20 +132,20 @@ public static class RuamelEmitter
                     {
                         if (!first) sb.Append(' ', dashIndent + 2);
                         first = false;
-                        EmitPair(sb, k, v, dashIndent + 2);
+                        EmitPair(sb, k, v, dashIndent + 2, comments);
                     }
                     break;
                 case YamlSequenceNode s when s.Style != SequenceStyle.Flow && s.Children.Count > 0:
                     sb.Append('\n');
-                    EmitBlockSequence(sb, s, dashIndent + 2);
+                    EmitBlockSequence(sb, s, dashIndent + 2, comments);
                     break;
                 case YamlScalarNode s:
                     WriteScalar(sb, s, dashIndent + 2);
-                    sb.Append('\n');
+                    EndLine(sb, s, comments);
                     break;
                 default:
                     WriteFlow(sb, item, dashIndent + 2);
-                    sb.Append('\n');
+                    EndLine(sb, item, comments);
                     break;
             }
         }

@@ -1,0 +1,91 @@
+// The comments and blank lines ruamel.yaml keeps with a node when Soda dumps a check, read back from the source text (YamlDotNet's
+// node model drops them). Observed on Soda Core 3.5.6 with ruamel.yaml 0.17.21: after a scalar, the rest of its line (an end-of-line
+// comment, re-emitted at its original column) and the blank and comment-only lines that follow are kept verbatim; after a flow
+// collection only when its line ends in a comment; after a key whose value is a block mapping or sequence, the same lines before
+// its first entry. All of them show in `definition`; in the identity's !!omap (a fresh mapping) only those that belong to a nested
+// collection (a list's items, a flow list's end), not those of the configuration's own values.
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Sodalite.SodaCL.Yaml;
+
+/// <summary>What ruamel keeps after a node: an end-of-line comment (with its 0-based source column) and the lines that follow.</summary>
+/// <param name="Column">0-based column of the '#' in the source, or -1 without an end-of-line comment.</param>
+/// <param name="EndOfLine">The comment from '#', or "".</param>
+/// <param name="Following">Blank and comment-only lines after the node's line, each with its newline.</param>
+public sealed record NodeComment(int Column, string EndOfLine, string Following);
+
+/// <summary>Finds the comment text ruamel attaches after a node, in one file's source text.</summary>
+public sealed class SourceComments(string text)
+{
+    /// <summary>The comment kept after <paramref name="node"/> (a key when <paramref name="isKey"/>), or null when there is none.</summary>
+    public NodeComment? After(YamlNode node, bool isKey)
+    {
+        bool flow = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow };
+        if (node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded }) return null;
+        if (node is not YamlScalarNode && !flow) return null;
+        if (End(node) is not int pos) return null;
+        int lineEnd = text.IndexOf('\n', pos);
+        if (lineEnd < 0) lineEnd = text.Length;
+        int lineStart = text.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
+        string rest = text[pos..lineEnd].TrimEnd('\r');
+        int restStart = pos;
+        if (isKey)
+        {
+            int colon = rest.IndexOf(':');
+            if (colon < 0 || rest[..colon].Trim().Length > 0) return null;
+            rest = rest[(colon + 1)..];
+            restStart += colon + 1;
+        }
+        string trimmed = rest.Trim();
+        if (trimmed.Length > 0 && !trimmed.StartsWith('#')) return null; // the line goes on: not where the node's line ends
+        int column = -1;
+        string eol = "";
+        if (trimmed.Length > 0)
+        {
+            int hash = rest.IndexOf('#');
+            column = restStart + hash - lineStart;
+            eol = rest[hash..].TrimEnd();
+        }
+        if (flow && eol.Length == 0) return null;
+        var following = new System.Text.StringBuilder();
+        int next = lineEnd + 1;
+        while (next < text.Length)
+        {
+            int end = text.IndexOf('\n', next);
+            if (end < 0) end = text.Length;
+            string line = text[next..end].TrimEnd('\r');
+            string t = line.Trim();
+            if (t.Length > 0 && !t.StartsWith('#')) break;
+            if (end == text.Length && line.Length == 0) break;
+            following.Append(t.Length == 0 ? "" : line.TrimEnd()).Append('\n');
+            next = end + 1;
+        }
+        return eol.Length == 0 && following.Length == 0 ? null : new NodeComment(column, eol, following.ToString());
+    }
+
+    /// <summary>The source offset just after a node; YamlDotNet gives collections no end, so a flow one's is found at its bracket.</summary>
+    private int? End(YamlNode node)
+    {
+        if (node.Start.Equals(Mark.Empty) && node.End.Equals(Mark.Empty)) return null; // built by the parser, not read
+        switch (node)
+        {
+            case YamlScalarNode:
+                return node.End.Index > 0 && node.End.Index <= text.Length ? (int)node.End.Index : null;
+            case YamlSequenceNode or YamlMappingNode:
+                YamlNode? last = node is YamlSequenceNode s ? s.Children.LastOrDefault() : ((YamlMappingNode)node).Children.LastOrDefault().Value;
+                int from = last is null ? (int)node.Start.Index + 1 : End(last) ?? -1;
+                if (from < 0 || from > text.Length) return null;
+                char close = node is YamlSequenceNode ? ']' : '}';
+                for (int i = from; i < text.Length; i++)
+                {
+                    if (text[i] == close) return i + 1;
+                    if (text[i] is not (' ' or ',' or '\n' or '\r' or '\t')) return null;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+}
