@@ -127,9 +127,21 @@ public static partial class SodaliteCli
             bool verboseOn = options.Verbose;
             var zone = TimeZoneInfo.Local;
             bool progress = !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+            // Soda loads .env from the working folder over the environment (override=True); here without changing the process's own.
+            Dictionary<string, string> dotEnv;
+            try
+            {
+                dotEnv = DotEnvFile.Read(Path.Combine(Environment.CurrentDirectory, ".env"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            {
+                await stderr.WriteLineAsync($"sodalite: could not read {Path.Combine(Environment.CurrentDirectory, ".env")}: {OneLine(e.Message)}");
+                return 3;
+            }
             var scanner = new Scanner(time,
                 l => { if (l.Level != ScanLogLevel.Debug || verboseOn) stdout.WriteLine(ConsoleFormatter.Format(l, zone)); },
-                progress ? p => stderr.Write($"\r\u001b[2K{p}") : null);
+                progress ? p => stderr.Write($"\r\u001b[2K{p}") : null,
+                name => dotEnv.TryGetValue(name, out var fromFile) ? fromFile : Environment.GetEnvironmentVariable(name));
             var run = await scanner.RunAsync(options, ct);
             if (progress) await stderr.WriteAsync("\r\u001b[2K");
             if (options.DryRun && scanner.DryRun is { } plan)

@@ -429,4 +429,79 @@ public class TrustTests
             .Select(c => ((string)c!["identity"]!, (string)c["definition"]!)).ToList();
         foreach (var e in expected) Assert.Contains(e, actual);
     }
+
+    // 5. Jinja as Soda renders it.
+
+    [Fact]
+    public async Task Jinja_expressions_render_in_headers_names_thresholds_and_filters()
+    {
+        var (exit, output, results) = await ScanWithResults(
+            "variables:\n  factor: \"2\"\n  tbl: retail\nchecks for ${ tbl }:\n  - row_count > ${ '50' | int * factor | int }:\n      name: over ${ 50 * 2 } rows in ${ tbl | upper }\n" +
+            "  - missing_count(country) = 0:\n      filter: country <> '${ \"X\" ~ \"Y\" }'\n");
+        Assert.Equal(0, exit);
+        Assert.Contains("over 100 rows in RETAIL [PASSED]", output);
+        var check = ((JsonArray)results["checks"]!).Single(c => (string?)c!["name"] == "over 100 rows in RETAIL")!;
+        Assert.Equal(100.0, (double)check["diagnostics"]!["fail"]!["lessThanOrEqual"]!);
+    }
+
+    [Fact]
+    public async Task A_jinja_error_is_located_and_costs_only_its_check()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - row_count > ${ nope + 1 }\n  - max(amount) > ${ 1/0 }\n  - avg(amount) > 0:\n      name: ${ foo( }\n  - min(quantity) > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Evaluation of check row_count > ${ nope + 1 } failed: Jinja error in ${ nope + 1 } at line 1, column 1: 'nope' is undefined", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.Contains("division by zero", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("Could not resolve the name \"${ foo( }\"", output);
+        Assert.Contains("line=5,col=13", output);
+        Assert.Contains("min(quantity) > 0 [PASSED]", output);
+        Assert.DoesNotContain("row_count > ${ nope + 1 } [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task An_undefined_variable_in_a_filter_renders_empty_as_in_jinja()
+    {
+        // Soda renders an undefined ${x} as "", so this filter keeps no row and the count is 0.
+        var (exit, output, _) = await Scan("checks for retail:\n  - row_count = 0:\n      filter: status = '${ undefined_status }'\n");
+        Assert.Equal(0, exit);
+        Assert.Contains("row_count = 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task The_configuration_file_is_rendered_whole_with_jinja_blocks()
+    {
+        string cfg = Write("configuration.yml",
+            "{% for name in ['first', 'second'] %}\ndata_source ${ name }:\n  type: duckdb\n  path: " + Data + "\n{% endfor %}\n{% if true %}\n# ${ 'rendered' }\n{% endif %}\n");
+        var (exit, output, _) = await Run("scan", "-d", "second", "-c", cfg, Write("checks.yml", "checks for retail:\n  - row_count > 0\n"));
+        Assert.Equal(0, exit);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_jinja_error_in_the_configuration_file_names_its_place()
+    {
+        string cfg = Write("configuration.yml", "data_source pg:\n  type: duckdb\n  path: ${ 'a' + 1 }\n");
+        var (exit, output, _) = await Run("scan", "-d", "pg", "-c", cfg, Write("checks.yml", "checks for retail:\n  - row_count > 0\n"));
+        Assert.Equal(3, exit);
+        Assert.Contains($"Could not render configuration file {cfg} with Jinja", output);
+        Assert.Contains($"line=3,col=9 in {cfg}", output);
+    }
+
+    [Fact]
+    public async Task A_dot_env_file_in_the_working_folder_is_read_over_the_environment()
+    {
+        // A process of its own: the .env file is read from the working folder, which a test must not change for the others.
+        string dir = Directory.CreateTempSubdirectory("sodalite-trust-").FullName;
+        File.WriteAllText(Path.Combine(dir, ".env"), "MIN_ROWS=4000\nTABLE_NAME=retail\n");
+        File.WriteAllText(Path.Combine(dir, "checks.yml"), "checks for ${ env_var('TABLE_NAME') }:\n  - row_count > ${ MIN_ROWS }\n");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sodalite.dll"), "scan", "--data", Data, "checks.yml" }) start.ArgumentList.Add(a);
+        start.Environment["MIN_ROWS"] = "999999";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("row_count > 4000 [PASSED]", output);
+    }
 }

@@ -41,7 +41,17 @@ public static partial class ConfigurationFile
             log.Error($"Could not read configuration file {path}: {e.Message}");
             return result;
         }
-        var (rootNode, problem) = SafeYaml.Load(jinja.Resolve(text), limits);
+        // Soda renders the whole file with Jinja (blocks included) before reading it as YAML.
+        try
+        {
+            text = jinja.Resolve(text);
+        }
+        catch (JinjaException e)
+        {
+            log.Error($"Could not render configuration file {path} with Jinja: {e.Message}", new SourceLocation(path, Math.Max(1, e.Line), Math.Max(1, e.Column)));
+            return result;
+        }
+        var (rootNode, problem) = SafeYaml.Load(text, limits);
         if (problem is not null)
         {
             log.Error(problem.Message, new SourceLocation(path, problem.Line, problem.Col));

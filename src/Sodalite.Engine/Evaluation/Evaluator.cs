@@ -114,12 +114,27 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
         string n = def.Line;
         if (def.WarnText is not null) n += " warn " + def.WarnText;
         if (def.FailText is not null) n += " fail " + def.FailText;
-        return jinja.Resolve(n);
+        try
+        {
+            return jinja.Resolve(n);
+        }
+        catch (JinjaException)
+        {
+            return n; // the threshold's own evaluation reports the template error
+        }
     }
 
     private double Number(string raw)
     {
-        string text = jinja.Resolve(raw);
+        string text;
+        try
+        {
+            text = jinja.Resolve(raw);
+        }
+        catch (JinjaException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
         if (ThresholdExpression.TryNumber(text, out double d)) return d;
         throw new FormatException(raw.Contains("${")
             ? $"variable {raw} resolved to \"{text}\", which is not a number; pass it with -v NAME=VALUE."

@@ -89,7 +89,14 @@ public static partial class Freshness
     private static TimeSpan? Duration(ThresholdExpression t, Jinja jinja)
     {
         if (t.Between) throw new FormatException("use a single comparison with a duration, such as < 1d or when > 6h");
-        return ParseDuration(jinja.Resolve(t.Value!));
+        try
+        {
+            return ParseDuration(jinja.Resolve(t.Value!));
+        }
+        catch (SodaCL.Variables.JinjaException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
     }
 
     /// <summary>1d, 6h, 30m or combinations such as 1d2h30m (Soda accepts no seconds).</summary>

@@ -29,7 +29,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
 
     private async Task RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct, bool top = false)
     {
-        var (row, error) = await ExecuteRowAsync(jinja.Resolve(sql), name, q.Table, q.Partition, null, ct, logError: metrics.Count == 1);
+        var (row, error) = await ExecuteRowAsync(sql, name, q.Table, q.Partition, null, ct, logError: metrics.Count == 1);
         if (row is not null)
         {
             for (int i = 0; i < metrics.Count; i++) SetValue(metrics[i], row[i]);
@@ -44,7 +44,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         // a plan-only probe tells, and the batch then gets one error, as Soda reports it, instead of a bisection.
         if (top && !await FromClauseWorksAsync(q, ct))
         {
-            log.Error($"Query execution error in {name}: {error}\n{jinja.Resolve(sql)}");
+            log.Error($"Query execution error in {name}: {error}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
             foreach (var m in metrics) m.Failed = true;
             return;
         }
@@ -65,7 +65,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         {
             return await ds.ReadAsync(jinja.Resolve(probe), _ => Task.FromResult(true), ct);
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or SodaCL.Variables.JinjaException)
         {
             return false;
         }
@@ -94,7 +94,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     private async Task RunUserQueryAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
-        var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, null, ct);
+        var (row, _) = await ExecuteRowAsync(q.Sql, q.Name, q.Table, q.Partition, null, ct);
         object? last = row?.LastOrDefault(v => v is not null);
         if (last is null)
         {
@@ -117,7 +117,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     private async Task RunGroupByAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
-        var (rows, _) = await LoggedAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, null, async reader =>
+        var (rows, _) = await LoggedAsync(q.Sql, q.Name, q.Table, q.Partition, null, async reader =>
         {
             var rows = new List<IReadOnlyList<(string Column, object? Value)>>();
             while (rows.Count <= m.GroupLimit && await reader.ReadAsync(ct))
@@ -154,7 +154,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             // Same count as Soda's query, keeping the duplicated keys for the failed-rows sample. Where a temporary
             // table cannot be made (a read-only database), or the statement fails, Soda's own query runs instead
             // and reports any error.
-            var (created, _) = await ExecuteRowAsync(jinja.Resolve(keep.Create), q.Name + ".keep_keys", q.Table, q.Partition, m.Column, ct, logError: false);
+            var (created, _) = await ExecuteRowAsync(keep.Create, q.Name + ".keep_keys", q.Table, q.Partition, m.Column, ct, logError: false);
             if (created is not null)
             {
                 var (count, _) = await ExecuteRowAsync(keep.Count, q.Name, q.Table, q.Partition, m.Column, ct);
@@ -166,7 +166,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
                 }
             }
         }
-        var (row, _) = await ExecuteRowAsync(jinja.Resolve(q.Sql), q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
+        var (row, _) = await ExecuteRowAsync(q.Sql, q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
         if (row is not null) SetValue(q.Metrics[0], row[0]);
         else q.Metrics[0].Failed = true;
     }
@@ -202,12 +202,14 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         var sw = Stopwatch.StartNew();
         try
         {
+            // The whole statement is rendered with Jinja, as Soda does; a template error fails this statement only.
+            sql = jinja.Resolve(sql);
             var result = await ds.ReadAsync(sql, read, ct);
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
             log.Debug($"Query {name}:\n{sql}");
             return (result, null);
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or SodaCL.Variables.JinjaException)
         {
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
             if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
@@ -219,7 +221,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     /// <summary>Runs a bounded sample query; returns the columns, their types and the row count.</summary>
     public async Task<Sample?> SampleAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
     {
-        var (sample, _) = await LoggedAsync(jinja.Resolve(sql), name, table, partition, column, async reader =>
+        var (sample, _) = await LoggedAsync(sql, name, table, partition, column, async reader =>
         {
             var cols = new List<(string, string)>();
             for (int i = 0; i < reader.FieldCount; i++) cols.Add((reader.GetName(i), ds.Dialect.SampleTypeName(reader.GetDataTypeName(i))));

@@ -75,7 +75,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         // Filters and column configurations first: checks of any section may use them.
         foreach (var (keyNode, value) in root.Children)
         {
-            string header = _jinja.Resolve(RuamelEmitter.Text(keyNode));
+            if (TryResolve(RuamelEmitter.Text(keyNode)) is not { } header) continue; // reported in the second pass
             if (FilterHeader().Match(header) is { Success: true } fm)
                 ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
             else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
@@ -84,7 +84,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
         foreach (var (keyNode, value) in root.Children)
         {
-            string header = _jinja.Resolve(RuamelEmitter.Text(keyNode));
+            if (ResolveOrLog(RuamelEmitter.Text(keyNode), keyNode, "section header") is not { } header) continue;
             if (ChecksHeader().Match(header) is { Success: true } cm)
             {
                 string table = cm.Groups[1].Value;
@@ -144,7 +144,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     $"Could not add SodaCL file {_file}: variable '{name}' is {(v is YamlScalarNode s2 && !RuamelEmitter.IsNull(s2) ? $"the {Kind(s2.Value!)} {s2.Value}" : v is YamlScalarNode ? "empty" : "not a single value")}, and variables are text: quote it ({name}: \"{(v as YamlScalarNode)?.Value}\"). The checks after it in the file were not read.",
                     Loc(v.Start));
             string text = sv.Value ?? "";
-            if (text.Contains("${", StringComparison.Ordinal)) text = _jinja.Resolve(text);
+            if (ResolveOrLog(text, v, $"variable '{name}'") is not { } resolved) continue;
+            text = resolved;
             doc.Variables[name] = text;
             _jinja = _jinja.WithVariable(name, text);
         }
@@ -603,7 +604,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
             switch (key)
             {
-                case "name": check = check with { Name = text is null ? null : _jinja.Resolve(text) }; continue;
+                case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 case "identity": check = check with { CustomIdentity = text }; continue;
                 case "filter":
                     check = check with { Filter = text };
@@ -850,7 +851,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private IEnumerable<CheckAttribute> ParseAttributes(YamlMappingNode m)
     {
         foreach (var (k, v) in m.Children)
-            yield return new CheckAttribute(_jinja.Resolve(RuamelEmitter.Text(k)), AttributeValue(v));
+            yield return new CheckAttribute(ResolveOrLog(RuamelEmitter.Text(k), k, "attribute name") ?? RuamelEmitter.Text(k), AttributeValue(v));
     }
 
     /// <summary>
@@ -865,7 +866,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         YamlScalarNode { Style: ScalarStyle.Plain } s when FloatRegex().IsMatch(s.Value!) => double.Parse(s.Value!, CultureInfo.InvariantCulture),
         YamlScalarNode { Style: ScalarStyle.Plain } s when RuamelEmitter.IsBool(s.Value!) => s.Value!.Equals("true", StringComparison.OrdinalIgnoreCase),
         YamlScalarNode { Style: ScalarStyle.Plain } s when YamlDate(s.Value!) is { } date => date,
-        YamlScalarNode s => _jinja.Resolve(s.Value ?? ""),
+        YamlScalarNode s => ResolveOrLog(s.Value ?? "", s, "attribute value") ?? s.Value ?? "",
         YamlSequenceNode seq => seq.Children.Select(AttributeValue).ToList(),
         YamlMappingNode map => map.Children.Select(p => new KeyValuePair<string, object?>(RuamelEmitter.Text(p.Key), AttributeValue(p.Value))).ToList(),
         _ => RuamelEmitter.Scalar(v),
@@ -894,6 +895,32 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     }
 
     private SourceLocation Loc(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
+
+    private string? TryResolve(string text)
+    {
+        try
+        {
+            return _jinja.Resolve(text);
+        }
+        catch (JinjaException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The text with its ${...} rendered; null (and an error at <paramref name="node"/>) when Jinja cannot render it.</summary>
+    private string? ResolveOrLog(string text, YamlNode node, string what)
+    {
+        try
+        {
+            return _jinja.Resolve(text);
+        }
+        catch (JinjaException e)
+        {
+            log.Error($"Could not resolve the {what} \"{text}\": {e.Message}", Loc(node.Start));
+            return null;
+        }
+    }
 
     [GeneratedRegex(@"^checks for (.+?)( \[(.+)\])?$")]
     private static partial Regex ChecksHeader();
