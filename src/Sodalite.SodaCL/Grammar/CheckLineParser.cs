@@ -226,6 +226,10 @@ public static partial class CheckLineParser
                 int end = text.IndexOf('}', _pos);
                 if (end < 0) throw Error("expecting '}' to close the variable");
                 string v = text[_pos..(end + 1)];
+                // Soda's grammar reads a variable as one word: a space (or < = > ( ) [ ] ,) inside ${ } ends it there.
+                int stop = v.IndexOfAny([' ', '<', '=', '>', '(', ')', '[', ']', ',']);
+                if (stop >= 0)
+                    throw new CheckLineException($"'{v[stop]}' inside {v} at column {_pos + stop + 1}: a variable in a check line is one word, as Soda's grammar reads it; write ${{{v[2..^1].Trim()}}} (put expressions in a variables: section)", _pos + stop);
                 _pos = end + 1;
                 return v;
             }
