@@ -113,7 +113,7 @@ public static partial class Freshness
                 total += c.Value[^1] switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromMinutes(n) };
             }
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
             // Soda logs "Problem parsing freshness threshold" and still passes the check; here it is not evaluated.
             throw new FormatException($"\"{text}\" is a longer duration than can be measured (at most {TimeSpan.MaxValue.Days:N0} days)");

@@ -656,6 +656,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 mvc = ApplyMvcKey(mvc, key, v, k) ?? mvc;
                 continue;
             }
+            if (metric is not null && (key == $"{metric} expression" || key == $"{metric} query") && string.IsNullOrWhiteSpace(text))
+            {
+                log.Error($"'{key}' of check \"{check.Line}\" is empty: give the SQL {(key.EndsWith(" query", StringComparison.Ordinal) ? "query" : "aggregate expression")} that computes {metric}.", Loc(v.Start));
+                continue;
+            }
             if (metric is not null && key == $"{metric} expression")
             {
                 check = check with { MetricExpression = text };
