@@ -430,6 +430,29 @@ public class TrustTests
         foreach (var e in expected) Assert.Contains(e, actual);
     }
 
+    [Fact]
+    public async Task The_legacy_freshness_form_takes_one_time_unit_and_without_a_threshold_stops_the_file_as_in_soda()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - freshness using order_date < 1d2h\n  - row_count > 0\n  - freshness using order_date\n  - row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Invalid check \"freshness using order_date < 1d2h\": mismatched input '1d2h' expecting TIMEUNIT", output);
+        Assert.Contains("line=2,col=5", output);
+        Assert.Contains("the legacy freshness check \"freshness using order_date\" has no threshold", output);
+        Assert.Contains("line=4,col=5", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+        Assert.DoesNotContain("row_count > 1 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task An_empty_user_defined_expression_is_a_located_error()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - ones(amount) > 0:\n      ones expression: \"\"\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("'ones expression' of check \"ones(amount) > 0\" is empty", output);
+        Assert.Contains("line=3,col=24", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
     // 5. Jinja as Soda renders it.
 
     [Fact]

@@ -47,6 +47,9 @@ public static partial class CheckLineParser
             if (p.TryWord(" with ")) var = p.Identifier();
             if (p.TryWord(" < ")) th = p.TimeUnits();
             p.End();
+            // The legacy grammar takes one time unit only (freshness_check: ... ' < ' TIMEUNIT); 1d2h is Soda's "mismatched input".
+            if (th is not null && !SingleTimeUnitRegex().IsMatch(th))
+                throw new CheckLineException($"mismatched input '{th}' expecting TIMEUNIT: the legacy 'freshness using' form takes one unit (< 26h); or write freshness({col}) < {th}", line.Length - th.Length);
             return new FreshnessUsingLine(col, var, th);
         }
 
@@ -115,6 +118,9 @@ public static partial class CheckLineParser
 
     [GeneratedRegex(@"^([0-9]+[dhm])+")]
     private static partial Regex TimeUnitRegex();
+
+    [GeneratedRegex(@"^[0-9]+[dhm]$")]
+    private static partial Regex SingleTimeUnitRegex();
 
     /// <summary>Soda's IDENTIFIER_UNQUOTED token (SodaCLAntlr.g4): a letter, _ or $ (or digits then one), up to a separator.</summary>
     [GeneratedRegex(@"^([0-9]+[a-zA-Z_$]|[a-zA-Z_$])[^ <=>()\[\],]*")]

@@ -371,6 +371,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 };
                 break;
         }
+        if (parsed is FreshnessUsingLine { Threshold: null } && !(config?.Children.Any(p => RuamelEmitter.Text(p.Key) is "warn" or "fail") ?? false))
+            // Soda builds no threshold for it and then fails on the missing one: "Could not add SodaCL file" (the rest is not read).
+            throw new SodaClFileException(
+                $"Could not add SodaCL file {_file}: the legacy freshness check \"{line}\" has no threshold; write freshness({((FreshnessUsingLine)parsed).Column}) < 1d. The checks after it in the file were not read.",
+                location);
         if (table is null && kind is not (CheckKind.FailedRows or CheckKind.Metric))
         {
             log.Error($"Check type \"{line}\" must be in \"checks for TABLENAME:\" section.", location);
