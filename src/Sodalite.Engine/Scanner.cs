@@ -183,7 +183,9 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         {
             if (!IsSampled(m, plan, defaultLimit)) continue;
             var userCheck = UserFailedRowsCheck(m, plan);
-            bool due = m.Value switch { long n => n > 0, double when userCheck?.FailedRowsQuery is not null => true, _ => false };
+            // A 'fail query' is sampled whatever its count (Soda shows its columns with no rows); the others only when rows fail.
+            bool due = m.Kind == MetricKind.FailedRowsQuery && m.Computed
+                || m.Value switch { long n => n > 0, double when userCheck?.FailedRowsQuery is not null => true, _ => false };
             if (!due) continue;
             int limit = SamplesLimit(m, plan) ?? defaultLimit;
             if (!announced) { log.Info("Using DefaultSampler"); announced = true; }

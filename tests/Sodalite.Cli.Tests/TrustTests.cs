@@ -453,6 +453,31 @@ public class TrustTests
         Assert.Contains("row_count > 0 [PASSED]", output);
     }
 
+    [Fact]
+    public async Task A_percent_sign_starting_a_plain_value_is_a_yaml_error_as_ruamel_reads_it()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n      valid regex: [%]\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("found character '%' that cannot start any token", output);
+        Assert.Contains("line=3,col=21", output);
+    }
+
+    [Fact]
+    public async Task A_fail_query_with_no_rows_still_shows_its_failed_rows_block_and_a_multi_column_duplicate_percent_names_its_first_column()
+    {
+        var (exit, _, results) = await ScanWithResults(
+            "checks for retail:\n  - failed rows:\n      fail query: SELECT * FROM retail WHERE 1 = 0\n  - duplicate_percent(country, status) < 100\n");
+        Assert.Equal(0, exit);
+        var checks = ((JsonArray)results["checks"]!).Select(c => (JsonObject)c!).ToList();
+        var block = (JsonObject)checks.Single(c => (string?)c["name"] == "failed rows")["diagnostics"]!["blocks"]![0]!;
+        Assert.Equal("Failed Rows", (string?)block["title"]);
+        Assert.Equal(0, (int)block["file"]!["totalRowCount"]!);
+        Assert.Equal(8, ((JsonArray)block["file"]!["columns"]!).Count);
+        // Soda 3.5.6: metric-<def>-<ds>-<table>-<first column>-duplicate_percent-<hash of the other columns>.
+        var dup = checks.Single(c => (string?)c["name"] == "duplicate_percent(country, status) < 100");
+        Assert.StartsWith("metric-Soda Core CLI-retail-retail-country-duplicate_percent-", (string?)dup["metrics"]![0]);
+    }
+
     // 5. Jinja as Soda renders it.
 
     [Fact]

@@ -39,7 +39,16 @@ public static class SchemaEvaluation
         var present = new List<string>();
         foreach (var pattern in v.ForbiddenColumns)
         {
-            var regex = new System.Text.RegularExpressions.Regex("^(?:" + pattern.Replace("%", ".*").Replace("*", ".*") + ")");
+            System.Text.RegularExpressions.Regex regex;
+            try
+            {
+                regex = new System.Text.RegularExpressions.Regex("^(?:" + pattern.Replace("%", ".*").Replace("*", ".*") + ")", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                // Soda matches the pattern as a Python regex (after % and * become .*): one that is not a regex is the user's to fix.
+                throw new FormatException($"the forbidden column pattern '{pattern}' is not a valid regular expression ({e.Message}); escape the character with a backslash", e);
+            }
             present.AddRange(names.Where(n => regex.IsMatch(n)));
         }
         if (v.MismatchingColumns is { } listed)

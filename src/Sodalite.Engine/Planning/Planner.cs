@@ -262,7 +262,8 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             case "duplicate_count" or "duplicate_percent":
                 {
                     if (col is null) { error = $"{name} needs one or more columns, e.g. {name}(order_id)."; return null; }
-                    string? column = ml.Args.Count == 1 ? col : null;
+                    // Soda names a multi-column duplicate_count metric without a column, but a duplicate_percent (and its count) after the first one.
+                    string? column = ml.Args.Count == 1 || name == "duplicate_percent" ? col : null;
                     var dup = GetOrAdd(new Metric
                     {
                         Identity = MetricIdentity(table, check.Partition, column, "duplicate_count", MvcParts(filter, mvc, ml.Args.Skip(1))),

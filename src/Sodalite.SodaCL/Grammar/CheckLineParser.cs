@@ -156,7 +156,9 @@ public static partial class CheckLineParser
         public CheckLineException Error(string expecting)
         {
             if (AtEnd) return new CheckLineException($"unexpected end of line, {expecting}", _pos);
-            string found = text[_pos..Math.Min(text.Length, _pos + 1)];
+            // A character outside the BMP is two UTF-16 units: quote both, never half of it.
+            int width = char.IsHighSurrogate(text[_pos]) && _pos + 1 < text.Length && char.IsLowSurrogate(text[_pos + 1]) ? 2 : 1;
+            string found = text[_pos..Math.Min(text.Length, _pos + width)];
             if (found == " " && _pos > 0 && text[_pos - 1] == ' ')
                 return new CheckLineException($"two spaces at column {_pos}; separators are exactly one space", _pos);
             return new CheckLineException($"unexpected '{found}' at column {_pos + 1}, {expecting}", _pos);

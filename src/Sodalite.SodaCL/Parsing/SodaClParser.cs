@@ -573,7 +573,17 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         {
             _file = parent.Location.FilePath;
             _inGroupBy = true;
-            var check = ParseCheckItem(parent.Header, parent.Table, parent.Partition, item, doc);
+            CheckDefinition? check;
+            try
+            {
+                check = ParseCheckItem(parent.Header, parent.Table, parent.Partition, item, doc);
+            }
+            catch (CheckLineException e)
+            {
+                // As at the top level: the nested check is invalid, located at its own line; the group's other checks still run.
+                log.Error($"Invalid check \"{ItemLine(nested)}\": {e.Message}", Loc(nested.Start));
+                return null;
+            }
             return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
         }
         finally

@@ -79,6 +79,9 @@ public static class SafeYaml
                                 (int)firstDocument.Line, (int)firstDocument.Column);
                         break;
                     case Scalar s:
+                        // YAML reserves '%' for directives at a line's start; ruamel rejects it at the start of any plain scalar, YamlDotNet does not.
+                        if (s.Style == ScalarStyle.Plain && s.Value.StartsWith('%'))
+                            return Syntax("while scanning for the next token found character '%' that cannot start any token: quote the value ('%...')", e.Start);
                         if (KeyProblem(stack, s.Value, s.Style, e.Start) is { } dup) return dup;
                         if (Add(ref total, 1, limits, e.Start) is { } big) return big;
                         if (!s.Anchor.IsEmpty) anchors[s.Anchor.Value] = 1;
