@@ -16,7 +16,7 @@ public static partial class SodaliteCli
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        var root = new RootCommand("Sodalite: SodaCL data quality checks on DuckDB and PostgreSQL, with Soda results and QALITA artifacts.");
+        var root = new RootCommand("Sodalite: SodaCL data quality checks on DuckDB (files), PostgreSQL, MariaDB/MySQL and ClickHouse, with Soda results and QALITA artifacts.");
         root.Subcommands.Add(ScanCommand(stdout, stderr, time));
         root.Subcommands.Add(ConvertCommand(stdout, stderr));
         root.Subcommands.Add(ServeCommand(stdout, stderr));

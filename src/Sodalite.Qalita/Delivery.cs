@@ -17,7 +17,8 @@ public sealed class PushException(PushFailure failure, string message) : Excepti
 
 public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDelay = null)
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+    // retries of 0 or less (SODALITE_PUSH_RETRIES=0) mean one attempt: Polly refuses MaxRetryAttempts below 1.
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = retries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage>()
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             ShouldHandle = new PredicateBuilder<HttpResponseMessage>()

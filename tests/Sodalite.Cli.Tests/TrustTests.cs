@@ -120,7 +120,7 @@ public class TrustTests
         }
         var (exit, output, _) = await Scan(text.ToString());
         Assert.Equal(3, exit);
-        Assert.Contains("nodes once its aliases (*name) are expanded", output);
+        Assert.Contains("(an alias *name counts as every node it repeats", output);
         Assert.Contains("+-> line=", output);
     }
 
@@ -478,6 +478,16 @@ public class TrustTests
         Assert.StartsWith("metric-Soda Core CLI-retail-retail-country-duplicate_percent-", (string?)dup["metrics"]![0]);
     }
 
+    [Fact]
+    public async Task A_user_defined_expression_with_a_column_takes_that_columns_configuration_into_its_identity()
+    {
+        // Recorded from Soda Core 3.5.6 scanning this file with data source "retail".
+        var (exit, _, results) = await ScanWithResults(
+            "configurations for retail:\n  valid min for amount: 1\nchecks for retail:\n  - surface(amount) > 0:\n      surface expression: SUM(amount * quantity)\n");
+        Assert.Equal(0, exit);
+        Assert.Equal("metric-Soda Core CLI-retail-retail-amount-surface-4340724f", (string?)((JsonArray)results["metrics"]!).Single()!["identity"]);
+    }
+
     // 5. Jinja as Soda renders it.
 
     [Fact]
@@ -501,7 +511,7 @@ public class TrustTests
         Assert.Contains("line=2,col=5", output);
         Assert.Contains("division by zero", output);
         Assert.Contains("line=4,col=5", output);
-        Assert.Contains("' ' inside ${ spaced } at column 15: a variable in a check line is one word", output);
+        Assert.Contains("' ' inside ${ spaced } at column 15: a variable in a check line is one word without spaces", output);
         Assert.Contains("Could not resolve the name \"${ foo( }\"", output);
         Assert.Contains("line=6,col=13", output);
         Assert.Contains("min(quantity) > 0 [PASSED]", output);

@@ -234,7 +234,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         if (check.MetricExpression is not null)
             return GetOrAdd(new Metric
             {
-                Identity = MetricIdentity(table, check.Partition, ml.Args.FirstOrDefault(), name, []),
+                Identity = MetricIdentity(table, check.Partition, ml.Args.FirstOrDefault(), name, ml.Args.Count > 0 ? MvcParts(check.Filter, mvc, ml.Args.Skip(1)) : []),
                 Name = name,
                 Kind = MetricKind.Aggregate,
                 Table = table,

@@ -237,7 +237,7 @@ public static partial class CheckLineParser
                 // Soda's grammar reads a variable as one word: a space (or < = > ( ) [ ] ,) inside ${ } ends it there.
                 int stop = v.IndexOfAny([' ', '<', '=', '>', '(', ')', '[', ']', ',']);
                 if (stop >= 0)
-                    throw new CheckLineException($"'{v[stop]}' inside {v} at column {_pos + stop + 1}: a variable in a check line is one word, as Soda's grammar reads it; write ${{{v[2..^1].Trim()}}} (put expressions in a variables: section)", _pos + stop);
+                    throw new CheckLineException($"'{v[stop]}' inside {v} at column {_pos + stop + 1}: a variable in a check line is one word without spaces, as Soda's grammar reads it, such as ${{MIN_ROWS}}; compute an expression in a 'variables:' section (min_rows: \"${{ ... }}\") and use its name here", _pos + stop);
                 _pos = end + 1;
                 return v;
             }

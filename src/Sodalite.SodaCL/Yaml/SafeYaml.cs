@@ -153,7 +153,7 @@ public static class SafeYaml
     {
         total += nodes;
         if (total <= limits.MaxNodes) return null;
-        return new YamlProblem($"YAML file holds more than {limits.MaxNodes:N0} nodes once its aliases (*name) are expanded: an alias that repeats other aliases grows exponentially. The limit is set with --yaml-max-nodes.", (int)at.Line, (int)at.Column);
+        return new YamlProblem($"YAML file holds more than {limits.MaxNodes:N0} nodes (an alias *name counts as every node it repeats, so aliases of aliases grow exponentially). The limit is set with --yaml-max-nodes.", (int)at.Line, (int)at.Column);
     }
 
     /// <summary>Where the reader gave up without a reason: most often a '[' or '{' that is never closed, after the last node read.</summary>
