@@ -488,6 +488,33 @@ public class TrustTests
         Assert.Equal("metric-Soda Core CLI-retail-retail-amount-surface-4340724f", (string?)((JsonArray)results["metrics"]!).Single()!["identity"]);
     }
 
+    [Fact]
+    public async Task A_filter_declared_below_its_checks_is_not_declared_as_in_soda()
+    {
+        var (exit, output, _) = await Scan("checks for retail [big]:\n  - row_count > 0\nfilter retail [big]:\n  where: amount > 100\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Filter not declared: big. Move 'filter retail [big]:' (line 3) above this section.", output);
+        Assert.Contains("line=1,col=1", output);
+        Assert.DoesNotContain("[PASSED]", output);
+    }
+
+    [Fact]
+    public async Task A_list_where_soda_wants_text_is_soda_error_and_a_list_filter_stops_the_file()
+    {
+        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n      valid regex: [a, b]\n  - missing_count(status) = 0:\n      missing regex: 5\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("valid regex must be a string, but was CommentedSeq", output);
+        Assert.Contains("line=3,col=20", output);
+        Assert.Contains("missing regex must be a string, but was int", output);
+        Assert.DoesNotContain("[PASSED]", output);
+
+        (exit, output, _) = await Scan("checks for retail:\n  - row_count > 5:\n      filter: [amount > 100]\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("the 'filter' of check \"row_count > 5\" must be one SQL condition, not a list", output);
+        Assert.Contains("line=3,col=15", output);
+        Assert.DoesNotContain("[PASSED]", output);
+    }
+
     // 5. Jinja as Soda renders it.
 
     [Fact]

@@ -47,7 +47,7 @@ public static class SchemaEvaluation
             catch (ArgumentException e)
             {
                 // Soda matches the pattern as a Python regex (after % and * become .*): one that is not a regex is the user's to fix.
-                throw new FormatException($"the forbidden column pattern '{pattern}' is not a valid regular expression ({e.Message}); escape the character with a backslash", e);
+                throw new FormatException($"the forbidden column pattern '{pattern}' is not a valid regular expression ({e.Message}); escape the character with a backslash");
             }
             present.AddRange(names.Where(n => regex.IsMatch(n)));
         }

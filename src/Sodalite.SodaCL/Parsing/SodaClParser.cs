@@ -89,9 +89,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             {
                 string table = cm.Groups[1].Value;
                 string? partition = cm.Groups[3].Success ? cm.Groups[3].Value : null;
-                if (partition is not null && !doc.Filters.ContainsKey((table, partition)))
+                // Soda reads sections in order and looks the filter up in the same file: it must be declared above its checks.
+                if (partition is not null && !(_filterDeclarations.TryGetValue((table, partition), out var declared) && declared.File == _file && declared.Line < keyNode.Start.Line))
                 {
-                    log.Error($"Filter not declared: {partition}. Declare it in the same file with 'filter {table} [{partition}]:' and a 'where:' condition.", Loc(keyNode.Start));
+                    string where = _filterDeclarations.TryGetValue((table, partition), out var at) && at.File == _file
+                        ? $"Move 'filter {table} [{partition}]:' (line {at.Line}) above this section."
+                        : $"Declare it above this section, in the same file, with 'filter {table} [{partition}]:' and a 'where:' condition.";
+                    log.Error($"Filter not declared: {partition}. {where}", Loc(keyNode.Start));
                     continue;
                 }
                 ParseChecksSection(header, table, partition, value, keyNode, doc);
@@ -235,6 +239,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         if (value is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("where"), out var where) && where is YamlScalarNode ws)
         {
             doc.Filters[(table, partition)] = ws.Value ?? "";
+            _filterDeclarations[(table, partition)] = (_file, keyNode.Start.Line);
             doc.Mention(table, partition);
         }
         else
@@ -420,6 +425,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private bool _inGroupBy;
 
+    /// <summary>Where each filter was declared (file and line), for Soda's rule that a filter is declared above its checks, in the same file.</summary>
+    private readonly Dictionary<(string Table, string Partition), (string File, long Line)> _filterDeclarations = [];
+
     /// <summary>The comments of the file being read, for check definitions; one per file, for 'for each' sections read later.</summary>
     private SourceComments? _comments;
     private readonly Dictionary<string, SourceComments> _sources = [];
@@ -584,6 +592,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 log.Error($"Invalid check \"{ItemLine(nested)}\": {e.Message}", Loc(nested.Start));
                 return null;
             }
+            catch (SodaClFileException e)
+            {
+                // What stops a file at the top level (a merge key) costs only this nested check here: the file was read already.
+                log.Error(e.Message.Replace(" The checks after this one in the file were not read.", "", StringComparison.Ordinal), e.Location);
+                return null;
+            }
             return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
         }
         finally
@@ -622,6 +636,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 case "identity": check = check with { CustomIdentity = text }; continue;
                 case "filter":
+                    if (v is not YamlScalarNode)
+                        throw new SodaClFileException(
+                            $"Could not add SodaCL file {_file}: the 'filter' of check \"{check.Line}\" must be one SQL condition, not {(v is YamlSequenceNode ? "a list" : "a mapping")}; join conditions with AND. The checks after it in the file were not read.",
+                            Loc(v.Start));
                     check = check with { Filter = text };
                     continue;
                 case "samples columns":
@@ -785,6 +803,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     "valid values" => mvc with { ValidValues = values },
                     _ => mvc with { InvalidValues = values },
                 };
+            case "missing format" or "valid format" or "invalid format" or "missing regex" or "valid regex" or "invalid regex"
+                when !(v is YamlScalarNode sv && (sv.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || ItemKind(sv) == "str")):
+                // Soda: "valid regex must be a string, but was CommentedSeq" (or int, ...); the key is dropped.
+                log.Error($"{key} must be a string, but was {PythonTypeName(v)}. Quote it: {key}: '...'.", loc);
+                return null;
             case "missing format" or "valid format" or "invalid format":
                 var locs = new Dictionary<string, SourceLocation>(mvc.FormatLocations) { [key] = Loc(keyNode.Start) };
                 mvc = mvc with { FormatLocations = locs };
@@ -840,6 +863,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         YamlScalarNode s when YamlTimestamp().IsMatch(s.Value!) => "date",
         YamlScalarNode => "str",
         _ => "list",
+    };
+
+    /// <summary>The Python type name ruamel gives a node (for Soda's "must be a string, but was X").</summary>
+    private static string PythonTypeName(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "CommentedSeq",
+        YamlMappingNode => "CommentedMap",
+        _ => ItemKind(node) switch { "None" => "NoneType", "date" => "date", var k => k },
     };
 
     /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
