@@ -425,7 +425,13 @@ public class TrustTests
             ("c5d8d3a6", "checks for customers:\n  - missing_count(country) < 10:\n      missing values:\n        - a   # x\n        - b\n\n"),
             ("e2f68b05", "checks for customers:\n  max(cst_size) > 0"),
         };
+        // Merged dataset attributes are a plain dict in Soda: the comments and blank lines around them are not kept.
+        const string attrs = "checks for customers:\n  - attributes:\n      priority: 3\n  # validity\n  - row_count > 0:\n      attributes:\n        owner: ops\n\n  - missing_count(id) = 1\n";
+        expected = [.. expected,
+            ("ed903d8b", "checks for customers:\n  - row_count > 0:\n      attributes:\n        owner: ops\n        priority: 3\n"),
+            ("3ab30c44", "checks for customers:\n  - missing_count(id) = 1:\n      attributes:\n        priority: 3\n")];
         var actual = (await ChecksOfCustomersScan("g5.yml", g5)).Concat(await ChecksOfCustomersScan("g6.yml", g6))
+            .Concat(await ChecksOfCustomersScan("dsattr_comment_dropped.yml", attrs))
             .Select(c => ((string)c!["identity"]!, (string)c["definition"]!)).ToList();
         foreach (var e in expected) Assert.Contains(e, actual);
     }

@@ -343,7 +343,17 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         // Soda merges the dataset-level attributes into each table check's own ({**check, **dataset}: the dataset's value wins, its
         // other keys follow), and the merged mapping shows in the check's definition; not in 'checks:' sections or group by groups.
         if (table is not null && _datasetAttributes is { Children.Count: > 0 } datasetAttributes && !_inGroupBy)
+        {
             config = WithDatasetAttributes(config, datasetAttributes);
+            // Soda's merged attributes are a plain dict: the comments ruamel kept on the two mappings (after their keys and scalar
+            // values) are gone from the definition; a list value keeps its own.
+            var merged = (YamlMappingNode)config.Children.First(p => p.Key is YamlScalarNode { Value: "attributes" }).Value;
+            foreach (var (k, v) in merged.Children)
+            {
+                _withoutComments.Add(k);
+                if (v is YamlScalarNode) _withoutComments.Add(v);
+            }
+        }
 
         string line = RuamelEmitter.Text(lineNode);
         var location = Loc(item.Start);
@@ -417,8 +427,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         if (config is not null && columnCfg is not null) MergeListsInPlace(config, columnCfg, table!, column!);
         check = check with
         {
-            Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config, _comments is { } c ? c.After : null),
-            IdentityYaml = IdentityYaml(config, _comments is { } ic ? ic.After : null),
+            Definition = config is null ? $"{header}:\n  {line}" : RuamelEmitter.Definition(header, lineNode, config, CommentsOf),
+            IdentityYaml = IdentityYaml(config, CommentsOf),
         };
         return check;
     }
@@ -431,6 +441,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     /// <summary>The comments of the file being read, for check definitions; one per file, for 'for each' sections read later.</summary>
     private SourceComments? _comments;
     private readonly Dictionary<string, SourceComments> _sources = [];
+
+    /// <summary>Nodes whose source comments Soda's dump does not keep (those of merged dataset attributes).</summary>
+    private readonly HashSet<YamlNode> _withoutComments = new(ReferenceEqualityComparer.Instance);
+
+    private NodeComment? CommentsOf(YamlNode node, bool isKey) =>
+        _comments is null || _withoutComments.Contains(node) ? null : _comments.After(node, isKey);
 
     private static YamlMappingNode WithDatasetAttributes(YamlMappingNode? config, YamlMappingNode datasetAttributes)
     {
