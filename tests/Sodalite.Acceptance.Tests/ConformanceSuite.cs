@@ -51,10 +51,13 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) where TEngine : 
 
     [Theory]
     [MemberData(nameof(ConformanceEngine.Cases), MemberType = typeof(ConformanceEngine))]
-    public async Task Case_matches_postgres(string name)
+    public Task Case_matches_postgres(string name) => AssertMatchesAsync(engine, name, engine.Differences);
+
+    /// <summary>Replays a case and asserts it matches, or, when listed among <paramref name="differences"/>, that it still differs.</summary>
+    internal static async Task AssertMatchesAsync(ConformanceEngine engine, string name, IReadOnlyDictionary<string, string> differences)
     {
         string? diffs = await AcceptanceCase.ReplayAsync(name, engine.ConfigPath, engine.Normalize, engine.SampleColumnTypes);
-        if (engine.Differences.TryGetValue(name, out string? reason))
+        if (differences.TryGetValue(name, out string? reason))
             Assert.True(diffs is not null, $"{name} is listed as differing on {engine.Engine} ({reason}), but it now matches: take it off the list.");
         else
             Assert.True(diffs is null, diffs);
@@ -73,14 +76,7 @@ public abstract class ReportsSuite<TEngine>(TEngine engine) where TEngine : Conf
 {
     [Theory]
     [MemberData(nameof(ConformanceEngine.ReportCases), MemberType = typeof(ConformanceEngine))]
-    public async Task Report_case_matches_soda(string name)
-    {
-        string? diffs = await AcceptanceCase.ReplayAsync(name, engine.ConfigPath, engine.Normalize, engine.SampleColumnTypes);
-        if (engine.ReportDifferences.TryGetValue(name, out string? reason))
-            Assert.True(diffs is not null, $"{name} is listed as differing on {engine.Engine} ({reason}), but it now matches: take it off the list.");
-        else
-            Assert.True(diffs is null, diffs);
-    }
+    public Task Report_case_matches_soda(string name) => ConformanceSuite<TEngine>.AssertMatchesAsync(engine, name, engine.ReportDifferences);
 
     [Fact]
     public void The_report_cases_are_there() => Assert.NotEmpty(AcceptanceCase.Reports);

@@ -108,7 +108,7 @@ public static partial class ConfigurationFile
                 result[name] = new DataSourceConfig(name, type, new Dictionary<string, string?>(), path) { HasErrors = true };
                 continue;
             }
-            int errorsBefore = log.Logs.Count(l => l.Level == ScanLogLevel.Error);
+            int errorsBefore = log.ErrorCount;
             var settings = new Dictionary<string, string?>();
             foreach (var (sk, sv) in entries)
             {
@@ -124,7 +124,7 @@ public static partial class ConfigurationFile
                 }
                 ReadSetting(path, name, "", key, sk, sv, specs, settings, log);
             }
-            bool hasErrors = log.Logs.Count(l => l.Level == ScanLogLevel.Error) > errorsBefore;
+            bool hasErrors = log.ErrorCount > errorsBefore;
             result[name] = new DataSourceConfig(name, type, settings, path) { HasErrors = hasErrors };
         }
         return result;

@@ -6,13 +6,17 @@ public sealed class ScanLogger(TimeProvider time, Action<ScanLog>? sink = null)
     private readonly List<ScanLog> _logs = [];
 
     public IReadOnlyList<ScanLog> Logs => _logs;
-    public bool HasErrors => _logs.Any(l => l.Level == ScanLogLevel.Error);
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many error records so far (kept as they arrive, so callers can tell whether a step logged one).</summary>
+    public int ErrorCount { get; private set; }
     public TimeProvider Time => time;
 
     public void Log(ScanLogLevel level, string message, SourceLocation? location = null, string? doc = null, string? exception = null)
     {
         var log = new ScanLog(level, message, time.GetUtcNow(), location, doc, exception);
         _logs.Add(log);
+        if (level == ScanLogLevel.Error) ErrorCount++;
         sink?.Invoke(log);
     }
 

@@ -535,7 +535,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     v = v with { ChangeValidations = true };
                     break;
                 default:
-                    var best = SchemaValidations.Keys.Select(x => (x, d: Distance(x, key))).OrderBy(x => x.d).First();
+                    var best = SchemaValidations.Keys.Select(x => (x, d: EditDistance.Between(x, key))).OrderBy(x => x.d).First();
                     string hint = best.d <= 5 ? $" (did you mean \"{best.x}\"?)" : "";
                     log.Error($"Unknown schema validation '{key}'{hint}. Known: {string.Join(", ", SchemaValidations.Keys)}.", Loc(k.Start));
                     break;
@@ -630,11 +630,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         return null;
     }
 
-    private int ErrorCount => log.Logs.Count(l => l.Level == ScanLogLevel.Error);
-
     private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
     {
-        int errorsBefore = ErrorCount;
+        int errorsBefore = log.ErrorCount;
         int ignoredKeys = 0;
         var mvc = MissingValidConfig.Empty;
         string? metric = metricLine?.Metric;
@@ -755,7 +753,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             // Soda ignores warn/fail when the line has its own threshold; say so.
             log.Info($"Check \"{check.Line}\" has an inline threshold, so its warn/fail configuration is ignored.", check.Location);
         }
-        if (ErrorCount > errorsBefore + ignoredKeys && check.ConfigError is null)
+        if (log.ErrorCount > errorsBefore + ignoredKeys && check.ConfigError is null)
             check = check with { ConfigError = "its configuration has errors (see above)" };
         return check with { MissingValid = mvc };
     }
@@ -773,22 +771,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private static string? SuggestedKey(string key)
     {
         string[] known = [.. MetricConfigKeys, .. MvcKeys];
-        var best = known.Select(k => (k, d: Distance(k, key))).OrderBy(x => x.d).First();
+        var best = known.Select(k => (k, d: EditDistance.Between(k, key))).OrderBy(x => x.d).First();
         return best.d > 0 && best.d <= Math.Max(1, key.Length / 4) ? best.k : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1); // a swap
-            }
-        return d[a.Length, b.Length];
     }
 
     private MissingValidConfig? ApplyMvcKey(MissingValidConfig mvc, string key, YamlNode v, YamlNode keyNode)
@@ -898,9 +882,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         {
             "None" => "None",
             "int" => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) ? l.ToString(CultureInfo.InvariantCulture) : text,
-            "float" => Sodalite.SodaCL.Yaml.PyText.FloatRepr(double.Parse(text, CultureInfo.InvariantCulture)),
+            "float" => PyFormat.Float(double.Parse(text, CultureInfo.InvariantCulture)),
             "bool" => text.Equals("true", StringComparison.OrdinalIgnoreCase) ? "True" : "False",
-            "str" => Sodalite.SodaCL.Yaml.PyText.StrRepr(text),
+            "str" => PyFormat.Repr(text),
             "date" => text,
             _ => node is YamlSequenceNode seq ? "[" + string.Join(", ", seq.Children.Select(PyRepr)) + "]" : RuamelEmitter.Scalar(node),
         };
