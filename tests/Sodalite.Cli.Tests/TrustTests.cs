@@ -281,16 +281,25 @@ public class TrustTests
     }
 
     [Fact]
-    public async Task An_inverted_between_is_an_error_and_the_check_still_fails_as_in_soda()
+    public async Task An_inverted_between_is_an_error_and_the_check_keeps_sodas_outcome()
     {
-        var (exit, output, results) = await ScanWithResults("checks for retail:\n  - row_count between 10 and 5\n  - row_count not between 10 and 5\n");
+        // Soda 3.5.6: the error, then the zone as written: between 10 and 5 never holds (fail), not between 10 and 5 always does
+        // (pass). Exit 3 either way, so a CI gate never reads the pass as success.
+        var (exit, output, results) = await ScanWithResults(
+            "checks for retail:\n  - row_count between 10 and 5\n  - row_count not between (10 and 5]\n  - row_count:\n      fail: when not between 10 and 5\n  - row_count:\n      warn: when between 10 and 5\n");
         Assert.Equal(3, exit);
         Assert.Contains("Left lower bound should be less than the upper bound on the right between 10 and 5", output);
+        Assert.Contains("Left lower bound should be less than the upper bound on the right not between (10 and 5]", output);
+        Assert.Contains("Left lower bound should be less than the upper bound on the right not between 10 and 5", output);
         Assert.Contains("line=2,col=5", output);
-        var checks = (JsonArray)results["checks"]!;
-        Assert.Single(checks);
-        Assert.Equal("fail", (string?)checks[0]!["outcome"]);
-        Assert.Contains("row_count not between 10 and 5 [NOT EVALUATED]", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("line=6,col=5", output);
+        var outcomes = ((JsonArray)results["checks"]!).Select(c => ((string?)c!["name"], (string?)c["outcome"])).ToList();
+        // As recorded from Soda Core 3.5.6 on the same file: "Oops! 4 errors. 2 failures. 0 warnings. 2 pass."
+        Assert.Equal(
+            [("row_count between 10 and 5", "fail"), ("row_count not between (10 and 5]", "pass"),
+             ("row_count fail when not between 10 and 5", "fail"), ("row_count warn when between 10 and 5", "pass")], outcomes);
+        Assert.Contains("Oops! 4 errors. 2 failures. 0 warnings. 2 pass.", output);
     }
 
     [Fact]

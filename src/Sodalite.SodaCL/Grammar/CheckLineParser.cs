@@ -88,6 +88,7 @@ public static partial class CheckLineParser
 
     private static ThresholdExpression ParseThreshold(Cursor p)
     {
+        int start = p.Position;
         bool not = p.TryWord("not ");
         if (p.TryWord("between "))
         {
@@ -97,7 +98,7 @@ public static partial class CheckLineParser
             p.Expect(" and ");
             string hi = p.Value();
             if (p.TryWord(")")) upperEx = true; else p.TryWord("]");
-            return new ThresholdExpression(null, null, true, not, lowerEx, lo, upperEx, hi);
+            return new ThresholdExpression(null, null, true, not, lowerEx, lo, upperEx, hi) { Text = p.From(start) };
         }
         if (not) throw p.Error("expecting 'between'");
         Comparator op;
@@ -132,6 +133,8 @@ public static partial class CheckLineParser
     private sealed class Cursor(string text)
     {
         private int _pos;
+        public int Position => _pos;
+        public string From(int start) => text[start.._pos];
         public bool AtEnd => _pos >= text.Length;
         public void Skip(int n) => _pos += n;
         public bool Peek(string s) => string.CompareOrdinal(text, _pos, s, 0, s.Length) == 0;

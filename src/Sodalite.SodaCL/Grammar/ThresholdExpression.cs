@@ -11,6 +11,9 @@ public sealed record ThresholdExpression(
 {
     public static ThresholdExpression Compare(Comparator op, string value) => new(op, value, false, false, false, null, false, null);
 
+    /// <summary>A between threshold's text as written (<c>not between (7 and 4]</c>), for Soda's messages; null for comparators.</summary>
+    public string? Text { get; init; }
+
     /// <summary>Values as written (for variables and time units).</summary>
     public IEnumerable<string> RawValues => Between ? [Lower!, Upper!] : [Value!];
 

@@ -8,6 +8,7 @@ using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Variables;
 using Sodalite.SodaCL.Yaml;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.SodaCL.Parsing;
@@ -415,11 +416,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         if (config is not null) check = ApplyConfig(check, config, metricLine);
         foreach (var t in new[] { metricLine?.Threshold, metricLine?.Threshold is null ? check.Warn : null, metricLine?.Threshold is null ? check.Fail : null })
             if (t is { HasInvertedBounds: true })
-            {
-                // Soda reports it and still evaluates the check, whose zone then always or never matches: here it cannot pass.
-                log.Error($"Left lower bound should be less than the upper bound on the right between {t.Lower} and {t.Upper}. Swap them: between {t.Upper} and {t.Lower}.", location);
-                check = check with { ConfigError = check.ConfigError ?? $"its between bounds {t.Lower} and {t.Upper} are inverted" };
-            }
+                // Soda reports it (an error: the scan exits 3) and still evaluates the check, whose zone then never (between) or
+                // always (not between) holds; the outcome is Soda's, the exit code keeps the gate from reading it as a pass.
+                log.Error($"Left lower bound should be less than the upper bound on the right {t.Text}", location);
         if (kind is CheckKind.Metric or CheckKind.Freshness && columnCfg is not null)
             check = check with { MissingValid = check.MissingValid.MergeWithColumn(columnCfg) };
         // Soda merges column lists into the check's YAML list in place, so its definition and
@@ -460,7 +459,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             if (existing is not null) merged.Children[existing] = v;
             else merged.Children.Add(k, v);
         }
-        var result = new YamlMappingNode();
+        // Soda sets the key on the check's own mapping, so a flow-style configuration stays flow style (the merged dict with it).
+        var result = new YamlMappingNode { Style = config?.Style ?? MappingStyle.Any };
         bool placed = false;
         if (config is not null)
             foreach (var (k, v) in config.Children)

@@ -144,7 +144,7 @@ public static class RuamelEmitter
                     EndLine(sb, s, comments);
                     break;
                 default:
-                    WriteFlow(sb, item, dashIndent + 2);
+                    WriteFlow(sb, item, dashIndent + 2, inSequence: true);
                     EndLine(sb, item, comments);
                     break;
             }
@@ -160,24 +160,41 @@ public static class RuamelEmitter
 
     private static void Indent(StringBuilder sb, int indent) => sb.Append('\n').Append(' ', indent);
 
-    /// <summary>A flow collection; after a comma (or the opening bracket) past column 80 it goes on at <paramref name="indent"/>.</summary>
-    private static void WriteFlow(StringBuilder sb, YamlNode node, int indent)
+    /// <summary>
+    /// A flow collection whose own indent is <paramref name="indent"/> (where it goes on after a comma, or after its opening bracket,
+    /// once past column 80). As in ruamel's emitter, each node nested in it raises the indent by 4 inside a sequence and by 2 inside
+    /// a mapping (<c>best_sequence_indent</c> / <c>best_map_indent</c>), so a folded scalar or a nested collection goes on further in;
+    /// <paramref name="inSequence"/> tells whether the collection itself sits in a sequence (block or flow), which fixes the indent
+    /// it was raised from (ruamel's <c>seq_flow_align</c> pads a collection opening in a flow sequence from there).
+    /// A mapping of one entry directly inside a flow sequence loses its braces (<c>[a, k: v]</c>), as ruamel writes it.
+    /// </summary>
+    private static void WriteFlow(StringBuilder sb, YamlNode node, int indent, bool inSequence = false, bool inFlowSequence = false)
     {
         switch (node)
         {
             case YamlSequenceNode q:
                 sb.Append('[');
+                int raisedFrom = indent - (inSequence ? 4 : 2);
                 for (int i = 0; i < q.Children.Count; i++)
                 {
                     if (i > 0) sb.Append(',');
                     if (Column(sb) > BestWidth) Indent(sb, indent);
                     else if (i > 0) sb.Append(' ');
-                    WriteFlowItem(sb, q.Children[i], indent);
+                    var item = q.Children[i];
+                    if (item is YamlScalarNode s) WriteScalar(sb, s, indent + 4);
+                    else
+                    {
+                        // ruamel's seq_flow_align: a collection opening inside a flow sequence is padded to the sequence's parent
+                        // indent + 4, less one for a dash (only visible right after a line break).
+                        sb.Append(' ', Math.Max(0, raisedFrom + 4 - Column(sb) - 1));
+                        WriteFlow(sb, item, indent + 4, inSequence: true, inFlowSequence: true);
+                    }
                 }
                 sb.Append(']');
                 break;
             case YamlMappingNode m:
-                sb.Append('{');
+                bool braces = !(inFlowSequence && m.Children.Count == 1);
+                if (braces) sb.Append('{');
                 int n = 0;
                 foreach (var (k, v) in m.Children)
                 {
@@ -185,20 +202,15 @@ public static class RuamelEmitter
                     if (Column(sb) > BestWidth) Indent(sb, indent);
                     else if (n > 1) sb.Append(' ');
                     sb.Append(Scalar(k)).Append(": ");
-                    WriteFlowItem(sb, v, indent);
+                    if (v is YamlScalarNode s) WriteScalar(sb, s, indent + 2);
+                    else WriteFlow(sb, v, indent + 2);
                 }
-                sb.Append('}');
+                if (braces) sb.Append('}');
                 break;
             case YamlScalarNode s:
                 WriteScalar(sb, s, indent);
                 break;
         }
-    }
-
-    private static void WriteFlowItem(StringBuilder sb, YamlNode item, int indent)
-    {
-        if (item is YamlScalarNode s) WriteScalar(sb, s, indent);
-        else WriteFlow(sb, item, indent);
     }
 
     /// <summary>A scalar as <see cref="Scalar"/> writes it, folded as ruamel folds it past column 80 (continuation at <paramref name="indent"/>).</summary>

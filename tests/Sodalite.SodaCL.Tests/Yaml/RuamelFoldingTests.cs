@@ -24,6 +24,10 @@ public class RuamelFoldingTests
     [InlineData("long")]
     [InlineData("long2")]
     [InlineData("long3")]
+    [InlineData("long4")]
+    [InlineData("long5")]
+    [InlineData("long6")]
+    [InlineData("long7")]
     public void Definitions_fold_long_values_as_ruamel_does(string name)
     {
         var (header, lineKey, config) = Check(name);
@@ -34,6 +38,10 @@ public class RuamelFoldingTests
     [InlineData("long")]
     [InlineData("long2")]
     [InlineData("long3")]
+    [InlineData("long4")]
+    [InlineData("long5")]
+    [InlineData("long6")]
+    [InlineData("long7")]
     public void Identity_omaps_fold_long_values_as_ruamel_does(string name)
     {
         var (_, _, config) = Check(name);
