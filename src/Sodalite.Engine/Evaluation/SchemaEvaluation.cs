@@ -27,13 +27,15 @@ public static class SchemaEvaluation
         var names = measured.Select(c => c.Name).ToList();
         var types = measured.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Type);
 
-        // Required columns: listed ones, those whose type or index is checked, and mismatching ones that are not optional.
+        // As Soda 3.5.6 builds them (schema_check.py): a non-empty 'when mismatching columns' replaces 'when wrong column type'
+        // (and forbids every other column); required columns are the listed ones and those whose type is checked.
+        IReadOnlyList<KeyValuePair<string, string?>> expectedTypes = v.MismatchingColumns is { Count: > 0 } mc
+            ? mc
+            : [.. v.ColumnTypes.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))];
         var required = new SortedSet<string>(StringComparer.Ordinal);
         required.UnionWith(v.RequiredColumns);
-        required.UnionWith(v.ColumnTypes.Select(p => p.Key));
-        required.UnionWith(v.ColumnIndexes.Select(p => p.Key));
-        if (v.MismatchingColumns is { } mc) required.UnionWith(mc.Select(p => p.Key).Where(c => !v.OptionalColumns.Contains(c)));
-        var missing = required.Where(c => !types.ContainsKey(c)).ToList();
+        required.UnionWith(expectedTypes.Select(p => p.Key));
+        var missing = required.Where(c => !types.ContainsKey(c) && !v.OptionalColumns.Contains(c)).ToList();
 
         // Forbidden patterns: % and * match anything; Python's re.match anchors at the start only, case-sensitive.
         var present = new List<string>();
@@ -51,15 +53,18 @@ public static class SchemaEvaluation
             }
             present.AddRange(names.Where(n => regex.IsMatch(n)));
         }
-        if (v.MismatchingColumns is { } listed)
-            present.AddRange(names.Where(n => listed.All(p => p.Key != n) && !present.Contains(n)));
+        // Mismatching columns: every other measured column is an event (Soda lists it again if a forbidden pattern matched it).
+        if (v.MismatchingColumns is { Count: > 0 })
+            present.AddRange(names.Where(n => !required.Contains(n)));
 
         var typeMismatches = new List<(string, string, string)>();
-        var expectedTypes = v.ColumnTypes.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).Concat(v.MismatchingColumns ?? []);
         foreach (var (column, expected) in expectedTypes)
             if (expected is not null && types.TryGetValue(column, out var actual) && !dialect.IsSameType(expected, actual)
                 && typeMismatches.All(t => t.Item1 != column))
                 typeMismatches.Add((column, expected, actual));
+
+        // Columns whose index is checked are required too: Soda appends the missing ones after the others, even if listed already.
+        missing.AddRange(v.ColumnIndexes.Select(p => p.Key).Where(c => !types.ContainsKey(c)));
 
         var indexMismatches = new List<(string, int, int, string?)>();
         foreach (var (column, expected) in v.ColumnIndexes)
@@ -74,12 +79,13 @@ public static class SchemaEvaluation
     /// <summary>The rows of the "Diagnostics" csv block for one level's events.</summary>
     public static IEnumerable<string> EventLines(SchemaEvents e, string level)
     {
-        foreach (var (c, expected, actual) in e.TypeMismatches)
-            yield return $"{c},:icon-{level}: Type Mismatch, Expected Type: {expected}; Actual Type: {actual}";
+        // Soda's order (schema_check.py, change events): index mismatches, type mismatches, present columns, missing columns.
         foreach (var (c, expected, actual, _) in e.IndexMismatches)
             yield return $"{c},:icon-{level}: Index Mismatch, Expected Index: {expected}; Actual Index: {actual}";
-        foreach (var c in e.Missing) yield return $"{c},:icon-{level}: Required Column Missing, ";
+        foreach (var (c, expected, actual) in e.TypeMismatches)
+            yield return $"{c},:icon-{level}: Type Mismatch, Expected Type: {expected}; Actual Type: {actual}";
         foreach (var c in e.Present) yield return $"{c},:icon-{level}: Forbidden Column Present, ";
+        foreach (var c in e.Missing) yield return $"{c},:icon-{level}: Required Column Missing, ";
     }
 
     /// <summary>The console lines under a failed or warned schema check.</summary>

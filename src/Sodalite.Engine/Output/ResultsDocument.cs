@@ -114,14 +114,15 @@ public static class ResultsDocument
                     + string.Join("\n", SchemaEvaluation.EventLines(s.Warn, "warn")),
                 ["title"] = "Diagnostics",
             });
-        SchemaEvents[] levels = [s.Fail, s.Warn];
+        // Soda appends the warn level's findings, then the fail level's (lists keep repeats; a column in both keeps the fail detail).
+        SchemaEvents[] levels = [s.Warn, s.Fail];
         var types = new JsonObject();
         foreach (var (c, expected, actual) in levels.SelectMany(l => l.TypeMismatches))
             types[c] = new JsonObject { ["expected_type"] = expected, ["actual_type"] = actual };
         var indexes = new JsonObject();
         foreach (var (c, expected, actual, on) in levels.SelectMany(l => l.IndexMismatches))
             indexes[c] = new JsonObject { ["expected_index"] = expected, ["actual_index"] = actual, ["column_on_expected_index"] = on };
-        JsonArray Names(IEnumerable<string> names) => new([.. names.Distinct().Select(n => (JsonNode)n)]);
+        JsonArray Names(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)n)]);
         JsonObject Series(string label, int value) => new() { ["label"] = label, ["value"] = value, ["outcome"] = label };
         return new JsonObject
         {
