@@ -187,12 +187,43 @@ public class TrustTests
     [Fact]
     public async Task A_key_next_to_a_check_instead_of_under_it_is_an_error_naming_the_check()
     {
-        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n    valid values: [delivered]\n  - row_count > 0\n");
+        // The check has its own configuration and the key sits beside it: Soda ignores the key (soda-core #1248).
+        var (exit, output, _) = await Scan("checks for retail:\n  - invalid_count(status) = 0:\n      name: Known statuses\n    valid values: [delivered]\n  - row_count > 0\n");
         Assert.Equal(3, exit);
         Assert.Contains("Key \"valid values\" is next to check \"invalid_count(status) = 0\", not under it", output);
-        Assert.Contains("line=3,col=5", output);
-        Assert.DoesNotContain("invalid_count(status) = 0 [PASSED]", output);
+        Assert.Contains("line=4,col=5", output);
+        Assert.DoesNotContain("Known statuses [PASSED]", output);
         Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Theory]
+    [InlineData("invalid_count(status) = 0:\n    valid values: [delivered]", "nothing after its colon")]   // the key beside an empty check
+    [InlineData("row_count > 0:", "nothing after its colon")]
+    [InlineData("row_count > 0: 5", "the number 5 as its configuration")]
+    [InlineData("row_count > 0: true", "the boolean true as its configuration")]
+    [InlineData("row_count > 0: 2024-01-31", "the date 2024-01-31 as its configuration")]
+    public async Task A_check_with_nothing_or_a_value_after_its_colon_stops_the_file_as_in_soda(string check, string what)
+    {
+        // Soda 3.5.6 iterates over the configuration first: "Could not add SodaCL file" ('NoneType' / 'int' object is not
+        // iterable), and the checks after it are not read; never a check evaluated without the configuration the user meant.
+        var (exit, output, _) = await Scan($"checks for retail:\n  - row_count > 1\n  - {check}\n  - row_count > 2\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Could not add SodaCL file ", output);
+        Assert.Contains($"checks.yml: check \"{check.Split(':')[0]}\" has {what}", output);
+        Assert.Contains("line=3,col=5", output);
+        Assert.Contains("row_count > 1 [PASSED]", output);
+        Assert.DoesNotContain("row_count > 2", output.Split("ERRORS:")[0]);
+    }
+
+    [Fact]
+    public async Task A_group_by_check_with_nothing_after_its_colon_stops_the_file_as_in_soda()
+    {
+        var (exit, output, _) = await Scan(
+            "checks for retail:\n  - group by:\n      query: SELECT country, COUNT(*) AS n FROM retail GROUP BY country\n      fields: [country]\n      checks:\n        - n > 0:\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("check \"n > 0\" of group by \"group by\" has nothing after its colon", output);
+        Assert.Contains("line=6,col=11", output);
+        Assert.DoesNotContain("[PASSED]", output);
     }
 
     [Fact]

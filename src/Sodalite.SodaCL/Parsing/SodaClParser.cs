@@ -161,6 +161,17 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || DateRegex().IsMatch(plain)
         || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
 
+    /// <summary>
+    /// What makes a check's configuration unreadable to Soda (which iterates over it first): nothing after the colon, or a number,
+    /// boolean or date; null when it is a mapping, text or a list (those get their own errors).
+    /// </summary>
+    private static string? UnreadableConfiguration(YamlNode value) => value switch
+    {
+        YamlScalarNode s when RuamelEmitter.IsNull(s) => "nothing after its colon",
+        YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } v } when NonText(v) => $"the {Kind(v)} {v} as its configuration",
+        _ => null,
+    };
+
     private static string Kind(string plain) =>
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || plain.Contains("inf", StringComparison.OrdinalIgnoreCase) || plain.Contains("nan", StringComparison.OrdinalIgnoreCase) ? "number"
         : RuamelEmitter.IsBool(plain) ? "boolean" : "date";
@@ -292,6 +303,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             catch (CheckLineException e)
             {
                 log.Error($"Invalid check \"{ItemLine(item)}\": {e.Message}", Loc(item.Start));
+                // Soda then merges the dataset attributes into a check it did not build and fails on it: "Could not add SodaCL
+                // file", and the rest of the file is not read (the checks read so far stay).
+                if (table is not null && _datasetAttributes is { Children.Count: > 0 } && !_inGroupBy)
+                    throw new SodaClFileException(
+                        $"Could not add SodaCL file {_file}: the invalid check \"{ItemLine(item)}\" follows dataset-level attributes, and Soda stops reading the file there. Fix the check; the checks after it in the file were not read.",
+                        Loc(item.Start));
             }
             catch (Exception e) when (e is not (OperationCanceledException or SodaClFileException))
             {
@@ -321,6 +338,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     _datasetAttributes = dsAttrs;
                     return null;
                 }
+                if (UnreadableConfiguration(m.Children[0].Value) is { } what)
+                {
+                    // Soda iterates over a check's configuration before anything else: nothing (a trailing colon), a number, a boolean
+                    // or a date there is "Could not add SodaCL file" and the rest of the file is not read, whatever the check.
+                    throw new SodaClFileException(
+                        $"Could not add SodaCL file {_file}: check \"{RuamelEmitter.Text(lineNode)}\" has {what}. Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check. The checks after it in the file were not read.",
+                        Loc(lineNode.Start));
+                }
                 if (m.Children.Count > 1)
                 {
                     // Soda ignores such keys (soda-core #1248): a mis-indented 'valid values:' would leave the check passing unvalidated.
@@ -330,7 +355,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 }
                 var v = m.Children[0].Value;
                 if (v is YamlMappingNode cm) config = cm;
-                else if (!(v is YamlScalarNode vs && RuamelEmitter.IsNull(vs)))
+                else
                 {
                     log.Error($"The configuration of check \"{RuamelEmitter.Text(lineNode)}\" must be a mapping of keys such as 'name:' or 'fail:'.", Loc(v.Start));
                     return null;
@@ -553,6 +578,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         var fields = Get("fields") is YamlSequenceNode f ? f.Children.Select(RuamelEmitter.Text).ToList() : null;
         if (fields is null || fields.Count == 0) problems.Add("'fields:' (the columns naming a group, e.g. [country])");
         var checks = Get("checks") is YamlSequenceNode c ? c.Children.ToList() : null;
+        // Soda reads the nested checks while it reads the file: one with nothing (or a number, boolean, date) after its colon
+        // stops the file there, as at the top level.
+        foreach (var nested in checks ?? [])
+            if (nested is YamlMappingNode { Children.Count: > 0 } nm && UnreadableConfiguration(nm.Children[0].Value) is { } what)
+                throw new SodaClFileException(
+                    $"Could not add SodaCL file {_file}: check \"{RuamelEmitter.Text(nm.Children[0].Key)}\" of group by \"{check.Name ?? check.Line}\" has {what}. Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check. The checks after it in the file were not read.",
+                    Loc(nm.Children[0].Key.Start));
         if (checks is null || checks.Count == 0) problems.Add("'checks:' (checks on each group's row, e.g. '- avg_size > 0')");
         int limit = GroupBySpec.DefaultGroupLimit;
         if (Get("group_limit") is { } l && (!int.TryParse(RuamelEmitter.Text(l), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1))
@@ -611,7 +643,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             catch (SodaClFileException e)
             {
                 // What stops a file at the top level (a merge key) costs only this nested check here: the file was read already.
-                log.Error(e.Message.Replace(" The checks after this one in the file were not read.", "", StringComparison.Ordinal), e.Location);
+                log.Error(Regex.Replace(e.Message, @" The checks after (this one|it) in the file were not read\.", ""), e.Location);
                 return null;
             }
             return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
