@@ -215,6 +215,30 @@ public class TrustTests
         Assert.DoesNotContain("row_count > 2", output.Split("ERRORS:")[0]);
     }
 
+    // Each stops the file in Soda 3.5.6 with "Could not add SodaCL file" (a Python type error while it reads the file; recorded
+    // runs): the checks above it run, those after it are not read, and the scan exits 3. Sodalite says which key and what to write.
+    [Theory]
+    [InlineData("checks for retail:\n  - row_count > 2:\n      filter:\n", "the 'filter' of check \"row_count > 2\" must be one SQL condition, not empty")]
+    [InlineData("checks for retail:\n  - row_count > 2:\n      filter: 5\n", "not the number 5")]
+    [InlineData("checks for retail:\n  - missing_count(status) = 2:\n      missing values:\n", "'missing values' has nothing after the colon")]
+    [InlineData("configurations for retail:\n  valid values for status: 3\n", "'valid values' has the number 3 as its value")]
+    [InlineData("checks for retail:\n  - attributes: [a]\n  - row_count > 2\n", "dataset-level 'attributes' must be a mapping")]
+    [InlineData("checks for retail:\n  - attributes:\n      owner: me\n  - row_count > 2:\n      attributes:\n", "the 'attributes' of check \"row_count > 2\" must be a mapping")]
+    [InlineData("for each dataset T:\n  datasets:\n  checks:\n    - row_count > 2\n", "needs 'datasets:' with at least one dataset name")]
+    [InlineData("2024:\n  - row_count > 2\n", "the section header 2024 is a number")]
+    public async Task What_soda_cannot_read_stops_the_file_there(string section, string message)
+    {
+        var (exit, output, _) = await Scan(
+            $"filter retail [all]:\n  where: 1 = 1\nfilter retail [rest]:\n  where: 1 = 1\nchecks for retail [all]:\n  - row_count > 1\n{section}checks for retail [rest]:\n  - row_count > 3\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Could not add SodaCL file", output);
+        Assert.Contains(message, output);
+        Assert.Contains("The checks after it in the file were not read.", output);
+        Assert.Contains("row_count > 1 [PASSED]", output);
+        Assert.DoesNotContain("row_count > 2 [", output);
+        Assert.DoesNotContain("row_count > 3 [", output);
+    }
+
     [Fact]
     public async Task A_group_by_check_with_nothing_after_its_colon_stops_the_file_as_in_soda()
     {

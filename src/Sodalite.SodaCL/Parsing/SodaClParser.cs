@@ -73,18 +73,34 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private void ParseSections(YamlMappingNode root, SodaClDocument doc)
     {
-        // Filters and column configurations first: checks of any section may use them.
+        // Filters and column configurations first: checks of any section may use them. What stops the file in one of them stops it
+        // at that section, as Soda reads sections in order: the sections above it are still read.
+        (YamlNode At, SodaClFileException Error)? stop = null;
         foreach (var (keyNode, value) in root.Children)
         {
             if (TryResolve(RuamelEmitter.Text(keyNode)) is not { } header) continue; // reported in the second pass
-            if (FilterHeader().Match(header) is { Success: true } fm)
-                ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
-            else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
-                ParseColumnConfigurations(header["configurations for ".Length..].Trim(), value, keyNode, doc);
+            try
+            {
+                if (FilterHeader().Match(header) is { Success: true } fm)
+                    ParseFilter(fm.Groups[1].Value, fm.Groups[2].Value, value, keyNode, doc);
+                else if (header.StartsWith("configurations for ", StringComparison.Ordinal))
+                    ParseColumnConfigurations(header["configurations for ".Length..].Trim(), value, keyNode, doc);
+            }
+            catch (SodaClFileException e)
+            {
+                stop = (keyNode, e);
+                break;
+            }
         }
 
         foreach (var (keyNode, value) in root.Children)
         {
+            if (stop is { } s && ReferenceEquals(s.At, keyNode)) throw s.Error;
+            if (keyNode is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } plainKey } && NonText(plainKey))
+                // Soda tests the header with 'in', which a number, boolean or date does not support: the file stops here.
+                throw new SodaClFileException(
+                    $"Could not add SodaCL file {_file}: the section header {plainKey} is a {Kind(plainKey)}, not a header such as 'checks for TABLE'. Quote it or fix it. The checks after it in the file were not read.",
+                    Loc(keyNode.Start));
             if (ResolveOrLog(RuamelEmitter.Text(keyNode), keyNode, "section header") is not { } header) continue;
             if (ChecksHeader().Match(header) is { Success: true } cm)
             {
@@ -186,6 +202,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             return;
         }
         string listKey = legacy ? "tables" : "datasets";
+        // Soda takes 'datasets:' when it is a list, else 'tables:'; when neither is a non-empty list, its reader loses its place and
+        // fails on 'checks:': "Could not add SodaCL file", the rest of the file is not read.
+        YamlNode? Entry(string key) => value is YamlMappingNode vm && vm.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n : null;
+        var listed = Entry("datasets") as YamlSequenceNode ?? Entry("tables") as YamlSequenceNode;
+        if (listed is not { Children.Count: > 0 })
+            throw new SodaClFileException(
+                $"Could not add SodaCL file {_file}: '{header}' needs '{listKey}:' with at least one dataset name or LIKE pattern (such as raw_%). The checks after it in the file were not read.",
+                Loc(keyNode.Start));
         YamlNode? datasets = null;
         if (value is YamlMappingNode m0)
             datasets = m0.Children.FirstOrDefault(p => RuamelEmitter.Text(p.Key) is "datasets" or "tables" && (RuamelEmitter.Text(p.Key) == listKey || legacy)).Value;
@@ -248,7 +272,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private void ParseFilter(string table, string partition, YamlNode value, YamlNode keyNode, SodaClDocument doc)
     {
-        if (value is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("where"), out var where) && where is YamlScalarNode ws)
+        if (value is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("where"), out var where) && where is YamlScalarNode ws && !RuamelEmitter.IsNull(ws))
         {
             doc.Filters[(table, partition)] = ws.Value ?? "";
             _filterDeclarations[(table, partition)] = (_file, keyNode.Start.Line);
@@ -338,6 +362,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     _datasetAttributes = dsAttrs;
                     return null;
                 }
+                if (table is not null && RuamelEmitter.Text(lineNode) == "attributes" && m.Children[0].Value is YamlSequenceNode { Children.Count: > 0 } or YamlScalarNode { Value.Length: > 0 })
+                    // Soda keeps any value as the dataset attributes and then fails to merge it into the next check ("... is not a
+                    // mapping"): the file stops.
+                    throw new SodaClFileException(
+                        $"Could not add SodaCL file {_file}: dataset-level 'attributes' must be a mapping of names to values, such as 'attributes: {{owner: data-team}}'. The checks after it in the file were not read.",
+                        Loc(m.Children[0].Value.Start));
                 if (UnreadableConfiguration(m.Children[0].Value) is { } what)
                 {
                     // Soda iterates over a check's configuration before anything else: nothing (a trailing colon), a number, a boolean
@@ -370,6 +400,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         // other keys follow), and the merged mapping shows in the check's definition; not in 'checks:' sections or group by groups.
         if (table is not null && _datasetAttributes is { Children.Count: > 0 } datasetAttributes && !_inGroupBy)
         {
+            if (config?.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "attributes" }).Value is { } own and not YamlMappingNode)
+                // Soda merges the two with {**check, **dataset}: a check's attributes that are not a mapping stop the file.
+                throw new SodaClFileException(
+                    $"Could not add SodaCL file {_file}: the 'attributes' of check \"{RuamelEmitter.Text(lineNode)}\" must be a mapping of names to values to merge with the dataset-level attributes. The checks after it in the file were not read.",
+                    Loc(own.Start));
             config = WithDatasetAttributes(config, datasetAttributes);
             // Soda's merged attributes are a plain dict: the comments ruamel kept on the two mappings (after their keys and scalar
             // values) are gone from the definition; a list value keeps its own.
@@ -682,9 +717,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 case "identity": check = check with { CustomIdentity = text }; continue;
                 case "filter":
-                    if (v is not YamlScalarNode)
+                    if (v is not YamlScalarNode || UnreadableConfiguration(v) is not null)
                         throw new SodaClFileException(
-                            $"Could not add SodaCL file {_file}: the 'filter' of check \"{check.Line}\" must be one SQL condition, not {(v is YamlSequenceNode ? "a list" : "a mapping")}; join conditions with AND. The checks after it in the file were not read.",
+                            $"Could not add SodaCL file {_file}: the 'filter' of check \"{check.Line}\" must be one SQL condition, not {(v is YamlSequenceNode ? "a list" : v is YamlMappingNode ? "a mapping" : UnreadableConfiguration(v) is "nothing after its colon" ? "empty" : $"the {Kind(RuamelEmitter.Text(v))} {RuamelEmitter.Text(v)}")}; join conditions with AND. The checks after it in the file were not read.",
                             Loc(v.Start));
                     check = check with { Filter = text };
                     continue;
@@ -814,6 +849,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         switch (key)
         {
             case "missing values" or "valid values" or "invalid values":
+                if (UnreadableConfiguration(v) is { } unreadable)
+                    // Soda iterates over the value as it reads the file: nothing, a number, boolean or date stops the file there.
+                    throw new SodaClFileException(
+                        $"Could not add SodaCL file {_file}: '{key}' has {unreadable.Replace("its colon", "the colon", StringComparison.Ordinal).Replace("as its configuration", "as its value", StringComparison.Ordinal)}; write a list such as {key}: [a, b]. The checks after it in the file were not read.",
+                        loc);
                 if (v is not YamlSequenceNode seq)
                 {
                     log.Error($"'{key}' must be a list, e.g. {key}: [a, b].", loc);
