@@ -354,7 +354,8 @@ public class CliTests
         Assert.Equal(1L, (long)Diag("Orders without a customer")["value"]!);
         Assert.Equal(60.0, (double)Diag("web_share > 50")["value"]!);
         Assert.Equal(3L, (long)Diag("Unknown customers")["value"]!);                       // C9, C8 and the NULL customer
-        Assert.Equal(1L, (long)Diag("Unknown customers")["blocks"]![0]!["file"]!["totalRowCount"]!);  // samples limit 1
+        Assert.Equal(3L, (long)Diag("Unknown customers")["blocks"]![0]!["file"]!["totalRowCount"]!);  // every failing row, as Soda
+        Assert.Equal(1L, (long)Diag("Unknown customers")["blocks"]![0]!["file"]!["storedRowCount"]!); // samples limit 1
         Assert.Equal("file", (string?)Diag("Unknown customers")["blocks"]![0]!["type"]);
         Assert.Null(Diag("Unknown customers")["fail"]);
     }

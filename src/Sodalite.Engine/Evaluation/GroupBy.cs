@@ -6,6 +6,8 @@ using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;
 using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Parsing;
+using Sodalite.SodaCL.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.Engine.Evaluation;
 
@@ -27,10 +29,10 @@ public static class GroupBy
             return new CheckResult(pc, name, null, null, null, null) { Local = true };
         }
         var rows = (List<IReadOnlyList<(string Column, object? Value)>>)metric.Value!;
-        if (rows.Count > spec.GroupLimit)
+        if (metric.GroupCount > spec.GroupLimit)
         {
-            log.Error($"Evaluation of check group by failed: Total number of groups exceeds configured group limit: {spec.GroupLimit}. " +
-                      "Raise 'group_limit' or group by fewer values.", def.Location);
+            // Soda's message; its group by metric still lists every group, and no nested check runs.
+            log.Error($"Evaluation of check group by failed: Total number of groups {metric.GroupCount} exceeds configured group limit: {spec.GroupLimit}", def.Location);
             return new CheckResult(pc, name, null, null, null, null) { Local = true };
         }
         static object? Field(IReadOnlyList<(string Column, object? Value)> row, string column) =>
@@ -46,6 +48,14 @@ public static class GroupBy
             return new CheckResult(pc, name, null, null, null, null) { Local = true };
         }
 
+        // Soda's metrics are a set keyed by identity: a metric whose identity is already listed (the same group of a nested check
+        // of the same name in another group by on the table) is not listed again; the check still gets its own value.
+        var listed = metrics.Select(m => m.Identity).ToHashSet(StringComparer.Ordinal);
+        void AddMetric(Metric m)
+        {
+            if (listed.Add(m.Identity)) metrics.Add(m);
+        }
+        string groupSql = spec.Query.Trim();
         var mine = new List<CheckResult>();
         foreach (var row in rows)
         {
@@ -55,6 +65,10 @@ public static class GroupBy
             {
                 var child = parser.GroupCheck(def, nested, label, doc);
                 if (child is null) continue;
+                // Soda builds each nested check as a user-defined query metric named after its check line; it is never run,
+                // so it is listed without a value (and only when some group reaches the nested checks).
+                string nestedLine = nested is YamlMappingNode nm && nm.Children.Count > 0 ? RuamelEmitter.Text(nm.Children[0].Key) : RuamelEmitter.Text(nested);
+                AddMetric(new Metric { Identity = planner.MetricIdentity(null, null, null, nestedLine, [groupSql]), Name = nestedLine, Kind = MetricKind.Unresolved, Table = null });
                 string metricName = child.MetricLine?.Metric ?? child.Line;
                 if (!Has(row, metricName))
                 {
@@ -71,7 +85,7 @@ public static class GroupBy
                     Value = QueryExecutor.Normalize(Field(row, metricName)),
                     Computed = true,
                 };
-                metrics.Add(value);
+                AddMetric(value);
                 var childCheck = new PlannedCheck { Definition = child, Identities = CheckIdentities.For(child, dataSource), Metric = value };
                 string nestedName = child.Name![..^(label.Length + 1)];
                 mine.Add(evaluator.Evaluate(childCheck) with { Group = new GroupInfo(pc.Identities.V3, nestedName, distinct) });

@@ -113,21 +113,32 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
     }
 
-    /// <summary>A group by query: its rows as (column, value) lists, at most one more than the group limit (so exceeding it is seen).</summary>
+    /// <summary>At most this many group rows are kept in a group by metric's value; more are counted, not kept.</summary>
+    public const int MaxGroupRowsKept = 100_000;
+
+    /// <summary>
+    /// A group by query: its rows as (column, value) lists. As Soda, every group is kept (the metric lists them all, also over the
+    /// group limit, and the limit error says how many there were), up to <see cref="MaxGroupRowsKept"/>; rows past that are only counted.
+    /// </summary>
     private async Task RunGroupByAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
+        long count = 0;
         var (rows, _) = await LoggedAsync(q.Sql, q.Name, q.Table, q.Partition, null, async reader =>
         {
             var rows = new List<IReadOnlyList<(string Column, object? Value)>>();
-            while (rows.Count <= m.GroupLimit && await reader.ReadAsync(ct))
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i))))]);
+            while (await reader.ReadAsync(ct))
+            {
+                if (count++ < MaxGroupRowsKept)
+                    rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i))))]);
+            }
             return rows;
         }, ct);
         if (rows is null) m.Failed = true;
         else
         {
             m.Value = rows;
+            m.GroupCount = count;
             m.Computed = true;
         }
     }

@@ -33,8 +33,8 @@ public sealed class Metric
     public Sample? Sample { get; set; }
     public string? SampleQueryName { get; set; }
 
-    /// <summary>Group by: more rows than this is an error.</summary>
-    public int GroupLimit { get; init; }
+    /// <summary>Group by: how many rows (groups) the query returned, once run; may exceed the rows kept in <see cref="Value"/>.</summary>
+    public long GroupCount { get; set; }
 
     /// <summary>A row count on another configured data source (row_count same as T in DS).</summary>
     public string? DataSourceName { get; init; }

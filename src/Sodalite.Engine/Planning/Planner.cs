@@ -143,15 +143,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                         Table = check.Table,
                         Partition = check.Partition,
                         Sql = groupSql,
-                        GroupLimit = spec.GroupLimit,
                     });
-                    // Soda also lists each nested check line as a metric that is never computed (kept for parity of metrics[]).
-                    foreach (var nested in spec.Checks)
-                    {
-                        string nestedLine = nested is YamlDotNet.RepresentationModel.YamlMappingNode nm && nm.Children.Count > 0
-                            ? SodaCL.Yaml.RuamelEmitter.Text(nm.Children[0].Key) : SodaCL.Yaml.RuamelEmitter.Text(nested);
-                        GetOrAdd(new Metric { Identity = MetricIdentity(null, null, null, nestedLine, [groupSql]), Name = nestedLine, Kind = MetricKind.Unresolved, Table = null });
-                    }
                     break;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.

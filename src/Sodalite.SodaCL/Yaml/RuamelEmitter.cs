@@ -83,6 +83,7 @@ public static class RuamelEmitter
                 sb.Append('\n');
                 foreach (var line in v.TrimEnd('\n').Split('\n'))
                     sb.Append(line.Length == 0 ? "" : new string(' ', indent + 2) + line).Append('\n');
+                sb.Append(comments?.Invoke(s, false)?.Following);
                 return;
             case YamlScalarNode s:
                 sb.Append(' ');

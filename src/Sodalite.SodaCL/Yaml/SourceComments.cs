@@ -23,7 +23,14 @@ public sealed class SourceComments(string text)
     public NodeComment? After(YamlNode node, bool isKey)
     {
         bool flow = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow };
-        if (node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded }) return null;
+        if (node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } block)
+        {
+            // After a block scalar ruamel keeps the blank and comment lines that follow its last content line (a comment indented
+            // as deep as the content is content).
+            if (isKey || BlockEnd(block) is not int contentEnd) return null;
+            string after = Following(contentEnd);
+            return after.Length == 0 ? null : new NodeComment(-1, "", after);
+        }
         if (node is not YamlScalarNode && !flow) return null;
         if (End(node) is not int pos) return null;
         int lineEnd = text.IndexOf('\n', pos);
@@ -49,6 +56,13 @@ public sealed class SourceComments(string text)
             eol = rest[hash..].TrimEnd();
         }
         if (flow && eol.Length == 0) return null;
+        string following = Following(lineEnd);
+        return eol.Length == 0 && following.Length == 0 ? null : new NodeComment(column, eol, following);
+    }
+
+    /// <summary>The blank and comment-only lines after the line that ends at <paramref name="lineEnd"/> (its newline), each with a newline.</summary>
+    private string Following(int lineEnd)
+    {
         var following = new System.Text.StringBuilder();
         int next = lineEnd + 1;
         while (next < text.Length)
@@ -62,7 +76,51 @@ public sealed class SourceComments(string text)
             following.Append(t.Length == 0 ? "" : line.TrimEnd()).Append('\n');
             next = end + 1;
         }
-        return eol.Length == 0 && following.Length == 0 ? null : new NodeComment(column, eol, following.ToString());
+        return following.ToString();
+    }
+
+    /// <summary>
+    /// The offset of the newline ending a block scalar's last content line (its indicator line when it has no content): content
+    /// lines are indented at least as deep as its first non-blank line; null when that cannot be found in the source.
+    /// </summary>
+    private int? BlockEnd(YamlScalarNode block)
+    {
+        if (block.Start.Equals(Mark.Empty) || block.Start.Index >= text.Length) return null;
+        // The node starts at its '|' or '>' indicator, or (as YamlDotNet marks some) at its first content line: find the indicator's line.
+        int start = (int)block.Start.Index;
+        int lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        if (text[start] is not ('|' or '>') && text.IndexOfAny(['|', '>'], lineStart, start - lineStart) < 0)
+        {
+            if (lineStart == 0) return null;
+            start = lineStart - 1;
+        }
+        int lineEnd = text.IndexOf('\n', start);
+        if (lineEnd < 0) return null;
+        int indicatorLineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        int parentIndent = Indent(text[indicatorLineStart..lineEnd]);
+        int contentIndent = -1, last = lineEnd;
+        for (int next = lineEnd + 1; next < text.Length;)
+        {
+            int end = text.IndexOf('\n', next);
+            if (end < 0) end = text.Length;
+            string line = text[next..end].TrimEnd('\r');
+            if (line.Trim().Length > 0)
+            {
+                int indent = Indent(line);
+                if (contentIndent < 0) contentIndent = indent;
+                if (indent < contentIndent || indent <= parentIndent) break;
+                last = end;
+            }
+            next = end + 1;
+        }
+        return last;
+    }
+
+    private static int Indent(string line)
+    {
+        int i = 0;
+        while (i < line.Length && line[i] == ' ') i++;
+        return i;
     }
 
     /// <summary>The source offset just after a node; YamlDotNet gives collections no end, so a flow one's is found at its bracket.</summary>

@@ -79,4 +79,19 @@ public class SodaClParserTests
         Assert.Equal([("t", (string?)"daily"), ("t", null)], doc.Mentions);
         Assert.Equal("d > 1", doc.Filters[("t", "daily")]);
     }
+
+    // Expected definitions are ruamel.yaml 0.17.21's dumps of the same checks with Soda's settings (the first check of each input).
+    [Theory]
+    [InlineData("  - x > 0:\n      x query: |\n        SELECT 1\n        FROM t\n  # --- completeness ---\n  - y > 0\n",
+        "checks for t:\n  - x > 0:\n      x query: |\n        SELECT 1\n        FROM t\n  # --- completeness ---\n")]
+    [InlineData("  - x > 0:\n      x query: |\n        SELECT 1\n\n  # c1\n\n  - y > 0\n",
+        "checks for t:\n  - x > 0:\n      x query: |\n        SELECT 1\n\n  # c1\n\n")]
+    [InlineData("  - x > 0:\n      x query: |\n        SELECT 1\n\n  - y > 0\n", "checks for t:\n  - x > 0:\n      x query: |\n        SELECT 1\n\n")]
+    [InlineData("  - x > 0:\n      x query: |-\n        SELECT 1\n      # inner\n      name: abc\n  - y > 0\n",
+        "checks for t:\n  - x > 0:\n      x query: |-\n        SELECT 1\n      # inner\n      name: abc\n")]
+    public void The_comments_and_blank_lines_after_a_block_scalar_stay_in_the_definition(string checks, string definition)
+    {
+        var (doc, _) = Parse("checks for t:\n" + checks);
+        Assert.Equal(definition, doc.Checks[0].Definition);
+    }
 }
