@@ -213,7 +213,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 else continue;
                 m.SampleIsFile = true;
                 m.SampleQueryName = userName;
-                m.Sample = await exec.SampleAsync(userSql + $"\nLIMIT {limit}", userName, m.Table, m.Partition, null, ct);
+                m.Sample = await exec.SampleAsync(userSql + $"\nLIMIT {Math.Max(limit, 0)}", userName, m.Table, m.Partition, null, ct);
+                // A failed rows check's count is the number of rows its sample query returns: Soda's sample total (Soda reads them all;
+                // here at most 'samples limit' rows are read, so only the stored count can be lower).
+                if (m.Sample is not null && userCheck?.Kind == SodaCL.Model.CheckKind.FailedRows && m.Value is long total)
+                    m.Sample = m.Sample with { TotalRowCount = total };
                 continue;
             }
             string qtable = ds.QualifiedTable(m.Table);
@@ -341,9 +345,14 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
     private static int? SamplesLimit(Metric m, ScanPlan plan) =>
         plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
 
-    /// <summary>Whether failed rows of this metric are sampled when its count is above zero.</summary>
+    /// <summary>
+    /// Whether failed rows of this metric are sampled when its count is above zero. A failed rows check ('fail query' or 'fail
+    /// condition') is sampled whatever its samples limit: Soda's sampler shows its rows even with 'samples limit: 0'; the other
+    /// metrics only with a limit above zero.
+    /// </summary>
     private static bool IsSampled(Metric m, ScanPlan plan, int defaultLimit) =>
-        (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
+        UserFailedRowsCheck(m, plan) is { Kind: SodaCL.Model.CheckKind.FailedRows }
+        || (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
             || UserFailedRowsCheck(m, plan) is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
 
     /// <summary>The failed rows check (fail condition / fail query) or user-defined metric with a 'failed rows query' this metric serves.</summary>

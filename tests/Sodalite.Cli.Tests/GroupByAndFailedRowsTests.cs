@@ -84,4 +84,19 @@ public class GroupByAndFailedRowsTests(AcceptanceTablesPostgres pg) : IClassFixt
         Assert.Equal(Metrics(run.Soda), Metrics(run.Sodalite));
         AssertSameChecks(run.Soda, run.Sodalite);
     }
+
+    [Fact]
+    public async Task A_failed_rows_check_with_samples_limit_0_still_shows_its_failed_rows_block_in_every_layout()
+    {
+        var run = await Scan("failedrows");
+
+        Assert.Equal(run.SodaExit, run.Exit);
+        // 'fail condition' and 'fail query' under 'checks for T:', and 'fail query' in a data-source 'checks:' section (also one
+        // returning no rows): Soda shows a "Failed Rows" file block whatever the samples limit, with the failing row count.
+        AssertSameChecks(run.Soda, run.Sodalite);
+        Assert.Equal(Metrics(run.Soda), Metrics(run.Sodalite));
+        // Sodalite reads at most 'samples limit' rows (docs/compatibility.md): with 0, none are stored.
+        foreach (var check in Checks(run.Sodalite).Values)
+            Assert.All(check["diagnostics"]!["blocks"]!.AsArray(), b => Assert.Equal(0, (int)b!["file"]!["storedRowCount"]!));
+    }
 }

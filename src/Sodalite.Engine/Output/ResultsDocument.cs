@@ -219,7 +219,7 @@ public static class ResultsDocument
         var file = new JsonObject
         {
             ["columns"] = new JsonArray([.. s.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
-            ["totalRowCount"] = s.RowCount,
+            ["totalRowCount"] = s.TotalRowCount ?? s.RowCount,
             ["storedRowCount"] = s.RowCount,
             ["reference"] = new JsonObject
             {

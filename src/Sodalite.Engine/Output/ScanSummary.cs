@@ -97,7 +97,7 @@ public static class ScanSummary
                     {
                         log.Info($"{detail}check_value: {Evaluator.ValueText(r.Value)}");
                         if (m.Sample is { } s)
-                            log.Info($"{detail}failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud {s.Columns.Count}x({s.RowCount}/{s.RowCount})");
+                            log.Info($"{detail}failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud {s.Columns.Count}x({s.RowCount}/{s.TotalRowCount ?? s.RowCount})");
                     }
                 }
             }
