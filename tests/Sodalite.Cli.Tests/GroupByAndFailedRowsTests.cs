@@ -99,4 +99,16 @@ public class GroupByAndFailedRowsTests(AcceptanceTablesPostgres pg) : IClassFixt
         foreach (var check in Checks(run.Sodalite).Values)
             Assert.All(check["diagnostics"]!["blocks"]!.AsArray(), b => Assert.Equal(0, (int)b!["file"]!["storedRowCount"]!));
     }
+
+    [Fact]
+    public async Task A_numeric_from_the_database_becomes_the_double_python_gives()
+    {
+        var run = await Scan("numeric");
+
+        Assert.Equal(run.SodaExit, run.Exit);
+        // AVG over a numeric and a user query's 1.0 / 3 are exact decimals in PostgreSQL: Soda's float() of them is 0.3333333333333333.
+        AssertSameChecks(run.Soda, run.Sodalite);
+        Assert.Equal(Metrics(run.Soda), Metrics(run.Sodalite));
+        Assert.Contains("metric-Soda Core CLI-pg-customers-big-high_ratio = 0.3333333333333333", Metrics(run.Sodalite));
+    }
 }

@@ -103,7 +103,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
         try
         {
-            m.Value = Convert.ToDouble(last, System.Globalization.CultureInfo.InvariantCulture);
+            m.Value = last is decimal exact ? ToDouble(exact) : Convert.ToDouble(last, System.Globalization.CultureInfo.InvariantCulture);
             m.Computed = true;
         }
         catch (Exception e) when (e is FormatException or InvalidCastException)
@@ -143,11 +143,18 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
     }
 
+    /// <summary>
+    /// The double nearest to an exact decimal, as Python's float(Decimal) gives it. A plain (double) cast of a System.Decimal is not
+    /// correctly rounded (0.33333333333333333333, PostgreSQL's AVG of a numeric, becomes 0.33333333333333337, not 0.3333333333333333).
+    /// </summary>
+    public static double ToDouble(decimal value) =>
+        double.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A database value as the results document holds it (numbers as long or double).</summary>
     public static object? Normalize(object? raw) => raw switch
     {
         null => null,
-        decimal d => (double)d,
+        decimal d => ToDouble(d),
         float f => (double)f,
         double d => d,
         System.Numerics.BigInteger b => (long)b,

@@ -99,7 +99,7 @@ public static class PyJson
         if (value.TryGetValue<bool>(out var b)) { sb.Append(b ? "true" : "false"); return; }
         if (value.TryGetValue<double>(out var d)) { sb.Append(FloatText(d)); return; }
         if (value.TryGetValue<float>(out var f)) { sb.Append(FloatText(f)); return; }
-        if (value.TryGetValue<decimal>(out var m)) { sb.Append(FloatText((double)m)); return; }
+        if (value.TryGetValue<decimal>(out var m)) { sb.Append(FloatText(DecimalToDouble(m))); return; }
         if (value.TryGetValue<long>(out var l)) { sb.Append(l.ToString(CultureInfo.InvariantCulture)); return; }
         if (value.TryGetValue<int>(out var i)) { sb.Append(i.ToString(CultureInfo.InvariantCulture)); return; }
         // other CLR values (ints of other widths, DateTime...) go through their JSON text
@@ -158,6 +158,9 @@ public static class PyJson
         return v.TryGetValue<double>(out _) || v.TryGetValue<float>(out _) || v.TryGetValue<decimal>(out _);
     }
 
+    /// <summary>The double nearest to a decimal, as Python's float(Decimal): a (double) cast of a decimal is not correctly rounded.</summary>
+    private static double DecimalToDouble(decimal m) => double.Parse(m.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     /// <summary>A number node's value as double, or null.</summary>
     public static double? AsDouble(JsonNode? node)
     {
@@ -167,7 +170,7 @@ public static class PyJson
         if (v.TryGetValue<double>(out var d)) return d;
         if (v.TryGetValue<long>(out var l)) return l;
         if (v.TryGetValue<int>(out var i)) return i;
-        if (v.TryGetValue<decimal>(out var m)) return (double)m;
+        if (v.TryGetValue<decimal>(out var m)) return DecimalToDouble(m);
         if (v.TryGetValue<float>(out var f)) return f;
         return null;
     }
