@@ -358,6 +358,21 @@ public class TrustTests
     }
 
     [Fact]
+    public async Task Default_names_show_any_warn_or_fail_value_and_definitions_keep_local_tags_as_in_soda()
+    {
+        // Soda 3.5.6 on such checks (recorded on PostgreSQL): names "failed rows fail 5", "... warn 0" (a quoted "0" is
+        // truthy, the number 0 is not shown), "missing_count(status) fail when > 0"; 'fail: != 5' is the YAML tag '!=' on 5, kept in
+        // the definition, and '!!str' is not written back.
+        var (exit, _, results) = await ScanWithResults(
+            "checks for retail:\n  - failed rows:\n      fail condition: amount > -1000\n      fail: != 5\n  - failed rows:\n      fail condition: amount > -1000\n      fail: 0\n      warn: \"0\"\n  - missing_count(status):\n      fail: !!str when > 0\n");
+        Assert.Equal(3, exit);
+        var checks = ((JsonArray)results["checks"]!).Select(c => ((string?)c!["name"], (string?)c["definition"])).ToList();
+        Assert.Contains(("failed rows fail 5", "checks for retail:\n  - failed rows:\n      fail condition: amount > -1000\n      fail: != 5\n"), checks);
+        Assert.Contains(checks, c => c.Item1 == "failed rows warn 0");
+        Assert.Contains(("missing_count(status) fail when > 0", "checks for retail:\n  - missing_count(status):\n      fail: when > 0\n"), checks);
+    }
+
+    [Fact]
     public async Task A_word_as_threshold_still_computes_its_metric()
     {
         var (exit, output, results) = await ScanWithResults("checks for retail:\n  - min(amount) > ten\n");

@@ -745,6 +745,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                         continue;
                     }
                     if (check.Kind is CheckKind.GroupEvolution) continue; // dict-valued, read by the engine
+                    // Soda's default check name appends " warn X" / " fail X" with Python's str() of any truthy value, valid or not.
+                    if (PyStr(v) is { Length: > 0 } shown && (ItemKind(v) == "str" || shown is not ("0" or "0.0" or "-0.0" or "False")))
+                        check = key == "warn" ? check with { WarnText = shown } : check with { FailText = shown };
                     if (text is null || !text.StartsWith("when ", StringComparison.Ordinal))
                     {
                         log.Error($"Value for {key} must be \"when {{condition}}\", e.g. \"{key}: when > 10\".", Loc(v.Start));
@@ -946,6 +949,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     };
 
     /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
+    /// <summary>Python's str() of a scalar as ruamel loads it (a string as is, other values as <see cref="PyRepr"/>); null for collections and null.</summary>
+    private static string? PyStr(YamlNode node) => node is YamlScalarNode s && !RuamelEmitter.IsNull(s)
+        ? ItemKind(s) == "str" ? s.Value ?? "" : PyRepr(s)
+        : null;
+
     private static string PyRepr(YamlNode node)
     {
         var s = node as YamlScalarNode;

@@ -221,9 +221,11 @@ public static class RuamelEmitter
         switch (s.Style)
         {
             case ScalarStyle.SingleQuoted:
+                sb.Append(Tag(s));
                 WriteSingleQuoted(sb, v, indent);
                 return;
             case ScalarStyle.DoubleQuoted:
+                sb.Append(Tag(s));
                 WriteDoubleQuoted(sb, v, indent);
                 return;
             default:
@@ -313,15 +315,22 @@ public static class RuamelEmitter
         switch (s.Style)
         {
             case ScalarStyle.SingleQuoted:
-                return "'" + v.Replace("'", "''") + "'";
+                return Tag(s) + "'" + v.Replace("'", "''") + "'";
             case ScalarStyle.DoubleQuoted:
-                return "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
+                return Tag(s) + "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
             default:
-                if (IsNull(s)) return "";
-                if (IsBool(v)) return v.ToLowerInvariant();
-                return v;
+                if (IsNull(s)) return Tag(s).TrimEnd();
+                if (IsBool(v)) return Tag(s) + v.ToLowerInvariant();
+                return Tag(s) + v;
         }
     }
+
+    /// <summary>
+    /// A local tag as ruamel re-emits it, with the space after it (<c>fail: != 5</c> is the tag <c>!=</c> on 5, and stays so in
+    /// Soda's definition); "" without one. YAML's own tags (<c>!!str</c>, <c>!!int</c>) are resolved on loading and not written back.
+    /// </summary>
+    private static string Tag(YamlScalarNode s) =>
+        s.Tag.IsEmpty || s.Tag.IsNonSpecific || s.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "" : s.Tag.Value + " ";
 
     public static string Text(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : Flow(node);
 
