@@ -22,6 +22,14 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
             log.Error($"Check \"{pc.Definition.Line}\" is not evaluated: {why}. Fix its configuration; until then it cannot pass.", pc.Definition.Location);
             return result with { Outcome = null };
         }
+        // A percentage over a count that was not computed is Soda's 0.0: a failure stays (as in Soda), a pass or warn would be a
+        // verdict on a value nobody measured.
+        if (pc.Metric?.FromUncomputed is { } lost && result.Outcome is CheckOutcome.Pass or CheckOutcome.Warn)
+        {
+            log.Error($"Metrics '{lost.Name}' were not computed for check '{pc.Definition.Line}': its {pc.Metric.Name} is not evaluated " +
+                      "(Soda takes it as 0.0).", pc.Definition.Location);
+            return result with { Outcome = null };
+        }
         return result;
     }
 

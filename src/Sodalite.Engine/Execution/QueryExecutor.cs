@@ -260,12 +260,15 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     {
         var c = m.CountMetric!;
         var r = m.RowCountMetric!;
+        m.Computed = true;
         if (!c.Computed || !r.Computed)
         {
-            m.Failed = c.Failed || r.Failed;
+            // Soda's formula takes a count or row count it has not got as 0: the percentage is 0.0 and its check is evaluated.
+            // The evaluator keeps a failure but never lets such a check pass or warn (Metric.FromUncomputed).
+            m.Value = 0.0;
+            m.FromUncomputed = !c.Computed ? c : r;
             return;
         }
-        m.Computed = true;
         long count = c.Value is long a ? a : 0;
         long rows = r.Value is long b ? b : 0;
         m.Value = count == 0 || rows == 0 ? 0.0 : Sodalite.Results.Json.PyFloat.Round(count * 100.0 / rows, 2);

@@ -28,6 +28,12 @@ public sealed class Metric
     public Metric? RowCountMetric { get; init; }
 
     public object? Value { get; set; }
+
+    /// <summary>
+    /// A derived percentage whose count or row count was not computed: Soda's formula takes the missing value as 0, so the
+    /// percentage is 0.0. This is the metric that was not computed; null when both were.
+    /// </summary>
+    public Metric? FromUncomputed { get; set; }
     public bool Computed { get; set; }
     public bool Failed { get; set; }
     public Sample? Sample { get; set; }
