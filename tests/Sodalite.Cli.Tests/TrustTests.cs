@@ -373,6 +373,23 @@ public class TrustTests
     }
 
     [Fact]
+    public async Task A_name_that_is_not_text_and_an_empty_list_item_are_errors_and_the_rest_runs_as_in_soda()
+    {
+        // Soda 3.5.6 (recorded): 'Invalid YAML structure: key "name" must contain a str, but was int' at the check, which keeps its
+        // default name and runs; 'identity: 5' is ignored; a lone '-' is "Skipping unsupported check definition" and the file reads on,
+        // even after dataset attributes.
+        var (exit, output, results) = await ScanWithResults(
+            "checks for retail:\n  - attributes:\n      owner: me\n  - row_count > 0:\n      name: 5\n      identity: 7\n  -\n  - row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Invalid YAML structure: key \"name\" must contain a str, but was int", output);
+        Assert.Contains("line=4,col=5", output);
+        Assert.Contains("Skipping unsupported check definition", output);
+        var checks = ((JsonArray)results["checks"]!).ToList();
+        Assert.Equal(["row_count > 0", "row_count > 1"], checks.Select(c => (string?)c!["name"]));
+        Assert.Null(checks[0]!["identities"]!["v4"]);
+    }
+
+    [Fact]
     public async Task A_word_as_threshold_still_computes_its_metric()
     {
         var (exit, output, results) = await ScanWithResults("checks for retail:\n  - min(amount) > ten\n");

@@ -352,6 +352,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         YamlMappingNode? config = null;
         switch (item)
         {
+            case YamlScalarNode s when RuamelEmitter.IsNull(s):
+                // An empty list item ('-' alone): Soda skips it with an error, and reads on.
+                log.Error("Skipping unsupported check definition: an empty list item ('-' with nothing after it). Remove it or write a check after the dash.", Loc(item.Start));
+                return null;
             case YamlScalarNode s:
                 lineNode = s;
                 break;
@@ -714,8 +718,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
             switch (key)
             {
+                case "name" when v is YamlSequenceNode or YamlMappingNode || text is not null && (ItemKind(v) != "str" || PythonTypeName(v) == "TaggedScalar"):
+                    // Soda reads the name as a string only: another value is an error, and the check keeps its default name.
+                    ignoredKeys++; // a reporting key: the check still measures what the user wrote
+                    log.Error($"Invalid YAML structure: key \"name\" must contain a str, but was {PythonTypeName(v)}. Write the name as text{(text is null ? "" : $": name: \"{text}\"")}.", check.Location);
+                    continue;
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
-                case "identity": check = check with { CustomIdentity = text }; continue;
+                // Soda appends a custom identity only when it is a string (identity: 5 is ignored).
+                case "identity": check = check with { CustomIdentity = ItemKind(v) == "str" ? text : null }; continue;
                 case "filter":
                     if (v is not YamlScalarNode || UnreadableConfiguration(v) is not null)
                         throw new SodaClFileException(
@@ -945,15 +955,16 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     {
         YamlSequenceNode => "CommentedSeq",
         YamlMappingNode => "CommentedMap",
+        YamlScalarNode { Tag.IsEmpty: false, Tag.IsNonSpecific: false } t when !t.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) => "TaggedScalar",
         _ => ItemKind(node) switch { "None" => "NoneType", "date" => "date", var k => k },
     };
 
-    /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
     /// <summary>Python's str() of a scalar as ruamel loads it (a string as is, other values as <see cref="PyRepr"/>); null for collections and null.</summary>
     private static string? PyStr(YamlNode node) => node is YamlScalarNode s && !RuamelEmitter.IsNull(s)
         ? ItemKind(s) == "str" ? s.Value ?? "" : PyRepr(s)
         : null;
 
+    /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
     private static string PyRepr(YamlNode node)
     {
         var s = node as YamlScalarNode;

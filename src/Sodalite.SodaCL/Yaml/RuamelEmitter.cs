@@ -182,7 +182,7 @@ public static class RuamelEmitter
                     if (Column(sb) > BestWidth) Indent(sb, indent);
                     else if (i > 0) sb.Append(' ');
                     var item = q.Children[i];
-                    if (item is YamlScalarNode s) WriteScalar(sb, s, indent + 4);
+                    if (item is YamlScalarNode s) WriteScalar(sb, InFlow(s), indent + 4);
                     else
                     {
                         // ruamel's seq_flow_align: a collection opening inside a flow sequence is padded to the sequence's parent
@@ -202,8 +202,8 @@ public static class RuamelEmitter
                     if (n++ > 0) sb.Append(',');
                     if (Column(sb) > BestWidth) Indent(sb, indent);
                     else if (n > 1) sb.Append(' ');
-                    sb.Append(Scalar(k)).Append(": ");
-                    if (v is YamlScalarNode s) WriteScalar(sb, s, indent + 2);
+                    sb.Append(Scalar(k is YamlScalarNode ks ? InFlow(ks) : k)).Append(": ");
+                    if (v is YamlScalarNode s) WriteScalar(sb, InFlow(s), indent + 2);
                     else WriteFlow(sb, v, indent + 2);
                 }
                 if (braces) sb.Append('}');
@@ -213,6 +213,15 @@ public static class RuamelEmitter
                 break;
         }
     }
+
+    /// <summary>
+    /// A plain scalar inside a flow collection that holds a flow indicator (<c>, [ ] { }</c>, as in <c>${ENV}</c>) cannot stay
+    /// plain there: ruamel single-quotes it. Other scalars are unchanged.
+    /// </summary>
+    private static YamlScalarNode InFlow(YamlScalarNode s) =>
+        s.Style is ScalarStyle.Plain or ScalarStyle.Any && !IsNull(s) && s.Value!.AsSpan().IndexOfAny(",[]{}") >= 0
+            ? new YamlScalarNode(s.Value) { Style = ScalarStyle.SingleQuoted, Tag = s.Tag }
+            : s;
 
     /// <summary>A scalar as <see cref="Scalar"/> writes it, folded as ruamel folds it past column 80 (continuation at <paramref name="indent"/>).</summary>
     private static void WriteScalar(StringBuilder sb, YamlScalarNode s, int indent)

@@ -94,4 +94,15 @@ public class SodaClParserTests
         var (doc, _) = Parse("checks for t:\n" + checks);
         Assert.Equal(definition, doc.Checks[0].Definition);
     }
+
+    [Fact]
+    public void Dataset_attributes_merged_into_a_flow_configuration_are_written_as_ruamel_writes_them()
+    {
+        // ruamel.yaml 0.17.21's dump after Soda's merge ({**check, **dataset} set on the check's flow mapping): plain values that hold a
+        // flow indicator are single-quoted in flow context, and a long one folds at the nested mapping's indent + 2.
+        var (doc, _) = Parse("checks for t:\n  - attributes:\n      env: ${ENV}\n      tags: [a, b]\n      note: x, y\n  - row_count > 0: {name: Rows}\n");
+        Assert.Equal(
+            "checks for t:\n  - row_count > 0: {name: Rows, attributes: {env: '${ENV}', tags: [a, b], note: 'x,\n          y'}}\n",
+            doc.Checks[0].Definition);
+    }
 }
