@@ -33,7 +33,9 @@ public static class RuamelEmitter
         // The omap is a fresh mapping: comments that ruamel keeps on the configuration mapping itself (after its keys and scalar
         // values) are lost; those of nested collections (list items, a flow list's end) go with them.
         var own = new HashSet<YamlNode>(list.SelectMany(p => p.Value is YamlScalarNode ? new[] { p.Key, p.Value } : [p.Key]), ReferenceEqualityComparer.Instance);
-        Func<YamlNode, bool, NodeComment?>? nested = comments is null ? null : (n, isKey) => own.Contains(n) ? null : comments(n, isKey);
+        Func<YamlNode, bool, NodeComment?>? nested = comments is null ? null : (n, isKey) =>
+            !own.Contains(n) ? comments(n, isKey)
+            : comments(n, isKey) is { BlockLines: not null } c ? new NodeComment(-1, "", "", c.BlockLines) : null;
         foreach (var (k, v) in list)
         {
             sb.Append("  - ");
@@ -81,9 +83,11 @@ public static class RuamelEmitter
                 sb.Append(' ').Append(s.Style == ScalarStyle.Literal ? '|' : '>');
                 if (!v.EndsWith('\n')) sb.Append('-');
                 sb.Append('\n');
-                foreach (var line in v.TrimEnd('\n').Split('\n'))
+                var after = comments?.Invoke(s, false);
+                // A folded scalar keeps the source's line breaks (ruamel's fold positions); its value alone no longer has them.
+                foreach (var line in s.Style == ScalarStyle.Folded && after?.BlockLines is { } written ? written : v.TrimEnd('\n').Split('\n'))
                     sb.Append(line.Length == 0 ? "" : new string(' ', indent + 2) + line).Append('\n');
-                sb.Append(comments?.Invoke(s, false)?.Following);
+                sb.Append(after?.Following);
                 return;
             case YamlScalarNode s:
                 sb.Append(' ');

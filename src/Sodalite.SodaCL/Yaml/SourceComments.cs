@@ -14,7 +14,9 @@ namespace Sodalite.SodaCL.Yaml;
 /// <param name="Column">0-based column of the '#' in the source, or -1 without an end-of-line comment.</param>
 /// <param name="EndOfLine">The comment from '#', or "".</param>
 /// <param name="Following">Blank and comment-only lines after the node's line, each with its newline.</param>
-public sealed record NodeComment(int Column, string EndOfLine, string Following);
+/// <param name="BlockLines">For a folded block scalar (<c>&gt;</c>), its content lines as written (less their indent): ruamel keeps
+/// where the source broke them, which the folded value no longer tells; null otherwise.</param>
+public sealed record NodeComment(int Column, string EndOfLine, string Following, IReadOnlyList<string>? BlockLines = null);
 
 /// <summary>Finds the comment text ruamel attaches after a node, in one file's source text.</summary>
 public sealed class SourceComments(string text)
@@ -27,9 +29,12 @@ public sealed class SourceComments(string text)
         {
             // After a block scalar ruamel keeps the blank and comment lines that follow its last content line (a comment indented
             // as deep as the content is content).
-            if (isKey || BlockEnd(block) is not int contentEnd) return null;
+            if (isKey || BlockEnd(block) is not var (indicatorEnd, contentEnd, contentIndent)) return null;
             string after = Following(contentEnd);
-            return after.Length == 0 ? null : new NodeComment(-1, "", after);
+            IReadOnlyList<string>? lines = block.Style == ScalarStyle.Folded && contentEnd > indicatorEnd
+                ? [.. text[(indicatorEnd + 1)..contentEnd].Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.Length > contentIndent ? l[contentIndent..] : "")]
+                : null;
+            return after.Length == 0 && lines is null ? null : new NodeComment(-1, "", after, lines);
         }
         if (node is not YamlScalarNode && !flow) return null;
         if (End(node) is not int pos) return null;
@@ -80,10 +85,11 @@ public sealed class SourceComments(string text)
     }
 
     /// <summary>
-    /// The offset of the newline ending a block scalar's last content line (its indicator line when it has no content): content
-    /// lines are indented at least as deep as its first non-blank line; null when that cannot be found in the source.
+    /// Where a block scalar is in the source: the newline ending its indicator line, the newline ending its last content line (the
+    /// indicator line's when it has no content), and the content's indent. Content lines are indented at least as deep as its first
+    /// non-blank line; null when that cannot be found in the source.
     /// </summary>
-    private int? BlockEnd(YamlScalarNode block)
+    private (int IndicatorEnd, int ContentEnd, int ContentIndent)? BlockEnd(YamlScalarNode block)
     {
         if (block.Start.Equals(Mark.Empty) || block.Start.Index >= text.Length) return null;
         // The node starts at its '|' or '>' indicator, or (as YamlDotNet marks some) at its first content line: find the indicator's line.
@@ -113,7 +119,7 @@ public sealed class SourceComments(string text)
             }
             next = end + 1;
         }
-        return last;
+        return (lineEnd, last, Math.Max(0, contentIndent));
     }
 
     private static int Indent(string line)

@@ -80,7 +80,8 @@ public class SodaClParserTests
         Assert.Equal("d > 1", doc.Filters[("t", "daily")]);
     }
 
-    // Expected definitions are ruamel.yaml 0.17.21's dumps of the same checks with Soda's settings (the first check of each input).
+    // Expected definitions are ruamel.yaml 0.17.21's dumps of the same checks with Soda's settings (the first check of each input);
+    // a folded scalar keeps the source's line breaks although its value joins them.
     [Theory]
     [InlineData("  - x > 0:\n      x query: |\n        SELECT 1\n        FROM t\n  # --- completeness ---\n  - y > 0\n",
         "checks for t:\n  - x > 0:\n      x query: |\n        SELECT 1\n        FROM t\n  # --- completeness ---\n")]
@@ -89,6 +90,12 @@ public class SodaClParserTests
     [InlineData("  - x > 0:\n      x query: |\n        SELECT 1\n\n  - y > 0\n", "checks for t:\n  - x > 0:\n      x query: |\n        SELECT 1\n\n")]
     [InlineData("  - x > 0:\n      x query: |-\n        SELECT 1\n      # inner\n      name: abc\n  - y > 0\n",
         "checks for t:\n  - x > 0:\n      x query: |-\n        SELECT 1\n      # inner\n      name: abc\n")]
+    [InlineData("  - x > 0:\n      x query: >\n        SELECT 1\n        # not a comment\n  # real\n  - y > 0\n",
+        "checks for t:\n  - x > 0:\n      x query: >\n        SELECT 1\n        # not a comment\n  # real\n")]
+    [InlineData("  - failed rows:\n      fail query: >\n        SELECT * FROM t\n        WHERE a > 1\n\n        AND b < 2\n      name: x\n",
+        "checks for t:\n  - failed rows:\n      fail query: >\n        SELECT * FROM t\n        WHERE a > 1\n\n        AND b < 2\n      name: x\n")]
+    [InlineData("  - failed rows:\n      fail query: >-\n        SELECT *\n          FROM t\n        WHERE 1 = 1\n",
+        "checks for t:\n  - failed rows:\n      fail query: >-\n        SELECT *\n          FROM t\n        WHERE 1 = 1\n")]
     public void The_comments_and_blank_lines_after_a_block_scalar_stay_in_the_definition(string checks, string definition)
     {
         var (doc, _) = Parse("checks for t:\n" + checks);
