@@ -390,6 +390,23 @@ public class TrustTests
     }
 
     [Fact]
+    public async Task Common_layout_mistakes_are_located_where_the_user_can_fix_them()
+    {
+        // A misspelled section header gets a did-you-mean; a list item indented one space deeper is joined by YAML to the check
+        // above it (the message says so, with both lines); a tab in the indentation is pointed at, not the value above it.
+        var (exit, output, _) = await Scan("check for retail:\n  - row_count > 0\nchecks for retail:\n  - row_count > 0\n   - missing_count(country) < 100\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("Invalid section header \"check for retail\" (did you mean \"checks for retail\"?)", output);
+        Assert.Contains("YAML joined lines 4 to 5 into this one check", output);
+        Assert.Contains("line=4,col=5", output);
+
+        (exit, output, _) = await Scan("checks for retail:\n  - row_count > 0\n\t- row_count > 1\n");
+        Assert.Equal(3, exit);
+        Assert.Contains("found a tab character", output);
+        Assert.Contains("line=3,col=1", output);
+    }
+
+    [Fact]
     public async Task A_word_as_threshold_still_computes_its_metric()
     {
         var (exit, output, results) = await ScanWithResults("checks for retail:\n  - min(amount) > ten\n");

@@ -140,7 +140,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
             else
             {
-                log.Error($"Invalid section header \"{header}\"", Loc(keyNode.Start));
+                log.Error($"Invalid section header \"{header}\"{HeaderHint(header)}", Loc(keyNode.Start));
             }
         }
     }
@@ -176,6 +176,40 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private static bool NonText(string plain) =>
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || DateRegex().IsMatch(plain)
         || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
+
+    /// <summary>" (did you mean ...?)" for a header one or two edits away from a known section start, else "".</summary>
+    private static string HeaderHint(string header)
+    {
+        foreach (string whole in new[] { "checks", "variables" })
+            if (EditDistance.Between(header, whole) is > 0 and <= 2 && !header.Contains(' ', StringComparison.Ordinal))
+                return $" (did you mean \"{whole}\"?)";
+        string[] starts = ["checks for ", "filter ", "configurations for ", "for each dataset "];
+        (int D, int Off, string Hint)? best = null;
+        foreach (string start in starts)
+        {
+            int n = Math.Min(header.Length, start.Length + 2);
+            for (int len = Math.Max(1, start.Length - 2); len <= n; len++)
+            {
+                int d = EditDistance.Between(header[..len], start);
+                int off = Math.Abs(len - start.Length);
+                if (d is > 0 and <= 2 && (best is null || (d, off).CompareTo((best.Value.D, best.Value.Off)) < 0))
+                    best = (d, off, $" (did you mean \"{start}{header[len..].TrimStart()}\"?)");
+            }
+        }
+        return best?.Hint ?? "";
+    }
+
+    /// <summary>
+    /// For a check line that YAML joined from several source lines (a next line indented deeper than the check continues it),
+    /// a hint naming them; "" otherwise. The column in the grammar's message then counts in the joined text, not in the file.
+    /// </summary>
+    private static string JoinedLinesHint(YamlNode item)
+    {
+        var node = item is YamlMappingNode { Children.Count: > 0 } m ? m.Children[0].Key : item;
+        return node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } && node.End.Line > node.Start.Line
+            ? $" (YAML joined lines {node.Start.Line} to {node.End.Line} into this one check: a line indented deeper than the check continues it; indent each '- ' item at the same column)"
+            : "";
+    }
 
     /// <summary>
     /// What makes a check's configuration unreadable to Soda (which iterates over it first): nothing after the colon, or a number,
@@ -326,7 +360,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             }
             catch (CheckLineException e)
             {
-                log.Error($"Invalid check \"{ItemLine(item)}\": {e.Message}", Loc(item.Start));
+                log.Error($"Invalid check \"{ItemLine(item)}\": {e.Message}{JoinedLinesHint(item)}", Loc(item.Start));
                 // Soda then merges the dataset attributes into a check it did not build and fails on it: "Could not add SodaCL
                 // file", and the rest of the file is not read (the checks read so far stay).
                 if (table is not null && _datasetAttributes is { Children.Count: > 0 } && !_inGroupBy)

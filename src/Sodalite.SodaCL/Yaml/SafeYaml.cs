@@ -33,7 +33,7 @@ public static class SafeYaml
         }
         catch (YamlException e)
         {
-            return (null, Syntax(Reason(e), e.Start));
+            return (null, Syntax(Reason(e), TabOrStart(e, text)));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
@@ -120,7 +120,7 @@ public static class SafeYaml
         }
         catch (YamlException e)
         {
-            return Syntax(Reason(e), e.Start);
+            return Syntax(Reason(e), TabOrStart(e, text));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
         {
@@ -173,6 +173,27 @@ public static class SafeYaml
             }
         }
         return Syntax("the YAML reader could not go on from here: look for an unclosed '[', '{' or quote", last);
+    }
+
+    /// <summary>
+    /// Where to point for a reader error: for a tab in the indentation, the tab itself (the reader marks the start of the value
+    /// it was reading, often a line above); otherwise the reader's mark.
+    /// </summary>
+    private static Mark TabOrStart(YamlException e, string text)
+    {
+        if (!Reason(e).Contains("tab", StringComparison.OrdinalIgnoreCase)) return e.Start;
+        var lines = text.Split('\n');
+        for (int line = Math.Max(1, (int)e.Start.Line); line <= lines.Length; line++)
+        {
+            string l = lines[line - 1];
+            int i = 0;
+            while (i < l.Length && l[i] is ' ' or '\t')
+            {
+                if (l[i] == '\t') return new Mark(0, line, i + 1);
+                i++;
+            }
+        }
+        return e.Start;
     }
 
     private static YamlProblem Syntax(string reason, Mark at) =>
