@@ -59,6 +59,7 @@ public static class HubServer
         ConfigureStorage(builder.Services, options.Database ?? HubOptions.DefaultSqlitePath);
         byte[] key = options.SecretKey is { Length: > 0 } s ? SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)) : RandomNumberGenerator.GetBytes(32);
         builder.Services.AddSingleton(sp => new SessionTokens(key, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<SourceLocks>();
         builder.Services.AddScoped<IngestService>();
         builder.Services.AddAuthentication(BearerHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -114,11 +115,12 @@ public static class HubServer
         if (db is SqliteHubDb && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
         await db.Database.MigrateAsync(ct);
-        await QalitaEndpoints.SeedAsync(db, ct);
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await QalitaEndpoints.SeedAsync(db, time, ct);
         if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password
             && !await db.Users.AnyAsync(u => u.Username == name, ct))
         {
-            db.Users.Add(new User { Username = name, PasswordHash = Passwords.Hash(password), Role = Roles.Admin, CreatedAt = DateTimeOffset.UtcNow });
+            db.Users.Add(new User { Username = name, PasswordHash = Passwords.Hash(password), Role = Roles.Admin, CreatedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(ct);
         }
     }

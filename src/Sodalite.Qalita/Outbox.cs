@@ -18,7 +18,8 @@ public sealed record OutboxEntry(
 
 public sealed class Outbox(string folder)
 {
-    private static int _sequence;
+    // Per outbox: entries this instance adds in the same millisecond keep their order (the GUID keeps names unique across processes).
+    private int _sequence;
 
     public string Folder { get; } = folder;
 

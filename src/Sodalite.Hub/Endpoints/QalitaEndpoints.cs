@@ -149,7 +149,7 @@ public static class QalitaEndpoints
     }
 
     /// <summary>The hub ships QALITA's "soda" pack so Soda uploads need no pack publishing (spec/qalita.md §2.6).</summary>
-    public static async Task SeedAsync(HubDb db, CancellationToken ct)
+    public static async Task SeedAsync(HubDb db, TimeProvider time, CancellationToken ct)
     {
         if (await db.Packs.AnyAsync(p => p.Name == "soda", ct)) return;
         db.Packs.Add(new Pack
@@ -159,7 +159,7 @@ public static class QalitaEndpoints
             Description = "Soda Core checks (SodaCL), as QALITA's soda pack reports them.",
             Visibility = "public",
             CompatibleSourcesJson = "[\"postgresql\", \"duckdb\", \"file\", \"csv\"]",
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = time.GetUtcNow(),
             Versions = [new PackVersion { SemVer = "1.0.0" }],
         });
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 // Stores one scan results document in one transaction: source, datasets, checks, results, metric values, scores, and the
 // issue lifecycle (a fail or warn opens or updates the check's issue, a pass resolves it, a later failure reopens it).
 // The same document twice is stored once; a scan older than an issue's last state change does not change that state.
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,17 +12,15 @@ public sealed record IssueCounts(int Opened, int Updated, int Resolved, int Reop
 
 public sealed record IngestResult(int ScanId, bool Duplicate, int Results, int Metrics, IssueCounts Issues, double? Score);
 
-public sealed class IngestService(HubDb db, TimeProvider time)
+public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks)
 {
-    // One ingestion per source at a time in this process: issue updates of one source never interleave.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SourceLocks = new();
 
     public static string KeyFor(string source, byte[] body) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. body]));
 
     public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct)
     {
-        var gate = SourceLocks.GetOrAdd(sourceName, _ => new SemaphoreSlim(1, 1));
+        var gate = locks.For(sourceName);
         await gate.WaitAsync(ct);
         try
         {
