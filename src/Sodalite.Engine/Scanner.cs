@@ -111,7 +111,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                         try { await ds.PrepareAsync(passes, ct); }
                         catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                         await exec.RunAsync(plan, ct);
-                        await CountOnOtherDataSourcesAsync(plan, doc, all, exec, log, jinja, ct);
+                        await CountOnOtherDataSourcesAsync(plan, all, exec, log, jinja, ct);
                         await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
                         var evaluator = new Evaluator(log, jinja, ds.Dialect);
                         // Group by checks add a check per group and nested check; Soda lists those after all other checks.
@@ -292,7 +292,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
     }
 
     /// <summary>Row counts of "row_count same as T in OTHER_DS": one count query on each other configured data source.</summary>
-    private async Task CountOnOtherDataSourcesAsync(ScanPlan plan, SodaClDocument doc, Dictionary<string, DataSourceConfig> configs,
+    private async Task CountOnOtherDataSourcesAsync(ScanPlan plan, Dictionary<string, DataSourceConfig> configs,
         QueryExecutor exec, ScanLogger log, Jinja jinja, CancellationToken ct)
     {
         foreach (var group in plan.Metrics.Where(m => m.Kind == MetricKind.RemoteRowCount).GroupBy(m => m.DataSourceName!))

@@ -154,7 +154,7 @@ public static class ResultsDocument
         var diagnostics = r.Schema is { } schema ? SchemaDiagnosticsJson(schema)
             // A row count comparison's diagnostics are only the difference and both counts (no blocks).
             : r.Check.OtherMetric is { } other ? new JsonObject { ["value"] = Value(r.Value), ["rowCount"] = Value(metric.Value), ["otherRowCount"] = Value(other.Value) }
-            : new JsonObject { ["blocks"] = Blocks(metric, run), ["value"] = Value(r.Value) };
+            : new JsonObject { ["blocks"] = Blocks(metric), ["value"] = Value(r.Value) };
         if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
         if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
         if (r.Freshness is { } f)
@@ -212,7 +212,7 @@ public static class ResultsDocument
         _ => JsonValue.Create(value.ToString()),
     };
 
-    private static JsonArray Blocks(Metric metric, ScanRun run)
+    private static JsonArray Blocks(Metric metric)
     {
         var sampled = metric.Sample is not null ? metric : metric.CountMetric?.Sample is not null ? metric.CountMetric : null;
         if (sampled?.Sample is not { } s) return [];

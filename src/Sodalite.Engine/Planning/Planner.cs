@@ -42,14 +42,14 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     metric = FailedRows(check, out error);
                     break;
                 case CheckKind.Metric when check.Table is not null && check.MetricLine is { } ml:
-                    metric = PlanMetric(check, ml, doc, out error);
+                    metric = PlanMetric(check, ml, out error);
                     break;
                 case CheckKind.Freshness when check.Table is not null && Evaluation.Freshness.Column(check) is { } freshCol:
                     if (check.Parsed is FreshnessUsingLine)
                         log.Warning($"Syntax of freshness check has changed and is deprecated. Use freshness(column_name) < 1d instead of \"{check.Line}\".", check.Location);
                     // A shared MAX(column) in the aggregation query; the check compares it with now.
                     metric = PlanMetric(check with { MissingValid = SodaCL.Model.MissingValidConfig.Empty },
-                        new MetricCheckLine("max", [freshCol], null, null, false), doc, out error);
+                        new MetricCheckLine("max", [freshCol], null, null, false), out error);
                     if (metric is not null && check.MetricLine?.Threshold is null && check.Fail is null && check.Warn is null
                         && check.Parsed is not FreshnessUsingLine { Threshold: not null })
                         log.Error($"No threshold specified for freshness check \"{check.Line}\". Add one, e.g. \"{check.Line} < 1d\".", check.Location);
@@ -147,7 +147,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     break;
                 case CheckKind.ChangeOverTime:
                     // The metric is still computed (it is history for the next scan); the check needs that history.
-                    if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, doc, out _);
+                    if (check.Table is not null && check.MetricLine is { } cml) PlanMetric(check, cml with { HistoryPrefix = null }, out _);
                     log.Error("Soda Core must be configured to connect to Soda Cloud to use change-over-time checks. Sodalite computes them once the hub provides history.", check.Location);
                     continue;
                 case CheckKind.Anomaly:
@@ -203,7 +203,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         }
     }
 
-    private Metric? PlanMetric(CheckDefinition check, MetricCheckLine ml, SodaClDocument doc, out string? error)
+    private Metric? PlanMetric(CheckDefinition check, MetricCheckLine ml, out string? error)
     {
         error = null;
         string table = check.Table!;

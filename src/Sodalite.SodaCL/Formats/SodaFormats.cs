@@ -11,7 +11,7 @@ public static class SodaFormats
     private const string Hour24 = @"(0?[0-9]|[01]\d|2[0-3])", Hour12 = "(0?[0-9]|1[0-2])", Minute = "[0-5]?[0-9]", Second = @"[0-5]?[0-9]([.,]\d+)?";
     private const string Year4 = "[12][0-9]{3}", Month2 = "(0[1-9]|1[012])", Day2 = "(0[1-9]|[12][0-9]|3[01])", Minute2 = "[0-5][0-9]", Second2 = Minute2;
 
-    private static string Dec(string d, string z) => $"^{S}{Sign}{S}{d}{S}$";
+    private static string Dec(string d) => $"^{S}{Sign}{S}{d}{S}$";
     private static string Pos(string d) => $"^{S}{Plus}{S}{d}{S}$";
     private static string Neg(string d, string z) => $"^{S}({Min}{S}{d}|{z}){S}$";
     /// <summary>A percentage format: its decimal's regex with "{s}%{s}" in place of the final "{s}" (Soda's exact text, one " *" before "%").</summary>
@@ -31,13 +31,13 @@ public static class SodaFormats
             ["integer"] = $"^{S}{Sign}{S}{Digits}{S}$",
             ["positive integer"] = $"^{S}{Plus}{S}{Digits}{S}$",
             ["negative integer"] = $"^{S}({Min}{S}{Digits}|{ZeroInt}){S}$",
-            ["decimal"] = Dec(Dpc, Zpc),
+            ["decimal"] = Dec(Dpc),
             ["positive decimal"] = Pos(Dpc),
             ["negative decimal"] = Neg(Dpc, Zpc),
-            ["decimal point"] = Dec(Dp, Zp),
+            ["decimal point"] = Dec(Dp),
             ["positive decimal point"] = Pos(Dp),
             ["negative decimal point"] = Neg(Dp, Zp),
-            ["decimal comma"] = Dec(Dc, Zc),
+            ["decimal comma"] = Dec(Dc),
             ["positive decimal comma"] = Pos(Dc),
             ["negative decimal comma"] = Neg(Dc, Zc),
         };
