@@ -57,7 +57,12 @@ public static class ScanSummary
             }
             log.Info($"{indent}{r.Name} [{word}]");
             string detail = indent + "  ";
-            if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.GroupBy)
+            if (outcome is null && r.Check.Definition.ConfigError is { } configError)
+            {
+                // Its values were measured without the configuration in error: printing them would read as a verdict.
+                log.Info($"{detail}not judged: {configError}");
+            }
+            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.GroupBy)
             {
                 // The group by check prints nothing of its own: its groups are checks of their own.
             }
