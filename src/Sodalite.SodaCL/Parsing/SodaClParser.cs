@@ -174,7 +174,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     /// <summary>Whether a plain scalar reads as something other than a string in YAML (ruamel): a number, a boolean or a date.</summary>
     private static bool NonText(string plain) =>
-        IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || DateRegex().IsMatch(plain)
+        IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || YamlTimestamp().IsMatch(plain)
         || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
 
     /// <summary>" (did you mean ...?)" for a header one or two edits away from a known section start, else "".</summary>
@@ -1115,9 +1115,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     [GeneratedRegex(@"^([0-9]+)?[dhm]$")]
     private static partial Regex TimeUnitAlias();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)")]
-    private static partial Regex DateRegex();
 
     [GeneratedRegex(@"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatRegex();
