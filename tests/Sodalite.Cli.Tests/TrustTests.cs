@@ -409,6 +409,33 @@ public class TrustTests
         Assert.Contains("line=3,col=1", output);
     }
 
+    [Theory]
+    [InlineData("filter:")]
+    [InlineData("missing values:")]
+    [InlineData("filter: amount > 20")]
+    public async Task A_metric_key_on_a_failed_rows_check_is_an_invalid_key_and_the_file_reads_on_as_in_soda(string key)
+    {
+        // Soda 3.5.6 (recorded): 'Invalid user defined failed rows check configuration key "filter"', and every check is evaluated;
+        // only metric checks read filter and value lists (and stop the file on an empty one).
+        var (exit, output, _) = await Scan($"checks for retail:\n  - failed rows:\n      fail condition: amount < -1000\n      {key}\n  - row_count > 0\n");
+        Assert.Equal(3, exit);
+        Assert.Contains($"Invalid user defined failed rows check configuration key \"{key.Split(':')[0]}\"", output);
+        Assert.DoesNotContain("Could not add SodaCL file", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
+
+    [Fact]
+    public async Task Names_and_thresholds_soda_reads_without_complaint_stay_valid()
+    {
+        // Soda 3.5.6 (recorded): '!!str 123' is a text name; a list fail value shows in the default name; with a threshold on the
+        // line, warn/fail values are ignored, not checked.
+        var (exit, _, results) = await ScanWithResults(
+            "checks for retail:\n  - row_count > 3:\n      warn: when > 1000000\n      fail: 0\n  - row_count > 5:\n      name: !!str 123\n  - row_count > 1000000:\n      fail: [1]\n");
+        Assert.Equal(2, exit);
+        var outcomes = ((JsonArray)results["checks"]!).Select(c => ((string?)c!["name"], (string?)c["outcome"])).ToList();
+        Assert.Equal([("row_count > 3 warn when > 1000000", "pass"), ("123", "pass"), ("row_count > 1000000 fail [1]", "fail")], outcomes);
+    }
+
     [Fact]
     public async Task A_word_as_threshold_still_computes_its_metric()
     {

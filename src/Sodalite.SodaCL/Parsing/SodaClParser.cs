@@ -177,6 +177,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || YamlTimestamp().IsMatch(plain)
         || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
 
+    /// <summary>
+    /// Whether a check of <paramref name="kind"/> reads <paramref name="key"/> ('filter' or a missing/valid/invalid values list) as
+    /// Soda's metric check parser does (freshness takes 'filter' too); other kinds log the key as invalid.
+    /// </summary>
+    private static bool TakesMetricKeys(CheckKind kind, string key) =>
+        kind is CheckKind.Metric or CheckKind.ChangeOverTime or CheckKind.Anomaly or CheckKind.Distribution
+        || kind is CheckKind.Freshness && key == "filter";
+
     /// <summary>" (did you mean ...?)" for a header one or two edits away from a known section start, else "".</summary>
     private static string HeaderHint(string header)
     {
@@ -760,6 +768,18 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 // Soda appends a custom identity only when it is a string (identity: 5 is ignored).
                 case "identity": check = check with { CustomIdentity = ItemKind(v) == "str" ? text : null }; continue;
+                case "filter" or "missing values" or "valid values" or "invalid values" when !TakesMetricKeys(check.Kind, key):
+                    // Soda reads these keys only in metric (and freshness) checks; elsewhere it logs the key as invalid and goes on.
+                    string kindName = check.Kind switch
+                    {
+                        CheckKind.FailedRows => "user defined failed rows",
+                        CheckKind.RowCountComparison => "row count comparison",
+                        CheckKind.GroupBy => "group by",
+                        CheckKind.GroupEvolution => "group evolution",
+                        var other => other.ToString().ToLowerInvariant(),
+                    };
+                    log.Error($"Invalid {kindName} check configuration key \"{key}\": only metric checks take it.", Loc(k.Start));
+                    continue;
                 case "filter":
                     if (v is not YamlScalarNode || UnreadableConfiguration(v) is not null)
                         throw new SodaClFileException(
@@ -792,6 +812,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     // Soda's default check name appends " warn X" / " fail X" with Python's str() of any truthy value, valid or not.
                     if (PyStr(v) is { Length: > 0 } shown && (ItemKind(v) == "str" || shown is not ("0" or "0.0" or "-0.0" or "False")))
                         check = key == "warn" ? check with { WarnText = shown } : check with { FailText = shown };
+                    // With a threshold on the check line Soda ignores warn/fail (said below): their values are not checked either.
+                    if (metricLine?.Threshold is not null) continue;
                     if (text is null || !text.StartsWith("when ", StringComparison.Ordinal))
                     {
                         log.Error($"Value for {key} must be \"when {{condition}}\", e.g. \"{key}: when > 10\".", Loc(v.Start));
@@ -862,7 +884,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         if (check.Kind == CheckKind.GroupBy) check = check with { GroupBy = ParseGroupBy(check, config) };
         if (check.Filter is not null && check.MetricExpression is not null)
             log.Error($"Check \"{check.Line}\" cannot combine 'filter' with '{metric} expression': put the condition in the expression.", check.Location);
-        if (metricLine?.Threshold is not null && (check.Warn is not null || check.Fail is not null))
+        if (metricLine?.Threshold is not null && (check.WarnText is not null || check.FailText is not null))
         {
             // Soda ignores warn/fail when the line has its own threshold; say so.
             log.Info($"Check \"{check.Line}\" has an inline threshold, so its warn/fail configuration is ignored.", check.Location);
@@ -974,7 +996,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     /// <summary>The Python type ruamel gives a YAML node: str, int, float, bool, None, date or list/dict.</summary>
     private static string ItemKind(YamlNode node) => node switch
     {
-        YamlScalarNode s when s.Style is not (ScalarStyle.Plain or ScalarStyle.Any) => "str",
+        YamlScalarNode s when s.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || s.Tag is { IsEmpty: false, IsNonSpecific: false } && s.Tag.Value == "tag:yaml.org,2002:str" => "str",
         YamlScalarNode s when RuamelEmitter.IsNull(s) => "None",
         YamlScalarNode s when IntRegex().IsMatch(s.Value!) => "int",
         YamlScalarNode s when FloatRegex().IsMatch(s.Value!) => "float",
@@ -993,10 +1015,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         _ => ItemKind(node) switch { "None" => "NoneType", "date" => "date", var k => k },
     };
 
-    /// <summary>Python's str() of a scalar as ruamel loads it (a string as is, other values as <see cref="PyRepr"/>); null for collections and null.</summary>
-    private static string? PyStr(YamlNode node) => node is YamlScalarNode s && !RuamelEmitter.IsNull(s)
-        ? ItemKind(s) == "str" ? s.Value ?? "" : PyRepr(s)
-        : null;
+    /// <summary>Python's str() of a value as ruamel loads it (a string as is, other scalars and a non-empty list as <see cref="PyRepr"/>); null for null, an empty list and a mapping.</summary>
+    private static string? PyStr(YamlNode node) => node switch
+    {
+        YamlScalarNode s when !RuamelEmitter.IsNull(s) => ItemKind(s) == "str" ? s.Value ?? "" : PyRepr(s),
+        YamlSequenceNode { Children.Count: > 0 } q => PyRepr(q),
+        _ => null,
+    };
 
     /// <summary>Python's repr() of a YAML item as ruamel reads it, for Soda's messages.</summary>
     private static string PyRepr(YamlNode node)
