@@ -98,8 +98,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             if (stop is { } s && ReferenceEquals(s.At, keyNode)) throw s.Error;
             if (keyNode is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } plainKey } && NonText(plainKey))
                 // Soda tests the header with 'in', which a number, boolean or date does not support: the file stops here.
-                throw new SodaClFileException(
-                    $"Could not add SodaCL file {_file}: the section header {plainKey} is a {Kind(plainKey)}, not a header such as 'checks for TABLE'. Quote it or fix it. The checks after it in the file were not read.",
+                throw FileStop(
+                    $"the section header {plainKey} is a {Kind(plainKey)}, not a header such as 'checks for TABLE'. Quote it or fix it.",
                     Loc(keyNode.Start));
             if (ResolveOrLog(RuamelEmitter.Text(keyNode), keyNode, "section header") is not { } header) continue;
             if (ChecksHeader().Match(header) is { Success: true } cm)
@@ -161,8 +161,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         {
             string name = RuamelEmitter.Text(k);
             if (v is not YamlScalarNode sv || RuamelEmitter.IsNull(sv) || sv.Style is ScalarStyle.Plain or ScalarStyle.Any && NonText(sv.Value ?? ""))
-                throw new SodaClFileException(
-                    $"Could not add SodaCL file {_file}: variable '{name}' is {(v is YamlScalarNode s2 && !RuamelEmitter.IsNull(s2) ? $"the {Kind(s2.Value!)} {s2.Value}" : v is YamlScalarNode ? "empty" : "not a single value")}, and variables are text: quote it ({name}: \"{(v as YamlScalarNode)?.Value}\"). The checks after it in the file were not read.",
+                throw FileStop(
+                    $"variable '{name}' is {(v is YamlScalarNode s2 && !RuamelEmitter.IsNull(s2) ? $"the {Kind(s2.Value!)} {s2.Value}" : v is YamlScalarNode ? "empty" : "not a single value")}, and variables are text: quote it ({name}: \"{(v as YamlScalarNode)?.Value}\").",
                     Loc(v.Start));
             string text = sv.Value ?? "";
             if (ResolveOrLog(text, v, $"variable '{name}'") is not { } resolved) continue;
@@ -184,6 +184,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     private static bool TakesMetricKeys(CheckKind kind, string key) =>
         kind is CheckKind.Metric or CheckKind.ChangeOverTime or CheckKind.Anomaly or CheckKind.Distribution
         || kind is CheckKind.Freshness && key == "filter";
+
+    private const string ColonAdvice = "Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check.";
+
+    /// <summary>Soda's "Could not add SodaCL file" for the file being read: <paramref name="reason"/> says what and what to write.</summary>
+    private SodaClFileException FileStop(string reason, SourceLocation location) => new(_file, reason, location);
 
     /// <summary>" (did you mean ...?)" for a header one or two edits away from a known section start, else "".</summary>
     private static string HeaderHint(string header)
@@ -220,13 +225,14 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     }
 
     /// <summary>
-    /// What makes a check's configuration unreadable to Soda (which iterates over it first): nothing after the colon, or a number,
-    /// boolean or date; null when it is a mapping, text or a list (those get their own errors).
+    /// What makes a value unreadable to Soda where it iterates over it or strips it (a check's configuration, a value list, a
+    /// filter): nothing after the colon, or a number, boolean or date, said as "nothing after {colon}" or "the number 5 as
+    /// {role}"; null when it is a mapping, text or a list (those get their own errors).
     /// </summary>
-    private static string? UnreadableConfiguration(YamlNode value) => value switch
+    private static string? Unreadable(YamlNode value, string colon = "its colon", string role = "its configuration") => value switch
     {
-        YamlScalarNode s when RuamelEmitter.IsNull(s) => "nothing after its colon",
-        YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } v } when NonText(v) => $"the {Kind(v)} {v} as its configuration",
+        YamlScalarNode s when RuamelEmitter.IsNull(s) => $"nothing after {colon}",
+        YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } v } when NonText(v) => $"the {Kind(v)} {v} as {role}",
         _ => null,
     };
 
@@ -249,8 +255,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         YamlNode? Entry(string key) => value is YamlMappingNode vm && vm.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n : null;
         var listed = Entry("datasets") as YamlSequenceNode ?? Entry("tables") as YamlSequenceNode;
         if (listed is not { Children.Count: > 0 })
-            throw new SodaClFileException(
-                $"Could not add SodaCL file {_file}: '{header}' needs '{listKey}:' with at least one dataset name or LIKE pattern (such as raw_%). The checks after it in the file were not read.",
+            throw FileStop(
+                $"'{header}' needs '{listKey}:' with at least one dataset name or LIKE pattern (such as raw_%).",
                 Loc(keyNode.Start));
         YamlNode? datasets = null;
         if (value is YamlMappingNode m0)
@@ -372,8 +378,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 // Soda then merges the dataset attributes into a check it did not build and fails on it: "Could not add SodaCL
                 // file", and the rest of the file is not read (the checks read so far stay).
                 if (table is not null && _datasetAttributes is { Children.Count: > 0 } && !_inGroupBy)
-                    throw new SodaClFileException(
-                        $"Could not add SodaCL file {_file}: the invalid check \"{ItemLine(item)}\" follows dataset-level attributes, and Soda stops reading the file there. Fix the check; the checks after it in the file were not read.",
+                    throw FileStop(
+                        $"the invalid check \"{ItemLine(item)}\" follows dataset-level attributes, and Soda stops reading the file there. Fix the check.",
                         Loc(item.Start));
             }
             catch (Exception e) when (e is not (OperationCanceledException or SodaClFileException))
@@ -411,15 +417,15 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 if (table is not null && RuamelEmitter.Text(lineNode) == "attributes" && m.Children[0].Value is YamlSequenceNode { Children.Count: > 0 } or YamlScalarNode { Value.Length: > 0 })
                     // Soda keeps any value as the dataset attributes and then fails to merge it into the next check ("... is not a
                     // mapping"): the file stops.
-                    throw new SodaClFileException(
-                        $"Could not add SodaCL file {_file}: dataset-level 'attributes' must be a mapping of names to values, such as 'attributes: {{owner: data-team}}'. The checks after it in the file were not read.",
+                    throw FileStop(
+                        $"dataset-level 'attributes' must be a mapping of names to values, such as 'attributes: {{owner: data-team}}'.",
                         Loc(m.Children[0].Value.Start));
-                if (UnreadableConfiguration(m.Children[0].Value) is { } what)
+                if (Unreadable(m.Children[0].Value) is { } what)
                 {
                     // Soda iterates over a check's configuration before anything else: nothing (a trailing colon), a number, a boolean
                     // or a date there is "Could not add SodaCL file" and the rest of the file is not read, whatever the check.
-                    throw new SodaClFileException(
-                        $"Could not add SodaCL file {_file}: check \"{RuamelEmitter.Text(lineNode)}\" has {what}. Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check. The checks after it in the file were not read.",
+                    throw FileStop(
+                        $"check \"{RuamelEmitter.Text(lineNode)}\" has {what}. {ColonAdvice}",
                         Loc(lineNode.Start));
                 }
                 if (m.Children.Count > 1)
@@ -448,8 +454,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         {
             if (config?.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "attributes" }).Value is { } own and not YamlMappingNode)
                 // Soda merges the two with {**check, **dataset}: a check's attributes that are not a mapping stop the file.
-                throw new SodaClFileException(
-                    $"Could not add SodaCL file {_file}: the 'attributes' of check \"{RuamelEmitter.Text(lineNode)}\" must be a mapping of names to values to merge with the dataset-level attributes. The checks after it in the file were not read.",
+                throw FileStop(
+                    $"the 'attributes' of check \"{RuamelEmitter.Text(lineNode)}\" must be a mapping of names to values to merge with the dataset-level attributes.",
                     Loc(own.Start));
             config = WithDatasetAttributes(config, datasetAttributes);
             // Soda's merged attributes are a plain dict: the comments ruamel kept on the two mappings (after their keys and scalar
@@ -495,8 +501,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         }
         if (parsed is FreshnessUsingLine { Threshold: null } && !(config?.Children.Any(p => RuamelEmitter.Text(p.Key) is "warn" or "fail") ?? false))
             // Soda builds no threshold for it and then fails on the missing one: "Could not add SodaCL file" (the rest is not read).
-            throw new SodaClFileException(
-                $"Could not add SodaCL file {_file}: the legacy freshness check \"{line}\" has no threshold; write freshness({((FreshnessUsingLine)parsed).Column}) < 1d. The checks after it in the file were not read.",
+            throw FileStop(
+                $"the legacy freshness check \"{line}\" has no threshold; write freshness({((FreshnessUsingLine)parsed).Column}) < 1d.",
                 location);
         if (table is null && kind is not (CheckKind.FailedRows or CheckKind.Metric))
         {
@@ -662,9 +668,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         // Soda reads the nested checks while it reads the file: one with nothing (or a number, boolean, date) after its colon
         // stops the file there, as at the top level.
         foreach (var nested in checks ?? [])
-            if (nested is YamlMappingNode { Children.Count: > 0 } nm && UnreadableConfiguration(nm.Children[0].Value) is { } what)
-                throw new SodaClFileException(
-                    $"Could not add SodaCL file {_file}: check \"{RuamelEmitter.Text(nm.Children[0].Key)}\" of group by \"{check.Name ?? check.Line}\" has {what}. Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check. The checks after it in the file were not read.",
+            if (nested is YamlMappingNode { Children.Count: > 0 } nm && Unreadable(nm.Children[0].Value) is { } what)
+                throw FileStop(
+                    $"check \"{RuamelEmitter.Text(nm.Children[0].Key)}\" of group by \"{check.Name ?? check.Line}\" has {what}. {ColonAdvice}",
                     Loc(nm.Children[0].Key.Start));
         if (checks is null || checks.Count == 0) problems.Add("'checks:' (checks on each group's row, e.g. '- avg_size > 0')");
         int limit = GroupBySpec.DefaultGroupLimit;
@@ -724,7 +730,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             catch (SodaClFileException e)
             {
                 // What stops a file at the top level (a merge key) costs only this nested check here: the file was read already.
-                log.Error(Regex.Replace(e.Message, @" The checks after (this one|it) in the file were not read\.", ""), e.Location);
+                log.Error(e.Notice, e.Location);
                 return null;
             }
             return check is null ? null : check with { Name = $"{check.Name ?? check.Line} {groupLabel}", Location = Loc(nested.Start) };
@@ -753,9 +759,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         {
             string key = k is YamlScalarNode ? RuamelEmitter.Text(k) : "";
             if (key == "<<" && k is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any })
-                throw new SodaClFileException(
-                    $"Could not add SodaCL file {_file}: YAML merge keys ('<<: *anchor') are not supported in a check configuration (check \"{check.Line}\"). " +
-                    "Write the keys out under each check, or set them once per column with 'configurations for TABLE:'. The checks after this one in the file were not read.",
+                throw FileStop(
+                    $"YAML merge keys ('<<: *anchor') are not supported in a check configuration (check \"{check.Line}\"). " +
+                    "Write the keys out under each check, or set them once per column with 'configurations for TABLE:'.",
                     Loc(k.Start));
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
             switch (key)
@@ -781,10 +787,11 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     log.Error($"Invalid {kindName} check configuration key \"{key}\": only metric checks take it.", Loc(k.Start));
                     continue;
                 case "filter":
-                    if (v is not YamlScalarNode || UnreadableConfiguration(v) is not null)
-                        throw new SodaClFileException(
-                            $"Could not add SodaCL file {_file}: the 'filter' of check \"{check.Line}\" must be one SQL condition, not {(v is YamlSequenceNode ? "a list" : v is YamlMappingNode ? "a mapping" : UnreadableConfiguration(v) is "nothing after its colon" ? "empty" : $"the {Kind(RuamelEmitter.Text(v))} {RuamelEmitter.Text(v)}")}; join conditions with AND. The checks after it in the file were not read.",
-                            Loc(v.Start));
+                    if (v is not YamlScalarNode || Unreadable(v) is not null)
+                    {
+                        string what = v switch { YamlSequenceNode => "a list", YamlMappingNode => "a mapping", _ when text is null => "empty", _ => $"the {Kind(text)} {text}" };
+                        throw FileStop($"the 'filter' of check \"{check.Line}\" must be one SQL condition, not {what}; join conditions with AND.", Loc(v.Start));
+                    }
                     check = check with { Filter = text };
                     continue;
                 case "samples columns":
@@ -918,10 +925,10 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         switch (key)
         {
             case "missing values" or "valid values" or "invalid values":
-                if (UnreadableConfiguration(v) is { } unreadable)
+                if (Unreadable(v, "the colon", "its value") is { } unreadable)
                     // Soda iterates over the value as it reads the file: nothing, a number, boolean or date stops the file there.
-                    throw new SodaClFileException(
-                        $"Could not add SodaCL file {_file}: '{key}' has {unreadable.Replace("its colon", "the colon", StringComparison.Ordinal).Replace("as its configuration", "as its value", StringComparison.Ordinal)}; write a list such as {key}: [a, b]. The checks after it in the file were not read.",
+                    throw FileStop(
+                        $"'{key}' has {unreadable}; write a list such as {key}: [a, b].",
                         loc);
                 if (v is not YamlSequenceNode seq)
                 {
