@@ -146,18 +146,7 @@ public static partial class SodaliteCli
             if (progress) await stderr.WriteAsync("\r\u001b[2K");
             if (options.DryRun && scanner.DryRun is { } plan)
             {
-                foreach (var q in plan.Queries)
-                {
-                    await stdout.WriteLineAsync($"-- {q.Name}");
-                    foreach (var pc in plan.Checks.Where(pc => q.Metrics.Contains(pc.Metric!) || q.Metrics.Contains(pc.Metric!.CountMetric!) || q.Metrics.Contains(pc.Metric!.RowCountMetric!)))
-                        await stdout.WriteLineAsync($"--   serves: {pc.Definition.Line}");
-                    if (q.KeepKeys is { } keep && q.Metrics[0].KeepDuplicateKeys)
-                    {
-                        await stdout.WriteLineAsync(keep.Create + ";");
-                        await stdout.WriteLineAsync(keep.Count + ";");
-                    }
-                    else await stdout.WriteLineAsync(q.Sql.Trim('\n') + ";");
-                }
+                await stdout.WriteAsync(PlanListing.Write(plan, scanner.DryRunCatalogQueries));
                 return run.ExitCode == 3 ? 3 : 0;
             }
             var errors = run.Logs.Where(l => l.Level == ScanLogLevel.Error).ToList();

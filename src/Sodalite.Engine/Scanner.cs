@@ -94,25 +94,29 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 await using (ds)
                 {
                     var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
-                    var planner = new Planner(ds, options.DefinitionName, log);
+                    await using var others = await ConnectOtherDataSourcesAsync(doc, ds.Name, all, log, ct);
+                    var planner = new Planner(ds, options.DefinitionName, log, DefaultSamplesLimit(config!)) { OtherDataSources = others.Connected };
                     var plan = planner.Plan(doc, catalogQueries.Count);
-                    int? samplesLimit = DefaultSamplesLimit(config!);
-                    if (samplesLimit is int keepLimit)
-                        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && IsSampled(m, plan, keepLimit))) m.KeepDuplicateKeys = true;
                     if (options.DryRun)
                     {
                         DryRun = plan;
+                        DryRunCatalogQueries = catalogQueries;
                     }
                     else
                     {
                         var exec = new QueryExecutor(ds, log, jinja, onProgress);
                         // Passes over the data: every planned query, plus the sample query each sampled metric may need.
-                        int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema) + (samplesLimit is int sl ? plan.Metrics.Count(m => IsSampled(m, plan, sl)) : 0);
+                        int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema && q.DataSourceName is null) + plan.Samples.Count;
                         try { await ds.PrepareAsync(passes, ct); }
                         catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                         await exec.RunAsync(plan, ct);
-                        await CountOnOtherDataSourcesAsync(plan, all, exec, log, jinja, ct);
-                        await CollectSamplesAsync(plan, doc, ds, config!, exec, log, ct);
+                        foreach (var (name, other) in others.Connected)
+                        {
+                            var otherExec = new QueryExecutor(other, log, jinja, onProgress);
+                            await otherExec.RunAsync(plan, ct, name);
+                            exec.Queries.AddRange(otherExec.Queries);
+                        }
+                        await exec.RunSamplesAsync(plan, ct);
                         var evaluator = new Evaluator(log, jinja, ds.Dialect);
                         // Group by checks add a check per group and nested check; Soda lists those after all other checks.
                         var groupChecks = new List<CheckResult>();
@@ -145,7 +149,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             log.Error($"Scan stopped by an internal error: {e.GetType().Name}: {e.Message}");
             log.Debug(e.ToString());
         }
-        ScanSummary.Log(log, results, dsName, options.Verbose);
+        // A dry run judges nothing: it has no summary.
+        if (!options.DryRun) ScanSummary.Log(log, results, dsName, options.Verbose);
         return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
         { TableColumns = tableColumns };
@@ -174,88 +179,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
     /// <summary>Set by a --dry-run scan: the plan that would have run.</summary>
     public ScanPlan? DryRun { get; private set; }
 
-    private static async Task CollectSamplesAsync(ScanPlan plan, SodaClDocument doc, DataSource ds, DataSourceConfig config,
-        QueryExecutor exec, ScanLogger log, CancellationToken ct)
-    {
-        if (DefaultSamplesLimit(config) is not int defaultLimit) return;
-        bool announced = false;
-        foreach (var m in plan.Metrics)
-        {
-            if (!IsSampled(m, plan, defaultLimit)) continue;
-            var userCheck = UserFailedRowsCheck(m, plan);
-            // A 'fail query' is sampled whatever its count (Soda shows its columns with no rows); the others only when rows fail.
-            bool due = m.Kind == MetricKind.FailedRowsQuery && m.Computed
-                || m.Value switch { long n => n > 0, double when userCheck?.FailedRowsQuery is not null => true, _ => false };
-            if (!due) continue;
-            int limit = SamplesLimit(m, plan) ?? defaultLimit;
-            if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
-            if (userCheck is not null || m.Table is null)
-            {
-                // Failed rows checks and user-defined failed-rows queries: one bounded query, shown as a plain "Failed Rows" file.
-                string? tableLabel = m.Table is null ? null : m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
-                string userSql, userName;
-                if (m.Kind == MetricKind.FailedRowsQuery)
-                {
-                    userSql = Planner.Wrap("*", m.Sql!);
-                    userName = $"{plan.NextQueryNumber()}.{ds.Name}{(tableLabel is null ? "" : "." + tableLabel)}.failed_rows[failed rows]";
-                }
-                else if (userCheck?.FailCondition is { } condition && m.Table is not null)
-                {
-                    string? partitionWhere = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
-                    userSql = $"SELECT * \nFROM {ds.QualifiedTable(m.Table)} \nWHERE ({condition})" + (partitionWhere is null ? "" : $"\n      AND ({partitionWhere})");
-                    userName = $"{plan.NextQueryNumber()}.{ds.Name}.{tableLabel}.user_defined_failed_rows_expression_query[failed rows]";
-                }
-                else if (userCheck?.FailedRowsQuery is { } frq)
-                {
-                    userSql = Planner.Wrap("*", frq);
-                    userName = $"{plan.NextQueryNumber()}.{ds.Name}.user_defined_failed_rows_query[{userCheck.Line}]";
-                }
-                else continue;
-                m.SampleIsFile = true;
-                m.SampleQueryName = userName;
-                m.Sample = await exec.SampleAsync(userSql + $"\nLIMIT {Math.Max(limit, 0)}", userName, m.Table, m.Partition, null, ct);
-                // A failed rows check's count is the number of rows its sample query returns: Soda's sample total (Soda reads them all;
-                // here at most 'samples limit' rows are read, so only the stored count can be lower).
-                if (m.Sample is not null && userCheck?.Kind == SodaCL.Model.CheckKind.FailedRows && m.Value is long total)
-                    m.Sample = m.Sample with { TotalRowCount = total };
-                continue;
-            }
-            string qtable = ds.QualifiedTable(m.Table);
-            string? where = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
-            string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
-            string name = $"{plan.NextQueryNumber()}.{ds.Name}.{label}{(m.Column is null ? "" : "." + m.Column)}.failed_rows[{m.Name}]";
-            string failing, passing, sample;
-            if (m.Kind == MetricKind.Reference)
-            {
-                failing = Planner.ReferenceSql(ds, m, qtable, where, null, failing: true);
-                passing = Planner.ReferenceSql(ds, m, qtable, where, null, failing: false);
-                sample = failing + $"\nLIMIT {limit}";
-            }
-            else if (m.Kind == MetricKind.Duplicate)
-            {
-                failing = Planner.DuplicateSql(ds.Dialect, m, qtable, where, true);
-                passing = failing.Replace("HAVING COUNT(*) > 1", "HAVING COUNT(*) <= 1");
-                sample = m.DuplicateKeysTable is { } keys ? ds.Dialect.KeptKeysRowsSql(m.Columns, qtable, keys, limit) : failing + $"\nLIMIT {limit}";
-            }
-            else
-            {
-                string w = (where is null ? "" : where + " AND ") + m.FailingWhere;
-                string p = (where is null ? "" : where + " AND ") + m.PassingWhere;
-                // 'samples columns' projects the sample; Soda's default is every column.
-                var columns = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesColumns).FirstOrDefault(x => x is not null);
-                string select = columns is null ? "*" : string.Join(", ", columns);
-                failing = $"SELECT {select} FROM {qtable} \n WHERE {w}";
-                passing = $"SELECT {select} FROM {qtable} \n WHERE {p}";
-                sample = failing + $" \n LIMIT {limit}";
-            }
-            // Soda names a reference check's failing/passing queries after its count query; the others after the sample query.
-            string listed = m.Kind == MetricKind.Reference && m.QueryName is { } q ? q : name;
-            m.SampleQueryName = listed;
-            m.Sample = await exec.SampleAsync(sample, name, m.Table, m.Partition, m.Column, ct);
-            exec.Queries.Add(new QueryLog(listed + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, failing, null, null));
-            exec.Queries.Add(new QueryLog(listed + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, passing, null, null));
-        }
-    }
+    /// <summary>Set by a --dry-run scan: the catalog queries that ran to plan it ('for each dataset' table lists).</summary>
+    public IReadOnlyList<QueryLog> DryRunCatalogQueries { get; private set; } = [];
 
     /// <summary>'for each dataset' sections: one catalog query each for the matching tables, then their checks for each table.</summary>
     private static async Task<List<QueryLog>> InstantiateForEachAsync(SodaClDocument doc, SodaClParser parser, DataSource ds, ScanLogger log, CancellationToken ct)
@@ -291,74 +216,38 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         return queries;
     }
 
-    /// <summary>Row counts of "row_count same as T in OTHER_DS": one count query on each other configured data source.</summary>
-    private async Task CountOnOtherDataSourcesAsync(ScanPlan plan, Dictionary<string, DataSourceConfig> configs,
-        QueryExecutor exec, ScanLogger log, Jinja jinja, CancellationToken ct)
+    /// <summary>
+    /// The other configured data sources the checks count rows on ("row_count same as T in OTHER_DS"), connected before planning;
+    /// one that is not configured or cannot be reached is reported once, and its checks are not evaluated.
+    /// </summary>
+    private async Task<OtherDataSources> ConnectOtherDataSourcesAsync(SodaClDocument doc, string own, Dictionary<string, DataSourceConfig> configs,
+        ScanLogger log, CancellationToken ct)
     {
-        foreach (var group in plan.Metrics.Where(m => m.Kind == MetricKind.RemoteRowCount).GroupBy(m => m.DataSourceName!))
+        var others = new OtherDataSources();
+        foreach (var (name, location) in Planner.OtherDataSourceNames(doc, own))
         {
-            var location = plan.Checks.First(c => group.Contains(c.OtherMetric)).Definition.Location;
-            if (!configs.TryGetValue(group.Key, out var otherConfig))
+            if (!configs.TryGetValue(name, out var otherConfig))
             {
-                log.Error($"Data source '{group.Key}' is not configured. Add 'data_source {group.Key}:' to a configuration file passed with -c. Configured: {string.Join(", ", configs.Keys)}", location);
+                log.Error($"Data source '{name}' is not configured. Add 'data_source {name}:' to a configuration file passed with -c. Configured: {string.Join(", ", configs.Keys)}", location);
                 continue;
             }
-            DataSource other;
             try
             {
-                onProgress?.Invoke($"connecting to {group.Key} ({otherConfig.Type})");
-                other = await DataSource.ConnectAsync(otherConfig, ct);
+                onProgress?.Invoke($"connecting to {name} ({otherConfig.Type})");
+                others.Connected[name] = await DataSource.ConnectAsync(otherConfig, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.Error($"Could not connect to data source \"{group.Key}\": {e.Message}", location);
-                continue;
-            }
-            await using (other)
-            {
-                var otherPlan = new ScanPlan();
-                foreach (var m in group)
-                {
-                    string label = m.Partition is null ? m.Table! : $"{m.Table}[{m.Partition}]";
-                    otherPlan.Queries.Add(new PlannedQuery
-                    {
-                        Name = $"{plan.NextQueryNumber()}.{group.Key}.{label}.aggregation[0]",
-                        Kind = QueryKind.Aggregation,
-                        Table = m.Table,
-                        Partition = m.Partition,
-                        Metrics = [m],
-                        Sql = "SELECT \n  COUNT(*) \nFROM " + other.QualifiedTable(m.Table!) + (m.Filter is null ? "" : "\nWHERE " + m.Filter),
-                    });
-                }
-                var otherExec = new QueryExecutor(other, log, jinja, onProgress);
-                await otherExec.RunAsync(otherPlan, ct);
-                exec.Queries.AddRange(otherExec.Queries);
+                log.Error($"Could not connect to data source \"{name}\": {e.Message}", location);
             }
         }
+        return others;
     }
 
     /// <summary>The data source's samples limit (sampler.samples_limit, default 100); null when its samples are disabled.</summary>
     private static int? DefaultSamplesLimit(DataSourceConfig config) =>
         config.Get("sampler.disable_samples") is "true" || config.Get("disable_samples") is "true" || config.Get("sampler.exclude_columns") is not null ? null
         : int.TryParse(config.Get("sampler.samples_limit"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int l) ? l : 100;
-
-    private static int? SamplesLimit(Metric m, ScanPlan plan) =>
-        plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
-
-    /// <summary>
-    /// Whether failed rows of this metric are sampled when its count is above zero. A failed rows check ('fail query' or 'fail
-    /// condition') is sampled whatever its samples limit: Soda's sampler shows its rows even with 'samples limit: 0'; the other
-    /// metrics only with a limit above zero.
-    /// </summary>
-    private static bool IsSampled(Metric m, ScanPlan plan, int defaultLimit) =>
-        UserFailedRowsCheck(m, plan) is { Kind: SodaCL.Model.CheckKind.FailedRows }
-        || (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
-            || UserFailedRowsCheck(m, plan) is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0;
-
-    /// <summary>The failed rows check (fail condition / fail query) or user-defined metric with a 'failed rows query' this metric serves.</summary>
-    private static SodaCL.Model.CheckDefinition? UserFailedRowsCheck(Metric m, ScanPlan plan) =>
-        plan.Checks.Where(c => c.Metric == m).Select(c => c.Definition)
-            .FirstOrDefault(d => d.Kind == SodaCL.Model.CheckKind.FailedRows || d.FailedRowsQuery is not null);
 
     private static IEnumerable<string> ExpandPaths(IReadOnlyList<string> paths, ScanLogger log)
     {

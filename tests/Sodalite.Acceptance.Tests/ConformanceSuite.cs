@@ -63,6 +63,20 @@ public abstract class ConformanceSuite<TEngine>(TEngine engine) where TEngine : 
             Assert.True(diffs is null, diffs);
     }
 
+    [Theory]
+    [MemberData(nameof(ConformanceEngine.Cases), MemberType = typeof(ConformanceEngine))]
+    public async Task Dry_run_plan_lists_every_query_the_run_makes(string name)
+    {
+        var diffs = await DryRunPlan.CompareWithRunAsync(new Sodalite.Engine.ScanOptions
+        {
+            DataSourceName = "pg",
+            ConfigurationFiles = [engine.ConfigPath],
+            CheckPaths = [Path.Combine(AcceptanceCase.CaseDir(name), "checks.yml")],
+            Variables = AcceptanceCase.Vars(name),
+        });
+        Assert.True(diffs.Count == 0, string.Join("\n", diffs));
+    }
+
     [Fact]
     public void Listed_differences_name_recorded_cases() =>
         Assert.All(engine.Differences, d => Assert.Contains(d.Key, AcceptanceCase.Replayed));

@@ -25,10 +25,8 @@ public sealed class MySqlDialect : SqlDialect
         _ => base.Aggregate(name),
     };
 
-    public override bool SupportsPercentile => false;
-
-    // As on PostgreSQL: the sample joins the duplicated keys kept by the count instead of grouping the table again.
-    public override bool KeepsDuplicateKeys => true;
+    /// <summary>MySQL and MariaDB have no PERCENTILE_DISC aggregate: null (the planner reports the check).</summary>
+    public override string? Percentile(string expr, string fraction) => null;
 
     public override string CreateTempTableAs(string name, string select) => $"CREATE TEMPORARY TABLE {name} AS\n{select}";
 

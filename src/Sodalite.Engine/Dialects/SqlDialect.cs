@@ -27,14 +27,8 @@ public abstract class SqlDialect
     /// <summary>Counts the rows where a condition holds (NULL counts as false), as Soda writes it.</summary>
     public virtual string CountIf(string cond) => $"COUNT(CASE WHEN {cond} THEN 1 END)";
 
-    /// <summary>IN over a subquery that may read a distributed table (ClickHouse: GLOBAL IN, computed once and shipped to the shards).</summary>
-    public virtual string DistributedIn => "IN";
-
     /// <summary>A condition that never holds.</summary>
     public virtual string False => "FALSE";
-
-    /// <summary>Whether WITH ... AS (...) may name a subquery; without it the planner writes the subquery inline.</summary>
-    public virtual bool SupportsCte => true;
 
     /// <summary>Text with a numeric format → a number, as Soda casts it.</summary>
     public virtual string CastNumericText(string expr) =>
@@ -42,7 +36,8 @@ public abstract class SqlDialect
 
     protected virtual string FloatType => "FLOAT";
 
-    public virtual string Percentile(string expr, string fraction) => $"PERCENTILE_DISC({fraction}) WITHIN GROUP (ORDER BY {expr})";
+    /// <summary>The discrete percentile of <paramref name="expr"/> at <paramref name="fraction"/> (Python repr of a float); null where the engine has none.</summary>
+    public virtual string? Percentile(string expr, string fraction) => $"PERCENTILE_DISC({fraction}) WITHIN GROUP (ORDER BY {expr})";
 
     public virtual string Length(string expr) => $"LENGTH({expr})";
 
@@ -52,23 +47,35 @@ public abstract class SqlDialect
     /// <summary>The aggregate <paramref name="name"/> (a Soda metric name) over <paramref name="expr"/>; NULL over no values, as in SQL.</summary>
     public virtual string AggregateCall(string name, string expr) => $"{Aggregate(name)}({expr})";
 
-    /// <summary>Whether percentile (PERCENTILE_DISC as an aggregate) is available.</summary>
-    public virtual bool SupportsPercentile => true;
-
     /// <summary>The SQL expression for the session's current schema (database).</summary>
     public virtual string CurrentSchema => "current_schema()";
-
-    /// <summary>Does an ordered-set aggregate stop the engine from parallelizing its query?</summary>
-    public virtual bool IsolateOrderedSetAggregates => false;
 
     /// <summary>The sample column type name Soda reports for a database type.</summary>
     public abstract string SampleTypeName(string dataTypeName);
 
     /// <summary>
-    /// Whether a duplicate count may keep its duplicated keys in a temporary table, so the failed-rows sample joins
-    /// those keys instead of grouping the whole table a second time.
+    /// Soda's duplicate query over the rows matching <paramref name="filter"/>: the count of key tuples seen more than once
+    /// (<see cref="DuplicateRows.None"/>), or the rows whose key is duplicated (failing) or not (passing).
     /// </summary>
-    public virtual bool KeepsDuplicateKeys => false;
+    public virtual string DuplicateSql(IReadOnlyList<string> columns, string table, string filter, DuplicateRows rows)
+    {
+        string cols = string.Join(", ", columns);
+        if (rows == DuplicateRows.None)
+            return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {table}\n    WHERE {filter}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";
+        string join = string.Join(" AND ", columns.Select(c => $"main.{c} = frequencies.{c}"));
+        return $"\nWITH frequencies AS (\n    SELECT {cols}\n    FROM {table}\n    WHERE {filter}\n    GROUP BY {cols}\n    HAVING COUNT(*) {(rows == DuplicateRows.Duplicated ? "> 1" : "<= 1")})\nSELECT main.*\nFROM {table} main\nJOIN frequencies ON {join}\n";
+    }
+
+    /// <summary>
+    /// The duplicate count that keeps the duplicated key tuples in <paramref name="keysTable"/>, so the failed-rows sample joins
+    /// those keys instead of grouping the whole table a second time (measured on 10M rows: DuckDB ~2 s → ~0.1 s): (create, count).
+    /// </summary>
+    public virtual (string Create, string Count) KeepDuplicateKeysSql(IReadOnlyList<string> columns, string table, string filter, string keysTable)
+    {
+        string cols = string.Join(", ", columns);
+        return (CreateTempTableAs(keysTable, $"SELECT {cols}\nFROM {table}\nWHERE {filter}\nGROUP BY {cols}\nHAVING COUNT(*) > 1"),
+            $"SELECT COUNT(*)\nFROM {keysTable}");
+    }
 
     /// <summary>A table private to the session, made from a query (for kept duplicate keys).</summary>
     public virtual string CreateTempTableAs(string name, string select) => $"CREATE TEMP TABLE {name} AS\n{select}";
@@ -80,6 +87,24 @@ public abstract class SqlDialect
         string join = string.Join(" AND ", columns.Select(c => $"main.{c} = frequencies.{c}"));
         return $"\nSELECT main.*\nFROM {table} main\nJOIN (SELECT * FROM {keysTable} LIMIT {limit}) frequencies ON {join}\nLIMIT {limit}";
     }
+
+    /// <summary>
+    /// One aggregation statement: the select expressions over <paramref name="source"/>, filtered by <paramref name="where"/>
+    /// (Soda's layout: "SELECT \n  a,\n  b \nFROM t\nWHERE w").
+    /// </summary>
+    public virtual string AggregationSql(IEnumerable<string> selectList, string source, string? where) =>
+        "SELECT \n  " + string.Join(",\n  ", selectList) + " \nFROM " + source + (where is null ? "" : "\nWHERE " + where);
+
+    /// <summary>A statement that reads nothing but fails when <paramref name="source"/> or <paramref name="where"/> does not resolve.</summary>
+    public virtual string SourceProbeSql(string source, string? where) =>
+        "SELECT 1 \nFROM " + source + (where is null ? "" : "\nWHERE " + where) + "\nLIMIT 0";
+
+    /// <summary>
+    /// How the aggregate metrics of one dataset are split into statements: at most <paramref name="maxPerStatement"/> expressions each,
+    /// in order. PostgreSQL overrides it to give ordered-set aggregates a statement of their own.
+    /// </summary>
+    public virtual IReadOnlyList<IReadOnlyList<T>> BatchAggregates<T>(IReadOnlyList<T> metrics, Func<T, bool> isOrderedSet, int maxPerStatement) =>
+        [.. metrics.Chunk(maxPerStatement)];
 
     /// <summary>Type names a schema check treats as the same (beyond equal ignoring case), each group written lowercase.</summary>
     protected virtual string[][] TypeSynonyms => [];

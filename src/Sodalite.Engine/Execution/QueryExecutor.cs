@@ -13,9 +13,14 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
 {
     public List<QueryLog> Queries { get; } = [];
 
-    public async Task RunAsync(ScanPlan plan, CancellationToken ct)
+    /// <summary>
+    /// Runs the plan's statements on this executor's data source, in order, and fills their metrics; with
+    /// <paramref name="dataSourceName"/>, the statements planned on that other data source (this executor must be connected to it).
+    /// Derived metrics (percentages) are computed after the scan's own statements.
+    /// </summary>
+    public async Task RunAsync(ScanPlan plan, CancellationToken ct, string? dataSourceName = null)
     {
-        foreach (var q in plan.Queries)
+        foreach (var q in plan.Queries.Where(q => q.DataSourceName == dataSourceName))
         {
             progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
             if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
@@ -24,7 +29,44 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             else if (q.Kind == QueryKind.GroupBy) await RunGroupByAsync(q, ct);
             else await RunScalarAsync(q, ct);
         }
-        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
+        if (dataSourceName is null)
+            foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
+    }
+
+    /// <summary>
+    /// The plan's failed-rows samples whose metric found failing rows (<see cref="PlannedSample.Trigger"/>), in plan order: each is
+    /// numbered when it runs, as Soda numbers the sample queries it makes, and its failing/passing queries are listed after it.
+    /// </summary>
+    public async Task RunSamplesAsync(ScanPlan plan, CancellationToken ct)
+    {
+        bool announced = false;
+        foreach (var s in plan.Samples)
+        {
+            var m = s.Metric;
+            bool due = s.Trigger switch
+            {
+                SampleTrigger.Computed => m.Computed,
+                SampleTrigger.AnyValue => m.Value is long n ? n > 0 : m.Value is double,
+                _ => m.Value is long n && n > 0,
+            };
+            if (!due) continue;
+            if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
+            string name = plan.NextQueryNumber() + s.NameAfterNumber;
+            string sql = s.KeptKeysSql is not null && m.DuplicateKeysTable is not null ? s.KeptKeysSql : s.Sql;
+            if (s.Listed is not { } listed)
+            {
+                m.SampleIsFile = true;
+                m.SampleQueryName = name;
+                m.Sample = await SampleAsync(sql, name, m.Table, m.Partition, null, ct);
+                if (s.CountIsTotal && m.Sample is not null && m.Value is long total) m.Sample = m.Sample with { TotalRowCount = total };
+                continue;
+            }
+            string listedName = s.ListedUnder ?? name;
+            m.SampleQueryName = listedName;
+            m.Sample = await SampleAsync(sql, name, m.Table, m.Partition, m.Column, ct);
+            Queries.Add(new QueryLog(listedName + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Failing, null, null));
+            Queries.Add(new QueryLog(listedName + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Passing, null, null));
+        }
     }
 
     private async Task RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct, bool top = false)
@@ -52,15 +94,14 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         int half = metrics.Count / 2;
         foreach (var part in new[] { metrics.Take(half).ToList(), metrics.Skip(half).ToList() })
         {
-            string partSql = ReplaceSelectList(q.Sql, part);
+            string partSql = ds.Dialect.AggregationSql(part.Select(m => m.Sql!), q.Source!, q.Where);
             await RunAggregationAsync(q, part, partSql, name + "[retry]", ct);
         }
     }
 
     private async Task<bool> FromClauseWorksAsync(PlannedQuery q, CancellationToken ct)
     {
-        int from = q.Sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
-        string probe = "SELECT 1" + q.Sql[from..] + "\nLIMIT 0";
+        string probe = ds.Dialect.SourceProbeSql(q.Source!, q.Where);
         try
         {
             return await ds.ReadAsync(jinja.Resolve(probe), _ => Task.FromResult(true), ct);
@@ -69,12 +110,6 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         {
             return false;
         }
-    }
-
-    private static string ReplaceSelectList(string sql, IReadOnlyList<Metric> metrics)
-    {
-        int from = sql.IndexOf(" \nFROM ", StringComparison.Ordinal);
-        return "SELECT \n  " + string.Join(",\n  ", metrics.Select(m => m.Sql)) + sql[from..];
     }
 
     /// <summary>Reads a table's columns from the catalog; a table without columns (it does not exist) leaves the metric not computed.</summary>
@@ -167,7 +202,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     private async Task RunScalarAsync(PlannedQuery q, CancellationToken ct)
     {
         var m = q.Metrics[0];
-        if (q.KeepKeys is { } keep && m.KeepDuplicateKeys)
+        if (q.KeepKeys is { } keep)
         {
             // Same count as Soda's query, keeping the duplicated keys for the failed-rows sample. Where a temporary
             // table cannot be made (a read-only database), or the statement fails, Soda's own query runs instead

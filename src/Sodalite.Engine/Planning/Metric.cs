@@ -50,14 +50,8 @@ public sealed class Metric
     public IReadOnlyList<string> TargetColumns { get; init; } = [];
     public bool MustNotExist { get; init; }
 
-    /// <summary>The query that computes this metric, where its failed-rows queries are named after it (reference).</summary>
-    public string? QueryName { get; set; }
-
     /// <summary>A failed-rows sample has no failing/passing queries: Soda shows it as a plain "Failed Rows" file block.</summary>
     public bool SampleIsFile { get; set; }
-
-    /// <summary>Set before execution on a duplicate metric whose failed rows will be sampled, where the engine can keep them.</summary>
-    public bool KeepDuplicateKeys { get; set; }
 
     /// <summary>A temporary table holding this duplicate metric's duplicated key tuples, once computed.</summary>
     public string? DuplicateKeysTable { get; set; }

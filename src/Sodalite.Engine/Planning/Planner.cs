@@ -12,9 +12,24 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanLogger log)
+/// <summary>
+/// Makes the complete plan of a scan (<see cref="ScanPlan"/>): every statement it runs and every failed-rows sample it may run.
+/// </summary>
+/// <param name="dataSource">The connected data source: its name (in identities and query names), dialect and schema.</param>
+/// <param name="scanDefinition">The scan definition name (-s), part of metric identities; null or empty when none.</param>
+/// <param name="log">Where planning errors go (a check that cannot be planned is reported and left out; the others are planned).</param>
+/// <param name="defaultSamplesLimit">The data source's failed-rows samples limit (sampler.samples_limit, default 100); null when its samples are disabled.</param>
+public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanLogger log, int? defaultSamplesLimit = null)
 {
     private const int MaxExpressionsPerQuery = 50;
+
+    /// <summary>The other data sources connected for row count comparisons, by configured name; a count on one not here is not planned.</summary>
+    public IReadOnlyDictionary<string, DataSource> OtherDataSources { get; init; } = new Dictionary<string, DataSource>();
+
+    /// <summary>The other data sources the checks count rows on, each once with the first check naming it, in check order.</summary>
+    public static IEnumerable<(string Name, SourceLocation Location)> OtherDataSourceNames(SodaClDocument doc, string own) =>
+        OrderChecks(doc).Select(c => (c.Parsed as RowCountComparisonLine)?.OtherDataSource is { } other && other != own && c.Table is not null ? (other, c.Location) : default)
+            .Where(x => x.other is not null).DistinctBy(x => x.other).Select(x => (x.other!, x.Location));
     private readonly MetricSql _sql = new(dataSource.Dialect);
     private readonly Dictionary<string, Metric> _metrics = [];
 
@@ -186,8 +201,144 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         }
         plan.Metrics.AddRange(_metrics.Values);
         BuildQueries(plan, doc);
+        // Row counts on other data sources run after the scan's own statements, one per table, numbered after them.
+        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.RemoteRowCount).GroupBy(m => m.DataSourceName).SelectMany(g => g))
+        {
+            if (!OtherDataSources.TryGetValue(m.DataSourceName!, out var other)) continue;
+            string label = m.Partition is null ? m.Table! : $"{m.Table}[{m.Partition}]";
+            string qtable = other.QualifiedTable(m.Table!);
+            plan.Queries.Add(new PlannedQuery
+            {
+                Name = $"{plan.NextQueryNumber()}.{m.DataSourceName}.{label}.aggregation[0]",
+                Kind = QueryKind.Aggregation,
+                Table = m.Table,
+                Partition = m.Partition,
+                Metrics = [m],
+                Sql = other.Dialect.AggregationSql(["COUNT(*)"], qtable, m.Filter),
+                Source = qtable,
+                Where = m.Filter,
+                DataSourceName = m.DataSourceName,
+            });
+        }
+        PlanSamples(plan, doc);
         return plan;
     }
+
+    /// <summary>The failed-rows sample of each sampled metric, run when its metric finds failing rows (Soda's DefaultSampler).</summary>
+    private void PlanSamples(ScanPlan plan, SodaClDocument doc)
+    {
+        if (defaultSamplesLimit is not int defaultLimit) return;
+        var referenceQueries = plan.Queries.Where(q => q.Kind == QueryKind.Reference).ToDictionary(q => q.Metrics[0], q => q.Name);
+        foreach (var m in plan.Metrics)
+        {
+            if (!IsSampled(m, plan)) continue;
+            var userCheck = UserFailedRowsCheck(m, plan);
+            var trigger = m.Kind == MetricKind.FailedRowsQuery ? SampleTrigger.Computed
+                : userCheck?.FailedRowsQuery is not null ? SampleTrigger.AnyValue
+                : SampleTrigger.RowsFailed;
+            int limit = SamplesLimit(m, plan) ?? defaultLimit;
+            string serves = plan.Checks.FirstOrDefault(c => c.Metric == m || c.Metric?.CountMetric == m)?.Definition.Line ?? m.Name;
+            if (userCheck is not null || m.Table is null)
+            {
+                // Failed rows checks and user-defined failed-rows queries: one bounded query, shown as a plain "Failed Rows" file.
+                string? tableLabel = m.Table is null ? null : m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+                string userSql, userName;
+                if (m.Kind == MetricKind.FailedRowsQuery)
+                {
+                    userSql = Wrap("*", m.Sql!);
+                    userName = $".{dataSource.Name}{(tableLabel is null ? "" : "." + tableLabel)}.failed_rows[failed rows]";
+                }
+                else if (userCheck?.FailCondition is { } condition && m.Table is not null)
+                {
+                    string? partitionWhere = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
+                    userSql = $"SELECT * \nFROM {dataSource.QualifiedTable(m.Table)} \nWHERE ({condition})" + (partitionWhere is null ? "" : $"\n      AND ({partitionWhere})");
+                    userName = $".{dataSource.Name}.{tableLabel}.user_defined_failed_rows_expression_query[failed rows]";
+                }
+                else if (userCheck?.FailedRowsQuery is { } frq)
+                {
+                    userSql = Wrap("*", frq);
+                    userName = $".{dataSource.Name}.user_defined_failed_rows_query[{userCheck.Line}]";
+                }
+                else continue;
+                plan.Samples.Add(new PlannedSample
+                {
+                    Metric = m,
+                    Serves = serves,
+                    NameAfterNumber = userName,
+                    Sql = userSql + $"\nLIMIT {Math.Max(limit, 0)}",
+                    Limit = limit,
+                    Trigger = trigger,
+                    // A failed rows check's count is the number of rows its sample query returns: Soda's sample total.
+                    CountIsTotal = userCheck?.Kind == CheckKind.FailedRows,
+                });
+                continue;
+            }
+            string qtable = dataSource.QualifiedTable(m.Table);
+            string? where = m.Partition is null ? null : doc.Filters[(m.Table, m.Partition)];
+            string label = m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
+            string name = $".{dataSource.Name}.{label}{(m.Column is null ? "" : "." + m.Column)}.failed_rows[{m.Name}]";
+            string failing, passing, sample;
+            string? keptKeys = null;
+            if (m.Kind == MetricKind.Reference)
+            {
+                failing = ReferenceSql(dataSource, m, qtable, where, null, failing: true);
+                passing = ReferenceSql(dataSource, m, qtable, where, null, failing: false);
+                sample = failing + $"\nLIMIT {limit}";
+            }
+            else if (m.Kind == MetricKind.Duplicate)
+            {
+                string filter = DuplicateFilter(m, where);
+                failing = dataSource.Dialect.DuplicateSql(m.Columns, qtable, filter, DuplicateRows.Duplicated);
+                passing = dataSource.Dialect.DuplicateSql(m.Columns, qtable, filter, DuplicateRows.Unique);
+                sample = failing + $"\nLIMIT {limit}";
+                if (plan.Queries.FirstOrDefault(q => q.Kind == QueryKind.Duplicate && q.Metrics[0] == m)?.KeepKeys is { } keep)
+                    keptKeys = dataSource.Dialect.KeptKeysRowsSql(m.Columns, qtable, keep.Table, limit);
+            }
+            else
+            {
+                string w = (where is null ? "" : where + " AND ") + m.FailingWhere;
+                string p = (where is null ? "" : where + " AND ") + m.PassingWhere;
+                // 'samples columns' projects the sample; Soda's default is every column.
+                var columns = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesColumns).FirstOrDefault(x => x is not null);
+                string select = columns is null ? "*" : string.Join(", ", columns);
+                failing = $"SELECT {select} FROM {qtable} \n WHERE {w}";
+                passing = $"SELECT {select} FROM {qtable} \n WHERE {p}";
+                sample = failing + $" \n LIMIT {limit}";
+            }
+            plan.Samples.Add(new PlannedSample
+            {
+                Metric = m,
+                Serves = serves,
+                NameAfterNumber = name,
+                Sql = sample,
+                KeptKeysSql = keptKeys,
+                Limit = limit,
+                Trigger = trigger,
+                Listed = (failing, passing),
+                // Soda names a reference check's failing/passing queries after its count query; the others after the sample query.
+                ListedUnder = m.Kind == MetricKind.Reference ? referenceQueries.GetValueOrDefault(m) : null,
+            });
+        }
+    }
+
+    private static int? SamplesLimit(Metric m, ScanPlan plan) =>
+        plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
+
+    /// <summary>
+    /// Whether failed rows of this metric are sampled when its count is above zero. A failed rows check ('fail query' or 'fail
+    /// condition') is sampled whatever its samples limit: Soda's sampler shows its rows even with 'samples limit: 0'; the other
+    /// metrics only with a limit above zero. Nothing is sampled when the data source's samples are disabled.
+    /// </summary>
+    private bool IsSampled(Metric m, ScanPlan plan) =>
+        defaultSamplesLimit is int defaultLimit
+        && (UserFailedRowsCheck(m, plan) is { Kind: CheckKind.FailedRows }
+            || (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
+                || UserFailedRowsCheck(m, plan) is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0);
+
+    /// <summary>The failed rows check (fail condition / fail query) or user-defined metric with a 'failed rows query' this metric serves.</summary>
+    private static CheckDefinition? UserFailedRowsCheck(Metric m, ScanPlan plan) =>
+        plan.Checks.Where(c => c.Metric == m).Select(c => c.Definition)
+            .FirstOrDefault(d => d.Kind == CheckKind.FailedRows || d.FailedRowsQuery is not null);
 
     /// <summary>Soda's check order: per (table, partition) in first-mention order, non-column checks,
     /// then column checks grouped by column in first-mention order.</summary>
@@ -280,7 +431,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     IEnumerable<string> extra = ml.Args.Skip(1);
                     if (name == "percentile")
                     {
-                        if (!dataSource.Dialect.SupportsPercentile)
+                        if (dataSource.Dialect.Percentile(x, "0.5") is null)
                         {
                             error = $"percentile is not available on {dataSource.Dialect.Name}: it has no PERCENTILE_DISC aggregate. Use min/max/avg, or a '{name} query:' user-defined metric.";
                             return null;
@@ -292,7 +443,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                         }
                         string frac = PyFloat.Repr(f);
                         extra = [frac];
-                        sql = dataSource.Dialect.Percentile(x, frac);
+                        sql = dataSource.Dialect.Percentile(x, frac)!;
                     }
                     else if (name.EndsWith("_length", StringComparison.Ordinal))
                         sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));
@@ -564,31 +715,27 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             string qtable = dataSource.QualifiedTable(table);
             string? where = partition is null ? null : doc.Filters[(table, partition)];
             var aggs = plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate && m.Table == table && m.Partition == partition).ToList();
-            // PostgreSQL does not parallelize a query holding an ordered-set aggregate: give those their own.
-            var ordered = dataSource.Dialect.IsolateOrderedSetAggregates ? aggs.Where(m => m.IsOrderedSet).ToList() : [];
-            var batches = aggs.Except(ordered).Chunk(MaxExpressionsPerQuery).Select(c => c.ToList()).ToList();
-            if (ordered.Count > 0) batches.Add(ordered);
             string label = partition is null ? table : $"{table}[{partition}]";
             int n = 0;
-            foreach (var batch in batches.Where(b => b.Count > 0))
+            foreach (var batch in dataSource.Dialect.BatchAggregates(aggs, m => m.IsOrderedSet, MaxExpressionsPerQuery).Where(b => b.Count > 0))
             {
-                string sql = "SELECT \n  " + string.Join(",\n  ", batch.Select(m => m.Sql)) + " \nFROM " + qtable + (where is null ? "" : "\nWHERE " + where);
                 plan.Queries.Add(new PlannedQuery
                 {
                     Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.aggregation[{n++}]",
                     Kind = QueryKind.Aggregation,
                     Table = table,
                     Partition = partition,
-                    Sql = sql,
+                    Sql = dataSource.Dialect.AggregationSql(batch.Select(m => m.Sql!), qtable, where),
                     Metrics = batch,
+                    Source = qtable,
+                    Where = where,
                 });
             }
             foreach (var reference in plan.Metrics.Where(m => m.Kind == MetricKind.Reference && m.Table == table && m.Partition == partition))
             {
-                reference.QueryName = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.reference[{string.Join(",", reference.Columns)}]";
                 plan.Queries.Add(new PlannedQuery
                 {
-                    Name = reference.QueryName,
+                    Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{label}.reference[{string.Join(",", reference.Columns)}]",
                     Kind = QueryKind.Reference,
                     Table = table,
                     Partition = partition,
@@ -601,9 +748,9 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 int number = plan.NextQueryNumber();
                 string keysTable = $"sodalite_duplicate_keys_{number}";
                 (string, string, string)? keep = null;
-                if (dataSource.Dialect.KeepsDuplicateKeys)
+                if (IsSampled(dup, plan))
                 {
-                    var (create, count) = DuplicateKeysSql(dataSource.Dialect, dup, qtable, where, keysTable);
+                    var (create, count) = dataSource.Dialect.KeepDuplicateKeysSql(dup.Columns, qtable, DuplicateFilter(dup, where), keysTable);
                     keep = (create, count, keysTable);
                 }
                 plan.Queries.Add(new PlannedQuery
@@ -612,7 +759,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Kind = QueryKind.Duplicate,
                     Table = table,
                     Partition = partition,
-                    Sql = DuplicateSql(dataSource.Dialect, dup, qtable, where, false),
+                    Sql = dataSource.Dialect.DuplicateSql(dup.Columns, qtable, DuplicateFilter(dup, where), DuplicateRows.None),
                     Metrics = [dup],
                     KeepKeys = keep,
                 });
@@ -632,29 +779,5 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         if (where is not null) clauses.Add(where);
         if (dup.Filter is not null) clauses.Add(dup.Filter);
         return string.Join(" \n  AND ", clauses);
-    }
-
-    /// <summary>The duplicate count that keeps the duplicated key tuples in <paramref name="keysTable"/>: (create, count).</summary>
-    public static (string Create, string Count) DuplicateKeysSql(SqlDialect dialect, Metric dup, string qtable, string? where, string keysTable)
-    {
-        string cols = string.Join(", ", dup.Columns);
-        return (dialect.CreateTempTableAs(keysTable, $"SELECT {cols}\nFROM {qtable}\nWHERE {DuplicateFilter(dup, where)}\nGROUP BY {cols}\nHAVING COUNT(*) > 1"),
-            $"SELECT COUNT(*)\nFROM {keysTable}");
-    }
-
-    public static string DuplicateSql(SqlDialect dialect, Metric dup, string qtable, string? where, bool rows)
-    {
-        string cols = string.Join(", ", dup.Columns);
-        string vf = DuplicateFilter(dup, where);
-        // Without CTEs the duplicated rows are those whose key is IN the duplicated keys (the same rows as Soda's join, and no
-        // table alias, which distributed ClickHouse queries lose on their way to the shards).
-        if (!dialect.SupportsCte)
-            return rows
-                ? $"\nSELECT *\nFROM {qtable}\nWHERE {(dup.Columns.Count == 1 ? cols : $"({cols})")} {dialect.DistributedIn} (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\n"
-                : $"\nSELECT COUNT(*)\nFROM (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}) frequencies\nWHERE frequency > 1";
-        if (!rows)
-            return $"\nWITH frequencies AS (\n    SELECT COUNT(*) AS frequency\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols})\nSELECT COUNT(*)\nFROM frequencies\nWHERE frequency > 1";
-        string join = string.Join(" AND ", dup.Columns.Select(c => $"main.{c} = frequencies.{c}"));
-        return $"\nWITH frequencies AS (\n    SELECT {cols}\n    FROM {qtable}\n    WHERE {vf}\n    GROUP BY {cols}\n    HAVING COUNT(*) > 1)\nSELECT main.*\nFROM {qtable} main\nJOIN frequencies ON {join}\n";
     }
 }
