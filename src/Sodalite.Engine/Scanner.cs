@@ -117,15 +117,20 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                             exec.Queries.AddRange(otherExec.Queries);
                         }
                         await exec.RunSamplesAsync(plan, ct);
-                        var evaluator = new Evaluator(log, jinja, ds.Dialect);
+                        var evaluator = new Evaluator(log, jinja, ds.Dialect)
+                        {
+                            Document = doc,
+                            Parser = parser,
+                            Planner = planner,
+                            DataSourceName = ds.Name,
+                            Metrics = plan.Metrics,
+                        };
                         // Group by checks add a check per group and nested check; Soda lists those after all other checks.
-                        var groupChecks = new List<CheckResult>();
                         foreach (var pc in plan.Checks)
                         {
                             try
                             {
-                                if (pc.Definition.Kind == CheckKind.GroupBy) results.Add(GroupBy.Evaluate(pc, doc, parser, planner, evaluator, ds.Name, log, plan.Metrics, groupChecks));
-                                else results.Add(evaluator.Evaluate(pc));
+                                results.Add(evaluator.Evaluate(pc));
                             }
                             catch (Exception e) when (e is not OperationCanceledException)
                             {
@@ -134,7 +139,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                                 log.Debug(e.ToString());
                             }
                         }
-                        results.AddRange(groupChecks);
+                        results.AddRange(evaluator.NestedResults);
                         metrics = plan.Metrics;
                         queries = [.. catalogQueries, .. exec.Queries];
                         foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())

@@ -1,22 +1,56 @@
 // Metric values → check outcomes by Soda's rules (spec/sodacl.md §1.4, §3): inline condition inverted
 // into the fail zone, warn/fail "when" zones, fail wins, NULL → not evaluated.
 using System.Globalization;
+using Sodalite.Engine.CheckTypes;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;
 using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine.Evaluation;
 
 public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect dialect)
 {
+    private CheckJudging? _judging;
+
+    /// <summary>The parsed checks files, parser and planner, which types with nested checks (group by) judge with.</summary>
+    public SodaClDocument? Document { get; init; }
+    /// <inheritdoc cref="Document"/>
+    public SodaClParser? Parser { get; init; }
+    /// <inheritdoc cref="Document"/>
+    public Planner? Planner { get; init; }
+    /// <summary>The scan's data source name (identities of nested checks).</summary>
+    public string DataSourceName { get; init; } = "";
+    /// <summary>The scan's metrics; nested checks add theirs.</summary>
+    public List<Metric> Metrics { get; init; } = [];
+    /// <summary>Results of nested checks (group by), which Soda lists after every other check.</summary>
+    public List<CheckResult> NestedResults { get; } = [];
+
+    private CheckJudging Judging => _judging ??= new CheckJudging
+    {
+        Log = log,
+        Jinja = jinja,
+        Dialect = dialect,
+        Evaluator = this,
+        Document = Document,
+        Parser = Parser,
+        Planner = Planner,
+        DataSourceName = DataSourceName,
+        Metrics = Metrics,
+        NestedResults = NestedResults,
+    };
+
     /// <summary>
-    /// The check's outcome from its metric values. A check whose configuration has an error (<see cref="SodaCL.Model.CheckDefinition.ConfigError"/>)
-    /// keeps a fail, as Soda's does, but is never reported as passed or warned: it is not evaluated, with an error.
+    /// The check's outcome from its metric values, judged by its check type. A check whose configuration has an error
+    /// (<see cref="SodaCL.Model.CheckDefinition.ConfigError"/>) keeps a fail, as Soda's does, but is never reported as passed or
+    /// warned: it is not evaluated, with an error.
     /// </summary>
     public CheckResult Evaluate(PlannedCheck pc)
     {
-        var result = EvaluateMetric(pc);
+        var result = pc.Type.Judge(pc, Judging);
+        if (!pc.Type.AppliesCheckRules) return result;
         if (pc.Definition.ConfigError is { } why && result.Outcome is CheckOutcome.Pass or CheckOutcome.Warn)
         {
             log.Error($"Check \"{pc.Definition.Line}\" is not evaluated: {why}. Fix its configuration; until then it cannot pass.", pc.Definition.Location);
@@ -33,43 +67,13 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
         return result;
     }
 
-    private CheckResult EvaluateMetric(PlannedCheck pc)
+    /// <summary>
+    /// The fail and warn zones of the check's thresholds: an inline condition inverted into the fail zone, or the warn/fail
+    /// configuration's zones. False, with Soda's "Evaluation of check ... failed" error logged, when a value is not a number.
+    /// </summary>
+    public bool TryZones(CheckDefinition def, out Threshold? fail, out Threshold? warn)
     {
-        var def = pc.Definition;
-        string name = DefaultName(pc);
-        var metric = pc.Metric!;
-        if (!metric.Computed)
-        {
-            log.Error($"Metrics '{metric.Name}' were not computed for check '{def.Line}'", def.Location);
-            return new CheckResult(pc, name, null, null, null, null);
-        }
-        if (def.Kind == SodaCL.Model.CheckKind.Freshness) return Freshness.Evaluate(pc, name, metric, log, jinja);
-        if (pc.OtherMetric is { } other)
-        {
-            if (!other.Computed)
-            {
-                log.Error($"Metrics '{other.Name}' were not computed for check '{def.Line}'", def.Location);
-                return new CheckResult(pc, name, null, null, null, null);
-            }
-            // Passes only when both tables have exactly as many rows.
-            long difference = (metric.Value is long a ? a : 0) - (other.Value is long b ? b : 0);
-            return new CheckResult(pc, name, difference == 0 ? CheckOutcome.Pass : CheckOutcome.Fail, difference, null, null);
-        }
-        if (def.Kind == SodaCL.Model.CheckKind.Reference)
-        {
-            // No thresholds: any failing row fails the check.
-            long failingRows = metric.Value is long n ? n : 0;
-            return new CheckResult(pc, name, failingRows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass, metric.Value, null, null);
-        }
-        if (def.Kind == SodaCL.Model.CheckKind.Schema)
-        {
-            var measured = (IReadOnlyList<(string Name, string Type)>)metric.Value!;
-            var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, dialect);
-            var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, dialect);
-            var schemaOutcome = failEvents.Count > 0 ? CheckOutcome.Fail : warnEvents.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass;
-            return new CheckResult(pc, name, schemaOutcome, null, null, null) { Schema = new SchemaDiagnostics(measured, failEvents, warnEvents) };
-        }
-        Threshold? fail = null, warn = null;
+        fail = warn = null;
         try
         {
             if (def.MetricLine?.Threshold is { } inline) fail = inline.ToZone(Number).Inverse();
@@ -78,47 +82,22 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
                 fail = def.Fail?.ToZone(Number);
                 warn = def.Warn?.ToZone(Number);
             }
+            return true;
         }
         catch (FormatException e)
         {
             log.Error($"Evaluation of check {def.Line} failed: {e.Message}", def.Location);
-            return new CheckResult(pc, name, null, metric.Value, null, null);
+            fail = warn = null;
+            return false;
         }
-        object? value = metric.Value;
-        if (def.Kind == SodaCL.Model.CheckKind.FailedRows)
-        {
-            // Without thresholds any failing row fails the check; Soda reports no threshold objects either way.
-            long rows = value is long n ? n : 0;
-            var rowsOutcome = fail is null && warn is null ? (rows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass)
-                : fail?.IsBad(rows) == true ? CheckOutcome.Fail : warn?.IsBad(rows) == true ? CheckOutcome.Warn : CheckOutcome.Pass;
-            return new CheckResult(pc, name, rowsOutcome, value, null, null);
-        }
-        if (value is null || (fail is null && warn is null))
-            return new CheckResult(pc, name, null, value, fail, warn);
-        double? v = value switch
-        {
-            long l => l,
-            double d => d,
-            bool => null,
-            _ => null,
-        };
-        if (v is null)
-        {
-            string hint = def.MissingValid.ValidFormat is null ? " If the column holds numbers as text, add 'valid format: decimal' to cast it." : "";
-            log.Error($"Cannot evaluate check: Expected a numeric value, but was {ValueText(value)}.{hint}", def.Location);
-            return new CheckResult(pc, name, null, value, fail, warn);
-        }
-        CheckOutcome outcome = fail?.IsBad(v.Value) == true ? CheckOutcome.Fail
-            : warn?.IsBad(v.Value) == true ? CheckOutcome.Warn
-            : CheckOutcome.Pass;
-        return new CheckResult(pc, name, outcome, value, fail, warn);
     }
 
-    private string DefaultName(PlannedCheck pc)
+    /// <summary>The check's name: its 'name', its type's default, or the check line with its warn/fail configuration (variables resolved).</summary>
+    public string DefaultName(PlannedCheck pc)
     {
         var def = pc.Definition;
         if (def.Name is not null) return def.Name;
-        if (def.Kind == SodaCL.Model.CheckKind.Schema) return "Schema Check";
+        if (pc.Type.DefaultName(def) is { } typeDefault) return typeDefault;
         string n = def.Line;
         if (def.WarnText is not null) n += " warn " + def.WarnText;
         if (def.FailText is not null) n += " fail " + def.FailText;

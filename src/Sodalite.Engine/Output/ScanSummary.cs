@@ -62,63 +62,9 @@ public static class ScanSummary
                 // Its values were measured without the configuration in error: printing them would read as a verdict.
                 log.Info($"{detail}not judged: {configError}");
             }
-            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.GroupBy)
+            else
             {
-                // The group by check prints nothing of its own: its groups are checks of their own.
-            }
-            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Schema)
-            {
-                if (outcome != CheckOutcome.Pass || verbose)
-                {
-                    if (r.Schema is { } s)
-                    {
-                        foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
-                            log.Info($"{detail}{line}");
-                    }
-                    var measured = r.Schema?.Measured ?? [];
-                    log.Info($"{detail}schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]");
-                }
-            }
-            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Freshness)
-            {
-                if ((outcome != CheckOutcome.Pass || verbose) && r.Freshness is { } f)
-                {
-                    log.Info($"{detail}max_column_timestamp: {f.MaxColumnTimestamp ?? "None"}");
-                    log.Info($"{detail}max_column_timestamp_utc: {f.MaxColumnTimestampUtc ?? "None"}");
-                    log.Info($"{detail}now_variable_name: {f.NowVariableName}");
-                    log.Info($"{detail}now_timestamp: {f.NowTimestamp}");
-                    log.Info($"{detail}now_timestamp_utc: {f.NowTimestampUtc}");
-                    log.Info($"{detail}freshness: {f.Freshness ?? "None"}");
-                }
-            }
-            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.FailedRows)
-            {
-                if (outcome != CheckOutcome.Pass || verbose)
-                {
-                    var m = r.Check.Metric!;
-                    // The condition form prints like a metric check, with its sample; the query form prints its row count.
-                    if (m.Kind == Planning.MetricKind.FailedRowsQuery) log.Info($"{detail}value: {Evaluator.ValueText(r.Value)}");
-                    else
-                    {
-                        log.Info($"{detail}check_value: {Evaluator.ValueText(r.Value)}");
-                        if (m.Sample is { } s)
-                            log.Info($"{detail}failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud {s.Columns.Count}x({s.RowCount}/{s.TotalRowCount ?? s.RowCount})");
-                    }
-                }
-            }
-            else if (r.Check.Definition.Kind == SodaCL.Model.CheckKind.Reference)
-            {
-                if (outcome != CheckOutcome.Pass || verbose) log.Info($"{detail}value: {Evaluator.ValueText(r.Value)}");
-            }
-            else if (outcome != CheckOutcome.Pass || verbose)
-            {
-                log.Info($"{detail}check_value: {Evaluator.ValueText(r.Value)}");
-                var m = r.Check.Metric;
-                if (m?.CountMetric is { } c && m.RowCountMetric is { } rc)
-                {
-                    log.Info($"{detail}row_count: {Evaluator.ValueText(rc.Value)}");
-                    log.Info($"{detail}{c.Name}: {Evaluator.ValueText(c.Value)}");
-                }
+                foreach (var line in r.Check.Type.SummaryLines(r, verbose)) log.Info(detail + line);
             }
         }
     }

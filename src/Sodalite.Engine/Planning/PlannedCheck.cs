@@ -1,3 +1,4 @@
+using Sodalite.Engine.CheckTypes;
 using Sodalite.Engine.Identity;
 using Sodalite.SodaCL.Model;
 
@@ -8,6 +9,8 @@ public sealed class PlannedCheck
 {
     public required CheckDefinition Definition { get; init; }
     public required CheckIdentities Identities { get; init; }
+    /// <summary>The check type module that planned the check and judges it.</summary>
+    public required ICheckType Type { get; init; }
     /// <summary>The metric the check evaluates; null when planning failed.</summary>
     public Metric? Metric { get; init; }
     /// <summary>Row count comparisons: the other table's row count.</summary>

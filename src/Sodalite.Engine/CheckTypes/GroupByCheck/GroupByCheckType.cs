@@ -1,25 +1,55 @@
 // Group by checks (spec/sodacl.md §2.12): each row of the query is a group; each nested check runs on each group's row
 // as "<name> [v1,v2]". The group by check itself is local: it shows in the console summary, not in the results' checks.
+using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Identity;
 using Sodalite.Engine.Planning;
-using Sodalite.SodaCL.Diagnostics;
 using Sodalite.SodaCL.Model;
-using Sodalite.SodaCL.Parsing;
 using Sodalite.SodaCL.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Sodalite.Engine.Evaluation;
+namespace Sodalite.Engine.CheckTypes.GroupByCheck;
 
-/// <summary>Which group a nested check ran on: the group by check's identity, the nested check's name and the group's values.</summary>
-public sealed record GroupInfo(string Identity, string Name, string DistinctLabel);
-
-public static class GroupBy
+/// <summary>Group by checks: one query of groups, nested checks judged per group.</summary>
+public sealed class GroupByCheckType : ICheckType
 {
-    public static CheckResult Evaluate(PlannedCheck pc, SodaClDocument doc, SodaClParser parser, Planner planner, Evaluator evaluator,
-        string dataSource, ScanLogger log, List<Metric> metrics, List<CheckResult> groupChecks)
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.GroupBy && check.Table is not null;
+
+    /// <inheritdoc/>
+    public void Plan(CheckDefinition check, CheckPlanning planning)
+    {
+        if (check.GroupBy is not { } spec) return; // the parser reported what is missing
+        string groupSql = spec.Query.Trim();
+        var metric = planning.Metrics.GetOrAdd(new Metric
+        {
+            Identity = planning.Metrics.MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]),
+            Name = "group by",
+            Kind = MetricKind.GroupBy,
+            Table = check.Table,
+            Partition = check.Partition,
+            Sql = groupSql,
+        });
+        planning.AddOrReport(check, metric, null);
+    }
+
+    /// <summary>Its nested checks get the checks-wide rules one by one; the group by check only sums them up.</summary>
+    public bool AppliesCheckRules => false;
+
+    /// <summary>A group by check without a name is named after its line (no thresholds of its own).</summary>
+    public string? DefaultName(CheckDefinition check) => check.Line;
+
+    /// <summary>Nothing: its groups are checks of their own.</summary>
+    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose) => [];
+
+    /// <summary>
+    /// Judges each nested check on each group (added to <see cref="CheckJudging.NestedResults"/>, with their metrics to
+    /// <see cref="CheckJudging.Metrics"/>); the group by check fails when any nested result fails and passes otherwise (warnings stay on the groups).
+    /// </summary>
+    public CheckResult Judge(PlannedCheck pc, CheckJudging judging)
     {
         var def = pc.Definition;
+        var log = judging.Log;
         string name = def.Name ?? def.Line;
         var metric = pc.Metric!;
         var spec = def.GroupBy!;
@@ -37,7 +67,7 @@ public static class GroupBy
         }
         static object? Field(IReadOnlyList<(string Column, object? Value)> row, string column) =>
             row.FirstOrDefault(c => string.Equals(c.Column, column, StringComparison.OrdinalIgnoreCase)).Value;
-        bool Has(IReadOnlyList<(string Column, object? Value)> row, string column) =>
+        static bool Has(IReadOnlyList<(string Column, object? Value)> row, string column) =>
             row.Any(c => string.Equals(c.Column, column, StringComparison.OrdinalIgnoreCase));
 
         var missingFields = rows.Count == 0 ? [] : spec.Fields.Where(f => !Has(rows[0], f)).ToList();
@@ -50,11 +80,13 @@ public static class GroupBy
 
         // Soda's metrics are a set keyed by identity: a metric whose identity is already listed (the same group of a nested check
         // of the same name in another group by on the table) is not listed again; the check still gets its own value.
+        var metrics = judging.Metrics;
         var listed = metrics.Select(m => m.Identity).ToHashSet(StringComparer.Ordinal);
         void AddMetric(Metric m)
         {
             if (listed.Add(m.Identity)) metrics.Add(m);
         }
+        var planner = judging.Planner!;
         string groupSql = spec.Query.Trim();
         var mine = new List<CheckResult>();
         foreach (var row in rows)
@@ -63,7 +95,7 @@ public static class GroupBy
             string label = $"[{distinct}]";
             foreach (var nested in spec.Checks)
             {
-                var child = parser.GroupCheck(def, nested, label, doc);
+                var child = judging.Parser!.GroupCheck(def, nested, label, judging.Document!);
                 if (child is null) continue;
                 // Soda builds each nested check as a user-defined query metric named after its check line; it is never run,
                 // so it is listed without a value (and only when some group reaches the nested checks).
@@ -86,14 +118,22 @@ public static class GroupBy
                     Computed = true,
                 };
                 AddMetric(value);
-                var childCheck = new PlannedCheck { Definition = child, Identities = CheckIdentities.For(child, dataSource), Metric = value };
+                var childCheck = new PlannedCheck
+                {
+                    Definition = child,
+                    Identities = CheckIdentities.For(child, judging.DataSourceName),
+                    Metric = value,
+                    Type = CheckTypeRegistry.For(child) ?? NestedType,
+                };
                 string nestedName = child.Name![..^(label.Length + 1)];
-                mine.Add(evaluator.Evaluate(childCheck) with { Group = new GroupInfo(pc.Identities.V3, nestedName, distinct) });
+                mine.Add(judging.Evaluator.Evaluate(childCheck) with { Group = new GroupInfo(pc.Identities.V3, nestedName, distinct) });
             }
         }
-        groupChecks.AddRange(mine);
-        // Soda: pass when all groups pass, fail when any fails, and pass otherwise (warnings stay on the groups).
+        judging.NestedResults.AddRange(mine);
         var outcome = mine.Any(r => r.Outcome == CheckOutcome.Fail) ? CheckOutcome.Fail : CheckOutcome.Pass;
         return new CheckResult(pc, name, outcome, null, null, null) { Local = true };
     }
+
+    /// <summary>A nested check no type claims judges its group's value like a metric check.</summary>
+    private static readonly ICheckType NestedType = new MetricCheck.MetricCheckType();
 }

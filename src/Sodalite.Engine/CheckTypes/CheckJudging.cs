@@ -1,0 +1,59 @@
+using Sodalite.Engine.Dialects;
+using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
+using Sodalite.SodaCL.Variables;
+
+namespace Sodalite.Engine.CheckTypes;
+
+/// <summary>
+/// What a check type judges with: the log, variables (Jinja), the dialect (type synonyms), the evaluator's shared rules (names,
+/// threshold zones), and, for types with nested checks (group by), the document, parser, planner and the scan's metric and
+/// result lists they add to.
+/// </summary>
+public sealed class CheckJudging
+{
+    /// <summary>Where judging errors go.</summary>
+    public required ScanLogger Log { get; init; }
+    /// <summary>The scan's variables, for thresholds and freshness's now-variable.</summary>
+    public required Jinja Jinja { get; init; }
+    /// <summary>The scan's dialect.</summary>
+    public required SqlDialect Dialect { get; init; }
+    /// <summary>The evaluator: default names, threshold zones, and judging nested checks.</summary>
+    public required Evaluator Evaluator { get; init; }
+    /// <summary>The parsed checks files (group by builds its nested checks from them).</summary>
+    public SodaClDocument? Document { get; init; }
+    /// <summary>The parser (group by parses its nested checks per group).</summary>
+    public SodaClParser? Parser { get; init; }
+    /// <summary>The planner (metric identities of nested checks).</summary>
+    public Planner? Planner { get; init; }
+    /// <summary>The scan's data source name.</summary>
+    public string DataSourceName { get; init; } = "";
+    /// <summary>The scan's metrics, which nested checks' metrics are added to.</summary>
+    public List<Metric> Metrics { get; init; } = [];
+    /// <summary>Results of nested checks, listed after every other check (Soda's order).</summary>
+    public List<CheckResult> NestedResults { get; init; } = [];
+
+    /// <summary>The name the check is reported under: its 'name', or its type's default.</summary>
+    public string Name(PlannedCheck check) => Evaluator.DefaultName(check);
+
+    /// <summary>
+    /// The check's not-evaluated result when <paramref name="metric"/> was not computed (Soda's "Metrics 'X' were not computed"
+    /// error), or null when it was.
+    /// </summary>
+    public CheckResult? NotComputed(PlannedCheck check, Metric metric, string name)
+    {
+        if (metric.Computed) return null;
+        Log.Error($"Metrics '{metric.Name}' were not computed for check '{check.Definition.Line}'", check.Definition.Location);
+        return new CheckResult(check, name, null, null, null, null);
+    }
+
+    /// <summary>
+    /// The fail and warn zones of the check's thresholds (an inline condition is inverted into the fail zone); false, with the error
+    /// logged, when a threshold value is not a number.
+    /// </summary>
+    public bool TryZones(CheckDefinition def, out Threshold? fail, out Threshold? warn) => Evaluator.TryZones(def, out fail, out warn);
+}

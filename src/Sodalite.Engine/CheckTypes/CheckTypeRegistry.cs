@@ -1,0 +1,36 @@
+using Sodalite.Engine.CheckTypes.FailedRowsCheck;
+using Sodalite.Engine.CheckTypes.FreshnessCheck;
+using Sodalite.Engine.CheckTypes.GroupByCheck;
+using Sodalite.Engine.CheckTypes.HistoryChecks;
+using Sodalite.Engine.CheckTypes.MetricCheck;
+using Sodalite.Engine.CheckTypes.ReferenceCheck;
+using Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
+using Sodalite.Engine.CheckTypes.SchemaCheck;
+using Sodalite.Engine.CheckTypes.UserDefinedMetricCheck;
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.CheckTypes;
+
+/// <summary>The check types Sodalite runs, one line each; a check belongs to the first type that claims it.</summary>
+public static class CheckTypeRegistry
+{
+    /// <summary>Every check type, in the order they are asked (a more specific claim before a more general one).</summary>
+    public static IReadOnlyList<ICheckType> All { get; } =
+    [
+        new UserDefinedMetricCheckType(),
+        new FailedRowsCheckType(),
+        new MetricCheckType(),
+        new FreshnessCheckType(),
+        new SchemaCheckType(),
+        new ReferenceCheckType(),
+        new RowCountComparisonCheckType(),
+        new GroupByCheckType(),
+        new ChangeOverTimeCheckType(),
+        new AnomalyCheckType(),
+        new GroupEvolutionCheckType(),
+        new DistributionCheckType(),
+    ];
+
+    /// <summary>The type that plans and judges <paramref name="check"/>, or null when no type claims it (reported as not supported).</summary>
+    public static ICheckType? For(CheckDefinition check) => All.FirstOrDefault(t => t.Claims(check));
+}

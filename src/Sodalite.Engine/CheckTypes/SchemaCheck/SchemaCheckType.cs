@@ -1,0 +1,66 @@
+// Schema checks (spec/sodacl.md §2.7): the dataset's columns from the catalog, validated by the warn and fail levels.
+using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Planning;
+using Sodalite.SodaCL.Model;
+
+namespace Sodalite.Engine.CheckTypes.SchemaCheck;
+
+/// <summary>Schema checks: required, forbidden, typed and indexed columns; fail when the fail level finds an event, warn when the warn level does.</summary>
+public sealed class SchemaCheckType : ICheckType
+{
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.Schema && check.Table is not null;
+
+    /// <inheritdoc/>
+    public void Plan(CheckDefinition check, CheckPlanning planning)
+    {
+        if (check.SchemaWarn?.ChangeValidations == true || check.SchemaFail?.ChangeValidations == true)
+        {
+            planning.Log.Error("Schema checks with 'when schema changes' compare with the previous scan's schema, which needs history. Sodalite runs them once the hub provides it.", check.Location);
+            return;
+        }
+        if (check.SchemaWarn is null && check.SchemaFail is null)
+        {
+            planning.Log.Error("A schema check needs 'warn:' or 'fail:' validations, e.g. 'fail:' with 'when required column missing: [id]'.", check.Location);
+            return;
+        }
+        // The schema is the table's (no filter applies), but Soda names the metric after the check's section.
+        var metric = planning.Metrics.GetOrAdd(new Metric
+        {
+            Identity = planning.Metrics.MetricIdentity(check.Table, check.Partition, null, "schema", []),
+            Name = "schema",
+            Kind = MetricKind.Schema,
+            Table = check.Table,
+            Partition = check.Partition,
+        });
+        planning.AddOrReport(check, metric, null);
+    }
+
+    /// <inheritdoc/>
+    public CheckResult Judge(PlannedCheck pc, CheckJudging judging)
+    {
+        var def = pc.Definition;
+        string name = judging.Name(pc);
+        var metric = pc.Metric!;
+        if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
+        var measured = (IReadOnlyList<(string Name, string Type)>)metric.Value!;
+        var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, judging.Dialect);
+        var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, judging.Dialect);
+        var outcome = failEvents.Count > 0 ? CheckOutcome.Fail : warnEvents.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass;
+        return new CheckResult(pc, name, outcome, null, null, null) { Schema = new SchemaDiagnostics(measured, failEvents, warnEvents) };
+    }
+
+    /// <summary>Soda's name for a schema check without one.</summary>
+    public string? DefaultName(CheckDefinition check) => "Schema Check";
+
+    /// <summary>The events of each level and the measured schema, for a check that did not pass or with -V.</summary>
+    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose)
+    {
+        if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
+        if (result.Schema is { } s)
+            foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
+                yield return line;
+        var measured = result.Schema?.Measured ?? [];
+        yield return $"schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]";
+    }
+}
