@@ -111,7 +111,7 @@ public sealed class DataSource : IAsyncDisposable
 
     /// <summary>
     /// Readies the data for a plan that reads it in <paramref name="passes"/> full passes (loads a text file when that pays). A
-    /// database error propagates as a <see cref="DataSourceException"/>, and the data is left as it was.
+    /// database error propagates as a <see cref="DataSourceException"/> (a file that does not parse stays queried in place).
     /// </summary>
     public async Task PrepareAsync(int passes, CancellationToken ct)
     {
