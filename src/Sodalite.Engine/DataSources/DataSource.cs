@@ -1,4 +1,5 @@
 // An open data source: its dialect and the scan's session on it.
+using System.Collections.Concurrent;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Npgsql;
@@ -11,6 +12,12 @@ public sealed class DataSource : IAsyncDisposable
     private readonly Action? _cleanup;
 
     private readonly Func<int, CancellationToken, Task>? _prepare;
+
+    /// <summary>The engine's mapping of its driver's errors (PostgresErrors, MySqlErrors, DuckDbErrors; ClickHouse's client raises them mapped).</summary>
+    private readonly Func<DbException, DataSourceException> _classify;
+
+    /// <summary>Tables' columns read from the catalog during this scan (one data source serves one scan), by the name asked for.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<(string Name, string Type)>> _columns = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A CSV/JSON file read by at most this many full passes is queried in place; above it, it is parsed once
@@ -25,9 +32,11 @@ public sealed class DataSource : IAsyncDisposable
     public const string MemoryLimit = "1GB";
 
     /// <param name="cleanup">Releases what the session leaves behind (a connection pool, a spill folder) after it is closed.</param>
-    private DataSource(string name, SqlDialect dialect, string? schema, DbConnection session, Func<int, CancellationToken, Task>? prepare, Action? cleanup)
+    private DataSource(string name, SqlDialect dialect, string? schema, DbConnection session, Func<int, CancellationToken, Task>? prepare, Action? cleanup,
+        Func<DbException, DataSourceException> classify)
     {
         _prepare = prepare;
+        _classify = classify;
         Name = name;
         Dialect = dialect;
         Schema = schema;
@@ -47,13 +56,23 @@ public sealed class DataSource : IAsyncDisposable
     /// </summary>
     public DbConnection Session { get; }
 
-    /// <summary>Runs one statement on the session and reads its result; database errors propagate.</summary>
+    /// <summary>
+    /// Runs one statement on the session and reads its result. A database error, met running the statement or reading its rows,
+    /// propagates as a <see cref="DataSourceException"/>: the engine's code, whether it is transient, and what went wrong.
+    /// </summary>
     public async Task<T> ReadAsync<T>(string sql, Func<DbDataReader, Task<T>> read, CancellationToken ct)
     {
-        await using var cmd = Session.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await read(reader);
+        try
+        {
+            await using var cmd = Session.CreateCommand();
+            cmd.CommandText = sql;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            return await read(reader);
+        }
+        catch (DbException e) when (e is not DataSourceException)
+        {
+            throw _classify(e);
+        }
     }
 
     /// <summary>A table's columns (name, type) from a catalog query's rows.</summary>
@@ -64,21 +83,50 @@ public sealed class DataSource : IAsyncDisposable
         return columns;
     }
 
-    /// <summary>The table's columns in catalog order (information_schema, which both engines provide); empty when the table is unknown.</summary>
-    public async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(string table, CancellationToken ct)
+    /// <summary>
+    /// The table's columns in catalog order (the engine's catalog, as the dialect reads it); empty when the table is unknown, or when
+    /// the catalog could not be read (<see cref="TryColumnsAsync"/> tells the two apart). Never throws a database error.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string Type)>> ColumnsAsync(string table, CancellationToken ct) =>
+        await TryColumnsAsync(table, ct) ?? [];
+
+    /// <summary>
+    /// The table's columns in catalog order, empty when the table is unknown; null when the catalog could not be read (that is not
+    /// remembered: a later call asks again). One catalog query per table and scan: what it read is kept for the rest of the scan
+    /// (a table is looked up by the name given, as the dialect's catalog query matches it).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string Type)>?> TryColumnsAsync(string table, CancellationToken ct)
     {
+        if (_columns.TryGetValue(table, out var known)) return known;
         try
         {
-            return await ReadAsync(Dialect.SchemaSql(table, Schema), ReadColumnsAsync, ct);
+            var columns = await ReadAsync(Dialect.SchemaSql(table, Schema), ReadColumnsAsync, ct);
+            return _columns.GetOrAdd(table, columns.AsReadOnly());
         }
-        catch (DbException)
+        catch (DataSourceException)
         {
-            return [];
+            return null;
         }
     }
 
-    /// <summary>Readies the data for a plan that reads it in <paramref name="passes"/> full passes (loads a text file when that pays).</summary>
-    public Task PrepareAsync(int passes, CancellationToken ct) => _prepare?.Invoke(passes, ct) ?? Task.CompletedTask;
+    /// <summary>
+    /// Readies the data for a plan that reads it in <paramref name="passes"/> full passes (loads a text file when that pays). A
+    /// database error propagates as a <see cref="DataSourceException"/> (a file that does not parse stays queried in place).
+    /// </summary>
+    public async Task PrepareAsync(int passes, CancellationToken ct)
+    {
+        if (_prepare is null) return;
+        try
+        {
+            await _prepare(passes, ct);
+        }
+        catch (DbException e) when (e is not DataSourceException)
+        {
+            throw _classify(e);
+        }
+        // A loaded file is a table now where it was a view: its columns are read again (the same, by their names and types).
+        _columns.Clear();
+    }
 
     private static async Task ExecuteAsync(DbConnection conn, string sql, CancellationToken ct)
     {
@@ -132,7 +180,7 @@ public sealed class DataSource : IAsyncDisposable
                         ds.Dispose();
                         throw;
                     }
-                    return new DataSource(config.Name, new PostgresDialect(), schema, session, null, ds.Dispose);
+                    return new DataSource(config.Name, new PostgresDialect(), schema, session, null, ds.Dispose, Postgres.PostgresErrors.Classify);
                 }
             case "mysql" or "mariadb":
                 {
@@ -163,7 +211,7 @@ public sealed class DataSource : IAsyncDisposable
                         mysql.Dispose();
                         throw;
                     }
-                    return new DataSource(config.Name, new MySqlDialect(), null, session, null, mysql.Dispose);
+                    return new DataSource(config.Name, new MySqlDialect(), null, session, null, mysql.Dispose, MySql.MySqlErrors.Classify);
                 }
             case "clickhouse":
                 {
@@ -171,7 +219,7 @@ public sealed class DataSource : IAsyncDisposable
                     // Tables are qualified with the configured database: 18.16 resolves CREATE TEMPORARY TABLE ... AS SELECT's tables
                     // in the server's default database, whatever the request's database is.
                     return new DataSource(config.Name, new ClickHouseDialect(), config.Get("database") is { Length: > 0 } database ? database : null,
-                        session, null, null);
+                        session, null, null, DataSourceException.Unclassified);
                 }
             case "duckdb":
                 {
@@ -238,7 +286,7 @@ public sealed class DataSource : IAsyncDisposable
                     return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), conn, prepare, spill is null ? null : () =>
                     {
                         try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
-                    });
+                    }, DuckDb.DuckDbErrors.Classify);
                 }
             default:
                 throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres, mysql (MariaDB) or clickhouse.");

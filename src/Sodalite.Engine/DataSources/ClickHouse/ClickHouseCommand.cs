@@ -59,7 +59,7 @@ public sealed class ClickHouseCommand(ClickHouseConnection connection) : DbComma
             string text = System.Text.Encoding.UTF8.GetString(body);
             int at = text.LastIndexOf("Code: ", StringComparison.Ordinal);
             if (at >= 0) throw ClickHouseConnection.Error(text[at..].Trim(), 200);
-            throw new ClickHouseException("ClickHouse stopped answering midway (the answer is cut short); run the query in clickhouse-client to see the server's message.", 0);
+            throw new ClickHouseException("ClickHouse stopped answering midway (the answer is cut short); run the query in clickhouse-client to see the server's message.", 0, transient: true);
         }
         return new ClickHouseDataReader(doc, connection.ServerTimeZone);
     }

@@ -158,11 +158,11 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
         }
         catch (HttpRequestException e)
         {
-            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} is unreachable: {e.Message}", 0);
+            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} is unreachable: {e.Message}", 0, transient: true);
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} did not answer within {http.Timeout.TotalSeconds:0} s: {e.Message}", 0);
+            throw new ClickHouseException($"ClickHouse at {endpoint.BaseUri} did not answer within {http.Timeout.TotalSeconds:0} s: {e.Message}", 0, transient: true);
         }
         if (response.IsSuccessStatusCode) return response;
         string body = (await response.Content.ReadAsStringAsync(ct)).Trim();
@@ -187,6 +187,6 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
             message = m.Groups[2].Value.Trim();
         }
         else if (body.Length == 0) message = $"HTTP {status} without a message";
-        return new ClickHouseException(code == 0 ? message : $"{message} (ClickHouse error {code})", code);
+        return new ClickHouseException(code == 0 ? message : $"{message} (ClickHouse error {code})", code, transient: code == 0 && ClickHouseErrors.IsTransientStatus(status));
     }
 }
