@@ -3,31 +3,6 @@
 // Sodalite's own (query_timeout, secure, ca_certificate). Keys Soda reads that Sodalite does not use are accepted with a warning.
 namespace Sodalite.Engine.DataSources;
 
-/// <summary>The shape a configuration value must have.</summary>
-public enum SettingKind
-{
-    /// <summary>Any scalar, kept as text.</summary>
-    Text,
-
-    /// <summary>A whole number of 0 or more.</summary>
-    Count,
-
-    /// <summary>true or false (also yes/no, on/off, as YAML 1.1 reads them).</summary>
-    Bool,
-
-    /// <summary>One of <see cref="SettingSpec.Accepted"/>.</summary>
-    Choice,
-
-    /// <summary>A mapping that Soda reads and Sodalite does not use: accepted with a warning.</summary>
-    UnusedMapping,
-
-    /// <summary>A scalar that Soda reads and Sodalite does not use: accepted with a warning.</summary>
-    Unused,
-}
-
-/// <summary>One accepted key: its shape, the values accepted for a <see cref="SettingKind.Choice"/>, and what it is for.</summary>
-public sealed record SettingSpec(SettingKind Kind, string Purpose, IReadOnlyList<string>? Accepted = null);
-
 /// <summary>Accepted keys of data source blocks, by type.</summary>
 public static class DataSourceSchema
 {

@@ -11,10 +11,6 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine.Evaluation;
 
-/// <summary>What a freshness check measured, as Soda reports it (texts are Python str() values).</summary>
-public sealed record FreshnessDiagnostics(string? MaxColumnTimestamp, string? MaxColumnTimestampUtc, string NowVariableName,
-    string NowTimestamp, string NowTimestampUtc, string? Freshness);
-
 public static partial class Freshness
 {
     /// <summary>The now-variable a freshness check reads: its second argument, or NOW.</summary>

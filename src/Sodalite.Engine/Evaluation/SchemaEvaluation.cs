@@ -5,20 +5,6 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Evaluation;
 
-/// <summary>The violations of one level (warn or fail).</summary>
-public sealed record SchemaEvents(
-    IReadOnlyList<string> Missing, IReadOnlyList<string> Present,
-    IReadOnlyList<(string Column, string Expected, string Actual)> TypeMismatches,
-    IReadOnlyList<(string Column, int Expected, int Actual, string? OnExpected)> IndexMismatches)
-{
-    public int Count => Missing.Count + Present.Count + TypeMismatches.Count + IndexMismatches.Count;
-
-    public static readonly SchemaEvents None = new([], [], [], []);
-}
-
-/// <summary>What a schema check measured and found.</summary>
-public sealed record SchemaDiagnostics(IReadOnlyList<(string Name, string Type)> Measured, SchemaEvents Fail, SchemaEvents Warn);
-
 public static class SchemaEvaluation
 {
     public static SchemaEvents Violations(SchemaValidations? v, IReadOnlyList<(string Name, string Type)> measured, SqlDialect dialect)

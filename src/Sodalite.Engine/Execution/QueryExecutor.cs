@@ -82,11 +82,11 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             metrics[0].Failed = true;
             return;
         }
-        // When the FROM/WHERE part itself fails (a missing table, a bad filter), no expression can succeed:
-        // a plan-only probe tells, and the batch then gets one error, as Soda reports it, instead of a bisection.
-        if (top && !await FromClauseWorksAsync(q, ct))
+        // When the FROM/WHERE part itself fails (a missing table, a bad filter), no expression can succeed, and the batch gets one
+        // error, as Soda reports it, instead of a bisection.
+        if (top && await WholeBatchFailsAsync(q, error, ct))
         {
-            log.Error($"Query execution error in {name}: {error}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
+            log.Error($"Query execution error in {name}: {error?.Message}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
             foreach (var m in metrics) m.Failed = true;
             return;
         }
@@ -97,6 +97,36 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             string partSql = ds.Dialect.AggregationSql(part.Select(m => m.Sql!), q.Source!, q.Where);
             await RunAggregationAsync(q, part, partSql, name + "[retry]", ct);
         }
+    }
+
+    /// <summary>
+    /// Whether a failed aggregation fails whatever its select expressions, from the engine's typed error and the catalog: the
+    /// dataset is missing from the catalog, or the error is transient (splitting would only repeat it); a name that does not
+    /// resolve and is not in the filter is an expression's, so the batch is split. Otherwise a plan-only probe of the FROM/WHERE
+    /// part tells.
+    /// </summary>
+    private async Task<bool> WholeBatchFailsAsync(PlannedQuery q, Exception? error, CancellationToken ct)
+    {
+        switch (error)
+        {
+            case DataSourceException { IsTransient: true }:
+                return true;
+            case DataSourceException { Kind: QueryErrorKind.DatasetNotFound } when q.Table is not null && await ds.TryColumnsAsync(q.Table, ct) is { Count: 0 }:
+                return true;
+            case DataSourceException { Kind: QueryErrorKind.NameNotResolved, UnresolvedName: { } unresolved } when !Mentions(q.Where, unresolved):
+                return false;
+            default:
+                return !await FromClauseWorksAsync(q, ct);
+        }
+    }
+
+    /// <summary>Whether <paramref name="sql"/> mentions the last part of a (possibly qualified, quoted) name, as a whole word, ignoring case.</summary>
+    private static bool Mentions(string? sql, string name)
+    {
+        if (sql is null) return false;
+        string last = name[(name.LastIndexOf('.') + 1)..].Trim('"', '`', '\'', '[', ']');
+        return last.Length == 0 || System.Text.RegularExpressions.Regex.IsMatch(sql, $@"(?<![\w$]){System.Text.RegularExpressions.Regex.Escape(last)}(?![\w$])",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     private async Task<bool> FromClauseWorksAsync(PlannedQuery q, CancellationToken ct)
@@ -224,7 +254,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         else q.Metrics[0].Failed = true;
     }
 
-    private Task<(object?[]? Row, string? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true) =>
+    private Task<(object?[]? Row, Exception? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true) =>
         LoggedAsync(sql, name, table, partition, column, async reader =>
         {
             if (!await reader.ReadAsync(ct)) return [];
@@ -249,7 +279,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     /// Runs one statement, lists it in queries[] (with its exception when it fails) and reads its result; on a database error the
     /// result is null and the error is logged (as debug when the caller tries another way).
     /// </summary>
-    private async Task<(T? Result, string? Error)> LoggedAsync<T>(string sql, string name, string? table, string? partition, string? column,
+    private async Task<(T? Result, Exception? Error)> LoggedAsync<T>(string sql, string name, string? table, string? partition, string? column,
         Func<DbDataReader, Task<T>> read, CancellationToken ct, bool logError = true) where T : class
     {
         var sw = Stopwatch.StartNew();
@@ -267,7 +297,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
             if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
             else log.Debug($"Query {name} failed, trying another way: {e.Message}");
-            return (null, e.Message);
+            return (null, e);
         }
     }
 

@@ -3,8 +3,6 @@ using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
-public enum MetricKind { Aggregate, Duplicate, Derived, Schema, Reference, RemoteRowCount, UserQuery, FailedRowsQuery, GroupBy, GroupValue, Unresolved }
-
 public sealed class Metric
 {
     public required string Identity { get; init; }
@@ -55,11 +53,4 @@ public sealed class Metric
 
     /// <summary>A temporary table holding this duplicate metric's duplicated key tuples, once computed.</summary>
     public string? DuplicateKeysTable { get; set; }
-}
-
-/// <summary>Failed rows collected for a metric: their columns and how many rows the sample query returned.</summary>
-public sealed record Sample(IReadOnlyList<(string Name, string Type)> Columns, int RowCount)
-{
-    /// <summary>How many rows failed in all, when known apart from the (limited) sample; null when it is <see cref="RowCount"/>.</summary>
-    public long? TotalRowCount { get; init; }
 }
