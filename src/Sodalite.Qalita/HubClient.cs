@@ -21,12 +21,9 @@ public sealed class HubClient(Delivery delivery, string token, string tokenSourc
     /// <summary><c>/api/v2/scans?source=</c> and the source name, URL-escaped.</summary>
     public static string PathFor(string source) => $"/api/v2/scans?source={Uri.EscapeDataString(source)}";
 
-    /// <summary>Pushes <paramref name="document"/> (a Soda results document, UTF-8 JSON) for <paramref name="source"/>, as <see cref="SendAsync"/> does.</summary>
-    public Task<HubPushResult> PushAsync(string source, byte[] document, CancellationToken ct) =>
-        SendAsync(PathFor(source), KeyFor(source, document), document, ct);
-
     /// <summary>
-    /// Posts the document with its Idempotency-Key and returns what the hub stored. Throws <see cref="PushException"/>: Rejected for
+    /// Posts <paramref name="document"/> (a Soda results document, UTF-8 JSON) to <paramref name="pathAndQuery"/> (<see cref="PathFor"/>)
+    /// with the Idempotency-Key <paramref name="idempotencyKey"/> (<see cref="KeyFor"/>), and returns what the hub stored. Throws <see cref="PushException"/>: Rejected for
     /// a refused token or any other error answer, Unreachable as <see cref="Delivery.SendAsync"/>.
     /// </summary>
     public async Task<HubPushResult> SendAsync(string pathAndQuery, string idempotencyKey, byte[] document, CancellationToken ct)

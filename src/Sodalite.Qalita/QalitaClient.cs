@@ -14,7 +14,7 @@ namespace Sodalite.Qalita;
 public sealed class QalitaClient(Delivery delivery, string token, string tokenSource)
 {
     /// <summary>The artifacts in the order the REST worker uploads them.</summary>
-    public static readonly string[] Artifacts = ["recommendations", "schemas", "metrics"];
+    public static IReadOnlyList<string> Artifacts { get; } = ["recommendations", "schemas", "metrics"];
 
     private HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
     {

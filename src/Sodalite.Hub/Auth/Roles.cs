@@ -10,5 +10,5 @@ public static class Roles
     /// <summary>Reads only.</summary>
     public const string Viewer = "viewer";
     /// <summary>Every role, in that order.</summary>
-    public static readonly string[] All = [Admin, DataEngineer, Viewer];
+    public static IReadOnlyList<string> All { get; } = [Admin, DataEngineer, Viewer];
 }

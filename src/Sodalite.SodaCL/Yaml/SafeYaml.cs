@@ -40,7 +40,6 @@ public static class SafeYaml
         public bool Mapping { get; } = mapping;
         public string? Anchor { get; } = anchor;
         public long StartTotal { get; } = startTotal;
-        public Mark Start { get; } = start;
         public bool ExpectKey { get; set; } = true;
         public Dictionary<string, Mark>? Keys { get; set; }
         public Mark LastKey { get; set; } = start;
