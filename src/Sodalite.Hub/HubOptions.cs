@@ -36,7 +36,10 @@ public sealed record HubOptions
         SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
     };
 
-    /// <summary>The SQLite file used when <see cref="Database"/> is unset: sodalite/hub.db in the user's local application data folder (created if missing).</summary>
+    /// <summary>
+    /// The SQLite file used when <see cref="Database"/> is unset: sodalite/hub.db in the user's local application data folder (created
+    /// if missing).
+    /// </summary>
     public static string DefaultSqlitePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "sodalite", "hub.db");
 }

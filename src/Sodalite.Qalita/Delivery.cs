@@ -55,7 +55,9 @@ public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDe
         return response;
     }
 
-    /// <summary>The server's own explanation of an error answer: the JSON <c>detail</c> when it gives one, else the body's first 300 characters.</summary>
+    /// <summary>
+    /// The server's own explanation of an error answer: the JSON <c>detail</c> when it gives one, else the body's first 300 characters.
+    /// </summary>
     public static async Task<string> DetailAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync();

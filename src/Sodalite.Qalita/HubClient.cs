@@ -22,9 +22,10 @@ public sealed class HubClient(Delivery delivery, string token, string tokenSourc
     public static string PathFor(string source) => $"/api/v2/scans?source={Uri.EscapeDataString(source)}";
 
     /// <summary>
-    /// Posts <paramref name="document"/> (a Soda results document, UTF-8 JSON) to <paramref name="pathAndQuery"/> (<see cref="PathFor"/>)
-    /// with the Idempotency-Key <paramref name="idempotencyKey"/> (<see cref="KeyFor"/>), and returns what the hub stored. Throws <see cref="PushException"/>: Rejected for
-    /// a refused token or any other error answer, Unreachable as <see cref="Delivery.SendAsync"/>.
+    /// Posts <paramref name="document"/> (a Soda results document, UTF-8 JSON) to <paramref name="pathAndQuery"/> (<see
+    /// cref="PathFor"/>) with the Idempotency-Key <paramref name="idempotencyKey"/> (<see cref="KeyFor"/>), and returns what the hub
+    /// stored. Throws <see cref="PushException"/>: Rejected for a refused token or any other error answer, Unreachable as <see
+    /// cref="Delivery.SendAsync"/>.
     /// </summary>
     public async Task<HubPushResult> SendAsync(string pathAndQuery, string idempotencyKey, byte[] document, CancellationToken ct)
     {

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Sodalite.Qalita;
 
-/// <summary>One pending request: to the hub (a scan) or to QALITA (an artifact upload), with what makes it idempotent. Stored as JSON (snake_case names).</summary>
+/// <summary>
+/// One pending request: to the hub (a scan) or to QALITA (an artifact upload), with what makes it idempotent. Stored as JSON
+/// (snake_case names).
+/// </summary>
 /// <param name="Target">hub or qalita: which token the retry uses.</param>
 /// <param name="Endpoint">The server's base URL.</param>
 /// <param name="PathAndQuery">The request's path and query; for a QALITA upload whose ids were not resolved yet,

@@ -5,6 +5,9 @@ namespace Sodalite.Qalita;
 /// <param name="message">What went wrong and how to fix it.</param>
 public sealed class PushException(PushFailure failure, string message) : Exception(message)
 {
-    /// <summary>Whether the server refused it (<see cref="PushFailure.Rejected"/>) or could not be reached (<see cref="PushFailure.Unreachable"/>).</summary>
+    /// <summary>
+    /// Whether the server refused it (<see cref="PushFailure.Rejected"/>) or could not be reached (<see
+    /// cref="PushFailure.Unreachable"/>).
+    /// </summary>
     public PushFailure Failure { get; } = failure;
 }

@@ -1,6 +1,9 @@
 namespace Sodalite.Hub.Data;
 
-/// <summary>The issue of one check on one dataset (at most one per pair): opened by a fail or warn, resolved by a pass, reopened by a later failure.</summary>
+/// <summary>
+/// The issue of one check on one dataset (at most one per pair): opened by a fail or warn, resolved by a pass, reopened by a later
+/// failure.
+/// </summary>
 public sealed class Issue
 {
     /// <summary>Database id.</summary>

@@ -9,7 +9,9 @@ public sealed class Scan
     public int SourceId { get; set; }
     /// <summary>The source, when loaded.</summary>
     public Source? Source { get; set; }
-    /// <summary>SHA-256 (hex) of the source name and posted document, or <c>key:source:Idempotency-Key header</c>: the same scan is stored once.</summary>
+    /// <summary>
+    /// SHA-256 (hex) of the source name and posted document, or <c>key:source:Idempotency-Key header</c>: the same scan is stored once.
+    /// </summary>
     public required string IdempotencyKey { get; set; }
     /// <summary>The document's <c>definitionName</c> ("" when absent).</summary>
     public required string DefinitionName { get; set; }

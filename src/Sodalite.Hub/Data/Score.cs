@@ -1,6 +1,9 @@
 namespace Sodalite.Hub.Data;
 
-/// <summary>A quality score: the share of passed checks of a scan (or a QALITA pack's uploaded score), for a source or dataset, overall or for one dimension.</summary>
+/// <summary>
+/// A quality score: the share of passed checks of a scan (or a QALITA pack's uploaded score), for a source or dataset, overall or
+/// for one dimension.
+/// </summary>
 public sealed class Score
 {
     /// <summary>Database id.</summary>

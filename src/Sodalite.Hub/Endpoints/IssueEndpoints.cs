@@ -14,8 +14,8 @@ public static class IssueEndpoints
 {
     /// <summary>
     /// Maps the routes: reads need any role, PATCH admin or dataengineer. PATCH takes an <see cref="IssueChange"/>; errors answer JSON
-    /// <c>detail</c> (and <c>field</c> when one is at fault): 404 for an unknown issue, 400 for an unknown action or a missing assignee or note, 409 to acknowledge
-    /// an issue that is not open.
+    /// <c>detail</c> (and <c>field</c> when one is at fault): 404 for an unknown issue, 400 for an unknown action or a missing assignee
+    /// or note, 409 to acknowledge an issue that is not open.
     /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {

@@ -20,8 +20,8 @@ public static class QalitaEndpoints
 {
     /// <summary>
     /// Maps the routes: reads need any role, writes admin or dataengineer. A GET of an unknown source or pack is a 204, as QALITA
-    /// answers (spec/qalita.md §2.2). Errors answer JSON <c>detail</c> (and <c>field</c> when one is at fault): 400 for a bad body, form or id, 404 for an
-    /// unknown source, pack, job or version, 409 for an upload sent before with the same ids.
+    /// answers (spec/qalita.md §2.2). Errors answer JSON <c>detail</c> (and <c>field</c> when one is at fault): 400 for a bad
+    /// body, form or id, 404 for an unknown source, pack, job or version, 409 for an upload sent before with the same ids.
     /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {

@@ -22,8 +22,10 @@ public sealed record ThresholdExpression(
     /// <summary>A between threshold's text as written (<c>not between (7 and 4]</c>), for Soda's messages; null for comparators.</summary>
     public string? Text { get; init; }
 
-    /// <summary>The zone where the condition holds, numbers resolved by <paramref name="resolve"/>.
-    /// Throws what <paramref name="resolve"/> throws for a value it cannot read (<see cref="FormatException"/> for a value that is not a number).</summary>
+    /// <summary>
+    /// The zone where the condition holds, numbers resolved by <paramref name="resolve"/>. Throws what <paramref name="resolve"/>
+    /// throws for a value it cannot read (<see cref="FormatException"/> for a value that is not a number).
+    /// </summary>
     public Threshold ToZone(Func<string, double> resolve)
     {
         if (!Between)
