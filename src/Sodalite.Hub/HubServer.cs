@@ -14,39 +14,18 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub;
 
-public sealed record HubOptions
-{
-    public string Urls { get; init; } = "http://127.0.0.1:3080";
-    /// <summary>A SQLite file path, or a PostgreSQL URL (postgres://user:pass@host:port/db) or connection string (Host=...).</summary>
-    public string? Database { get; init; }
-    public string? AdminUsername { get; init; }
-    public string? AdminPassword { get; init; }
-    /// <summary>Signs session tokens; a random one per start when not given (sessions then end with the process; API tokens do not).</summary>
-    public string? SecretKey { get; init; }
-    /// <summary>The bearer token Soda Cloud's webhook integration sends; the webhook is off without one.</summary>
-    public string? SodaWebhookToken { get; init; }
-    /// <summary>Largest accepted request body.</summary>
-    public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
-
-    /// <summary>Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset.</summary>
-    public HubOptions WithEnvironment(Func<string, string?> env) => this with
-    {
-        Database = Database ?? env("SODALITE_HUB_DB"),
-        AdminUsername = AdminUsername ?? env("SODALITE_ADMIN_USERNAME") ?? env("QALITA_ADMIN_USERNAME"),
-        AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
-        SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
-        SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
-    };
-
-    public static string DefaultSqlitePath =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "sodalite", "hub.db");
-}
-
+/// <summary>Builds and prepares the hub web application.</summary>
 public static class HubServer
 {
+    /// <summary>The hub's version, as GET /healthz and GET /api/v1/version report it.</summary>
     public const string Version = "0.1.0";
 
+    /// <summary>
+    /// The hub application, not started: storage chosen by <see cref="HubOptions.Database"/> (PostgreSQL for a postgres:// URL or a
+    /// Host= connection string, else a SQLite file), bearer authentication, every route group, and JSON errors <c>{detail, field}</c>
+    /// for bodies that do not bind or are too large. Call <see cref="PrepareAsync"/> before running it.
+    /// </summary>
+    /// <param name="options">The hub's settings.</param>
     /// <param name="first">Middleware to run before everything else (tests record what the hub receives).</param>
     public static WebApplication Build(HubOptions options, Action<WebApplication>? first = null)
     {
@@ -106,7 +85,11 @@ public static class HubServer
         return app;
     }
 
-    /// <summary>Creates or migrates the schema and makes sure the configured admin exists.</summary>
+    /// <summary>
+    /// Creates or migrates the schema (and a SQLite file's folder), seeds QALITA's soda pack and makes sure the configured admin
+    /// exists. Throws what the database provider throws (a <see cref="System.Data.Common.DbException"/>, <see cref="IOException"/>,
+    /// <see cref="InvalidOperationException"/>, ...) when the database cannot be opened or migrated.
+    /// </summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
     {
         using var scope = app.Services.CreateScope();
@@ -141,7 +124,10 @@ public static class HubServer
         }
     }
 
-    /// <summary>postgres://user:password@host:port/database → an Npgsql connection string.</summary>
+    /// <summary>
+    /// postgres://user:password@host:port/database → an Npgsql connection string (port 5432 and database postgres when left out;
+    /// user, password and database percent-decoded). Throws <see cref="UriFormatException"/> when <paramref name="url"/> is not a URL.
+    /// </summary>
     public static string FromUrl(string url)
     {
         var u = new Uri(url);
@@ -155,9 +141,4 @@ public static class HubServer
         if (u.UserInfo.Split(':', 2) is [_, var pass]) b.Password = Uri.UnescapeDataString(pass);
         return b.ConnectionString;
     }
-}
-
-public static class Policies
-{
-    public const string Read = "read", Write = "write", Admin = "admin";
 }

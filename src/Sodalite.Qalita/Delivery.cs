@@ -7,14 +7,10 @@ using Polly.Retry;
 
 namespace Sodalite.Qalita;
 
-/// <summary>Why a push did not land: the server said no (fix the token or id), or it could not be reached (kept in the outbox).</summary>
-public enum PushFailure { Rejected, Unreachable }
-
-public sealed class PushException(PushFailure failure, string message) : Exception(message)
-{
-    public PushFailure Failure { get; } = failure;
-}
-
+/// <summary>Sends requests to one server with retries, and turns what cannot land into a <see cref="PushException"/>.</summary>
+/// <param name="http">The client, with the server as its base address.</param>
+/// <param name="retries">Retries after the first attempt; 0 or less: one attempt only.</param>
+/// <param name="firstDelay">The first retry's delay (1 s by default), doubled at each retry, with jitter.</param>
 public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDelay = null)
 {
     // retries of 0 or less (SODALITE_PUSH_RETRIES=0) mean one attempt: Polly refuses MaxRetryAttempts below 1.
@@ -32,9 +28,17 @@ public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDe
         })
         .Build();
 
+    /// <summary>The client requests go through (its base address names the server in messages).</summary>
     public HttpClient Http => http;
 
-    /// <summary>Sends a request made afresh for each attempt; throws <see cref="PushException"/> when it cannot land.</summary>
+    /// <summary>
+    /// Sends a request made afresh for each attempt (<paramref name="request"/> is called once per attempt) and returns the answer,
+    /// any status below 500. Throws <see cref="PushException"/> (<see cref="PushFailure.Unreachable"/>) when the server cannot be
+    /// reached or answers 5xx after every retry, and <see cref="OperationCanceledException"/> when <paramref name="ct"/> is cancelled.
+    /// </summary>
+    /// <param name="request">Makes the request (a request message can be sent once).</param>
+    /// <param name="what">What is being done, for messages ("push to the hub").</param>
+    /// <param name="ct">Cancels the sending and the waits between retries.</param>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, string what, CancellationToken ct)
     {
         HttpResponseMessage response;
@@ -51,7 +55,9 @@ public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDe
         return response;
     }
 
-    /// <summary>The server's own explanation of an error answer, when it gives one.</summary>
+    /// <summary>
+    /// The server's own explanation of an error answer: the JSON <c>detail</c> when it gives one, else the body's first 300 characters.
+    /// </summary>
     public static async Task<string> DetailAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync();
@@ -63,6 +69,7 @@ public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDe
         return text.Length > 300 ? text[..300] : text;
     }
 
+    /// <summary>What a 401 or 403 means for the token named by <paramref name="tokenSource"/> (where it came from); "" for any other status.</summary>
     public static string TokenHint(HttpStatusCode status, string tokenSource) => status switch
     {
         HttpStatusCode.Unauthorized => $"the token ({tokenSource}) was rejected (401): check it, or create a new one",

@@ -8,18 +8,25 @@ using System.Text.Json.Nodes;
 
 namespace Sodalite.Qalita;
 
-public sealed record HubPushResult(int ScanId, bool Duplicate, int Results, int Opened, int Updated, int Resolved, int Reopened, double? Score);
-
+/// <summary>Pushes results documents to a Sodalite hub.</summary>
+/// <param name="delivery">Sends to the hub, with retries.</param>
+/// <param name="token">The bearer token.</param>
+/// <param name="tokenSource">Where the token came from, for messages.</param>
 public sealed class HubClient(Delivery delivery, string token, string tokenSource)
 {
+    /// <summary>The push's Idempotency-Key: "sodalite-" and the first 32 hex digits of SHA-256(source, '\n', document bytes).</summary>
     public static string KeyFor(string source, byte[] document) =>
         "sodalite-" + Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. document]))[..32];
 
+    /// <summary><c>/api/v2/scans?source=</c> and the source name, URL-escaped.</summary>
     public static string PathFor(string source) => $"/api/v2/scans?source={Uri.EscapeDataString(source)}";
 
-    public Task<HubPushResult> PushAsync(string source, byte[] document, CancellationToken ct) =>
-        SendAsync(PathFor(source), KeyFor(source, document), document, ct);
-
+    /// <summary>
+    /// Posts <paramref name="document"/> (a Soda results document, UTF-8 JSON) to <paramref name="pathAndQuery"/> (<see
+    /// cref="PathFor"/>) with the Idempotency-Key <paramref name="idempotencyKey"/> (<see cref="KeyFor"/>), and returns what the hub
+    /// stored. Throws <see cref="PushException"/>: Rejected for a refused token or any other error answer, Unreachable as <see
+    /// cref="Delivery.SendAsync"/>.
+    /// </summary>
     public async Task<HubPushResult> SendAsync(string pathAndQuery, string idempotencyKey, byte[] document, CancellationToken ct)
     {
         var response = await delivery.SendAsync(() =>

@@ -1,31 +1,30 @@
 // Pushes that could not reach their server wait here, one file each, until `sodalite push --retry-outbox` sends them.
 // Tokens are never written: the retry uses the token configured at that time.
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Sodalite.Results;
 
 namespace Sodalite.Qalita;
 
-/// <summary>One pending request: to the hub (a scan) or to QALITA (an artifact upload), with what makes it idempotent.</summary>
-public sealed record OutboxEntry(
-    [property: JsonPropertyName("target")] string Target,
-    [property: JsonPropertyName("endpoint")] string Endpoint,
-    [property: JsonPropertyName("path")] string PathAndQuery,
-    [property: JsonPropertyName("idempotency_key")] string? IdempotencyKey,
-    [property: JsonPropertyName("file_name")] string? FileName,
-    [property: JsonPropertyName("content")] byte[] Content,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt);
-
+/// <summary>A folder of pending pushes, one JSON file per <see cref="OutboxEntry"/>, named so that file name order is creation order.</summary>
+/// <param name="folder">The folder; created by the first <see cref="Add"/>.</param>
 public sealed class Outbox(string folder)
 {
     // Per outbox: entries this instance adds in the same millisecond keep their order (the GUID keeps names unique across processes).
     private int _sequence;
 
+    /// <summary>The outbox's folder.</summary>
     public string Folder { get; } = folder;
 
+    /// <summary>SODALITE_OUTBOX when set, else sodalite/outbox in the user's local application data folder.</summary>
+    /// <param name="env">Looks a variable up by name; null when unset.</param>
     public static string DefaultFolder(Func<string, string?> env) => env("SODALITE_OUTBOX") is { Length: > 0 } f ? f
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "sodalite", "outbox");
 
+    /// <summary>
+    /// Writes the entry to a new file (atomically) and returns its path:
+    /// <c>yyyyMMddHHmmssfff-sequence-target-guid.json</c> from its UTC creation time. Throws <see cref="IOException"/> or
+    /// <see cref="UnauthorizedAccessException"/> when the folder cannot be written.
+    /// </summary>
     public string Add(OutboxEntry entry)
     {
         Directory.CreateDirectory(Folder);
@@ -36,11 +35,15 @@ public sealed class Outbox(string folder)
         return path;
     }
 
-    /// <summary>The pending entries, oldest first.</summary>
+    /// <summary>
+    /// The pending entries with their files' paths, oldest first; none when the folder does not exist. Throws
+    /// <see cref="JsonException"/> for a file that is not an entry, <see cref="IOException"/> when one cannot be read.
+    /// </summary>
     public IReadOnlyList<(string Path, OutboxEntry Entry)> Pending() =>
         !Directory.Exists(Folder) ? []
         : [.. Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal)
             .Select(p => (p, JsonSerializer.Deserialize<OutboxEntry>(File.ReadAllText(p))!))];
 
+    /// <summary>Deletes an entry's file once it is sent; a file already gone is no error.</summary>
     public static void Remove(string path) => File.Delete(path);
 }

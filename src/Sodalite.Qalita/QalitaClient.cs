@@ -7,15 +7,14 @@ using System.Text.Json.Nodes;
 
 namespace Sodalite.Qalita;
 
-public sealed record QalitaIds(int SourceId, int SourceVersionId, int PackId, int PackVersionId)
-{
-    public string Query => $"source_id={SourceId}&source_version_id={SourceVersionId}&pack_id={PackId}&pack_version_id={PackVersionId}";
-}
-
+/// <summary>The QALITA REST calls of an upload; every failure is a <see cref="PushException"/> with a message for the user.</summary>
+/// <param name="delivery">Sends to the QALITA server, with retries.</param>
+/// <param name="token">The bearer token.</param>
+/// <param name="tokenSource">Where the token came from (a flag, a variable, the worker file), for messages.</param>
 public sealed class QalitaClient(Delivery delivery, string token, string tokenSource)
 {
     /// <summary>The artifacts in the order the REST worker uploads them.</summary>
-    public static readonly string[] Artifacts = ["recommendations", "schemas", "metrics"];
+    public static IReadOnlyList<string> Artifacts { get; } = ["recommendations", "schemas", "metrics"];
 
     private HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
     {
@@ -39,7 +38,12 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
             throw new PushException(PushFailure.Rejected, $"{what}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).");
     }
 
-    /// <summary>The ids of an upload: the source's and pack's latest versions (highest semver), as the CLI picks them.</summary>
+    /// <summary>
+    /// The ids of an upload: the source's and pack's latest versions (highest semver), as the CLI picks them. The pack is
+    /// <paramref name="packId"/>, else the one named <paramref name="packName"/> (soda by default; spaces, tabs and '-' match '_',
+    /// case ignored). Throws <see cref="PushException"/>: Rejected for an unknown source or pack, one without versions, a refused
+    /// token or another error answer; Unreachable as <see cref="Delivery.SendAsync"/>.
+    /// </summary>
     public async Task<QalitaIds> ResolveAsync(int sourceId, int? packId, string? packName, CancellationToken ct)
     {
         var source = await GetAsync($"/api/v2/sources/{sourceId}", "reading the source", ct)
@@ -80,7 +84,15 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         return content;
     }
 
-    /// <summary>Uploads one artifact; a 409 "already exists" counts as done. Returns false for that case.</summary>
+    /// <summary>
+    /// Uploads one artifact as the multipart part "file" (<see cref="FilePart"/>); true when stored, false for a 409 "already
+    /// exists" (counted as done). Throws <see cref="PushException"/>: Rejected for a refused token or any other error answer, Unreachable as
+    /// <see cref="Delivery.SendAsync"/>.
+    /// </summary>
+    /// <param name="pathAndQuery">Where to post: <see cref="UploadPath"/>.</param>
+    /// <param name="fileName">The part's file name (metrics.json, recommendations.json or schemas.json).</param>
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="ct">Cancels the upload.</param>
     public async Task<bool> UploadAsync(string pathAndQuery, string fileName, byte[] bytes, CancellationToken ct)
     {
         var response = await delivery.SendAsync(() => Request(HttpMethod.Post, pathAndQuery, FilePart(fileName, bytes)), $"uploading {fileName}", ct);
@@ -91,8 +103,13 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         return true;
     }
 
+    /// <summary><c>/api/v1/{kind}/upload?</c> and the ids' query; <paramref name="kind"/> is metrics, recommendations or schemas.</summary>
     public static string UploadPath(string kind, QalitaIds ids) => $"/api/v1/{kind}/upload?{ids.Query}";
 
+    /// <summary>
+    /// Opens a running job for the upload (POST /api/v2/jobs/create, spec/qalita.md §2.5): name and start date from
+    /// <paramref name="now"/> (UTC, yyyy-MM-dd HH:mm:ss). Returns the job's id; throws <see cref="PushException"/> (Rejected) for an error answer.
+    /// </summary>
     public async Task<int> CreateJobAsync(QalitaIds ids, DateTimeOffset now, CancellationToken ct)
     {
         string name = $"{now.UtcDateTime:yyyyMMddHHmmss}_{Guid.NewGuid():N}"[..20];
@@ -111,6 +128,10 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         return (int)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
     }
 
+    /// <summary>
+    /// Closes a job as succeeded or failed, ended at <paramref name="now"/> (PUT /api/v2/jobs/{id}, spec/qalita.md §2.5). Throws
+    /// <see cref="PushException"/> (Rejected) for an error answer.
+    /// </summary>
     public async Task CloseJobAsync(int jobId, bool succeeded, DateTimeOffset now, CancellationToken ct)
     {
         var response = await delivery.SendAsync(() => Request(HttpMethod.Put, $"/api/v2/jobs/{jobId}", JsonContent.Create(new Dictionary<string, object?>

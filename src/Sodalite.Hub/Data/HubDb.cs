@@ -1,29 +1,49 @@
-// The hub's EF Core context. Each storage engine has its own subclass, so each has its own migrations.
+// The hub's EF Core context: what the hub stores (sources and datasets, checks by Soda check identity, scans with their results
+// and metric values, scores, issues with their event log, users and API tokens, QALITA packs, jobs and uploads). Each storage
+// engine has its own subclass, so each has its own migrations.
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Sodalite.Hub.Data;
 
+/// <summary>The hub's tables and indexes, common to every storage engine (<see cref="SqliteHubDb"/>, <see cref="PostgresHubDb"/>).</summary>
 public abstract class HubDb(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>People who sign in; username unique.</summary>
     public DbSet<User> Users => Set<User>();
+    /// <summary>API tokens, by the SHA-256 of the token (unique).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>Data sources; name unique.</summary>
     public DbSet<Source> Sources => Set<Source>();
+    /// <summary>Tables of the sources; (source, name) unique.</summary>
     public DbSet<Dataset> Datasets => Set<Dataset>();
+    /// <summary>Checks; (dataset, Soda check identity) unique.</summary>
     public DbSet<Check> Checks => Set<Check>();
+    /// <summary>Stored scans; idempotency key unique.</summary>
     public DbSet<Scan> Scans => Set<Scan>();
+    /// <summary>Check outcomes; (scan, check) unique.</summary>
     public DbSet<CheckResult> CheckResults => Set<CheckResult>();
+    /// <summary>Metric values of the scans.</summary>
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    /// <summary>Scores of sources and datasets, overall and by dimension.</summary>
     public DbSet<Score> Scores => Set<Score>();
+    /// <summary>Issues; (dataset, check) unique.</summary>
     public DbSet<Issue> Issues => Set<Issue>();
+    /// <summary>The issues' event logs.</summary>
     public DbSet<IssueEvent> IssueEvents => Set<IssueEvent>();
+    /// <summary>QALITA source versions.</summary>
     public DbSet<SourceVersion> SourceVersions => Set<SourceVersion>();
+    /// <summary>QALITA packs; name unique.</summary>
     public DbSet<Pack> Packs => Set<Pack>();
+    /// <summary>QALITA pack versions.</summary>
     public DbSet<PackVersion> PackVersions => Set<PackVersion>();
+    /// <summary>QALITA jobs.</summary>
     public DbSet<Job> Jobs => Set<Job>();
+    /// <summary>Uploaded QALITA artifact files; content hash unique.</summary>
     public DbSet<Upload> Uploads => Set<Upload>();
+    /// <summary>The entries of the uploaded artifact files.</summary>
     public DbSet<ArtifactRow> ArtifactRows => Set<ArtifactRow>();
 
+    /// <summary>Declares the unique and lookup indexes, and lets the engine map every <see cref="DateTimeOffset"/> property.</summary>
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<User>().HasIndex(u => u.Username).IsUnique();
@@ -51,26 +71,8 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
     }
 
     /// <summary>How an engine stores instants (SQLite cannot order DateTimeOffset, so it stores UTC ticks).</summary>
+    /// <param name="b">The model being built.</param>
+    /// <param name="entity">The entity's CLR type.</param>
+    /// <param name="property">The name of a <see cref="DateTimeOffset"/> or <see cref="Nullable{DateTimeOffset}"/> property of it.</param>
     protected virtual void ConfigureTimestamp(ModelBuilder b, Type entity, string property) { }
-}
-
-public sealed class SqliteHubDb(DbContextOptions<SqliteHubDb> options) : HubDb(options)
-{
-    protected override void ConfigureTimestamp(ModelBuilder b, Type entity, string property) =>
-        b.Entity(entity).Property(property).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
-}
-
-public sealed class PostgresHubDb(DbContextOptions<PostgresHubDb> options) : HubDb(options);
-
-/// <summary>For `dotnet ef migrations add` only: the design-time contexts of each engine.</summary>
-public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteHubDb>
-{
-    public SqliteHubDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteHubDb>().UseSqlite("Data Source=design.db").Options);
-}
-
-public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresHubDb>
-{
-    public PostgresHubDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresHubDb>().UseNpgsql("Host=localhost;Database=design").Options);
 }

@@ -9,8 +9,14 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
+/// <summary>The version, sign-in, API token and user routes, as QALITA's CLI calls them.</summary>
 public static class AuthEndpoints
 {
+    /// <summary>
+    /// Maps GET /api/v1/version and POST /api/v1/auth/signin (anonymous), POST /api/v1/tokens/create and GET /api/v2/users/{id}
+    /// (any role), POST /api/v2/users (admin, body <see cref="NewUser"/>). Errors answer JSON <c>detail</c> (and <c>field</c> for a bad
+    /// user body): 400, 401 for a wrong username or password, 409 for a username that exists.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/version", () => Http.Ok(new { version = HubServer.Version })).AllowAnonymous();
@@ -57,9 +63,12 @@ public static class AuthEndpoints
         }).RequireAuthorization(Policies.Admin);
     }
 
+    /// <summary>
+    /// The signed-in user's id (the <c>sub</c> claim). Only for authenticated requests: throws <see cref="NullReferenceException"/>
+    /// without the claim and <see cref="FormatException"/> when it is not a number.
+    /// </summary>
     public static int UserId(HttpContext http) => int.Parse(http.User.FindFirst("sub")!.Value, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The signed-in user's name (the <c>name</c> claim), else "user ID" from <see cref="UserId"/> (which then may throw).</summary>
     public static string UserName(HttpContext http) => http.User.FindFirst("name")?.Value ?? $"user {UserId(http)}";
-
-    public sealed record NewUser(string Username, string Password, string Role);
 }

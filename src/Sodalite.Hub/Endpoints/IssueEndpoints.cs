@@ -9,10 +9,14 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
+/// <summary>The issue routes: GET /api/v2/issues (filters status, dataset_id, severity, muted), GET and PATCH /api/v2/issues/{id}.</summary>
 public static class IssueEndpoints
 {
-    public sealed record IssueChange(string Action, string? Assignee, string? Note);
-
+    /// <summary>
+    /// Maps the routes: reads need any role, PATCH admin or dataengineer. PATCH takes an <see cref="IssueChange"/>; errors answer JSON
+    /// <c>detail</c> (and <c>field</c> when one is at fault): 404 for an unknown issue, 400 for an unknown action or a missing assignee
+    /// or note, 409 to acknowledge an issue that is not open.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v2/issues", async (HubDb db, string? status, int? dataset_id, string? severity, bool? muted) =>

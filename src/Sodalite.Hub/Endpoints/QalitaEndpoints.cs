@@ -15,15 +15,14 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
+/// <summary>QALITA's REST routes for sources, packs, jobs and artifact uploads (v1 writes, v2 reads), as QALITA's CLI and workers call them.</summary>
 public static class QalitaEndpoints
 {
-    public sealed record SourcePublish(string Name, string? Type, string? Description, bool? Reference, bool? Sensitive, string? Visibility, string? Version);
-    public sealed record SourceUpdate(string? Description, string? Visibility, bool? Sensitive, bool? Reference);
-    public sealed record PackPublish(string Name, string? Type, string? Avatar, string? Visibility, string? Config, string? Description, string? Url, string? Readme,
-        string[]? CompatibleSources, string? Version);
-    public sealed record JobBody(string? Name, int? AgentId, int? SourceId, int? SourceVersionId, int? PackId, int? PackVersionId, string? StartDate,
-        string? EndDate, string? Status, int? LogsId, string? Type);
-
+    /// <summary>
+    /// Maps the routes: reads need any role, writes admin or dataengineer. A GET of an unknown source or pack is a 204, as QALITA
+    /// answers (spec/qalita.md §2.2). Errors answer JSON <c>detail</c> (and <c>field</c> when one is at fault): 400 for a bad
+    /// body, form or id, 404 for an unknown source, pack, job or version, 409 for an upload sent before with the same ids.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("").RequireAuthorization(Policies.Read);
@@ -148,7 +147,10 @@ public static class QalitaEndpoints
         }
     }
 
-    /// <summary>The hub ships QALITA's "soda" pack so Soda uploads need no pack publishing (spec/qalita.md §2.6).</summary>
+    /// <summary>
+    /// Adds QALITA's "soda" pack (type validity, version 1.0.0) unless a pack of that name exists, so Soda uploads need no pack
+    /// publishing (spec/qalita.md §2.6).
+    /// </summary>
     public static async Task SeedAsync(HubDb db, TimeProvider time, CancellationToken ct)
     {
         if (await db.Packs.AnyAsync(p => p.Name == "soda", ct)) return;
@@ -307,7 +309,7 @@ public static class QalitaEndpoints
             var known = db.Issues.Local.FirstOrDefault(i => i.DatasetId == dataset.Id && i.CheckId == check.Id)
                         ?? await db.Issues.FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id);
             var (_, change) = IssueLifecycle.Observe(db, known, dataset, check, "fail", now, now, null, $"recommendation uploaded ({upload.Kind} upload {upload.Id})");
-            if (change == IssueChange.Opened) opened++;
+            if (change == Ingestion.IssueChange.Opened) opened++;
         }
         return opened;
     }

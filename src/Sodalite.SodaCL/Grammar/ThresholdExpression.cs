@@ -3,22 +3,29 @@ using System.Globalization;
 
 namespace Sodalite.SodaCL.Grammar;
 
-public enum Comparator { Lt, Lte, Eq, Gte, Gt, Ne }
-
+/// <summary>A threshold as written: either <c>OP value</c> or <c>[not] between LOWER and UPPER</c>, values kept as text.</summary>
+/// <param name="Op">The comparator; null for a between.</param>
+/// <param name="Value">The comparator's value as written; null for a between.</param>
+/// <param name="Between">True for a (not) between.</param>
+/// <param name="Not">True for <c>not between</c>.</param>
+/// <param name="LowerExclusive">True when the lower bound is written with <c>(</c>; bounds are inclusive by default or with <c>[</c>.</param>
+/// <param name="Lower">The between's lower bound as written; null for a comparator.</param>
+/// <param name="UpperExclusive">True when the upper bound is written with <c>)</c>.</param>
+/// <param name="Upper">The between's upper bound as written; null for a comparator.</param>
 public sealed record ThresholdExpression(
     Comparator? Op, string? Value,
     bool Between, bool Not, bool LowerExclusive, string? Lower, bool UpperExclusive, string? Upper)
 {
+    /// <summary>The threshold <c>op value</c>.</summary>
     public static ThresholdExpression Compare(Comparator op, string value) => new(op, value, false, false, false, null, false, null);
 
     /// <summary>A between threshold's text as written (<c>not between (7 and 4]</c>), for Soda's messages; null for comparators.</summary>
     public string? Text { get; init; }
 
-    /// <summary>Values as written (for variables and time units).</summary>
-    public IEnumerable<string> RawValues => Between ? [Lower!, Upper!] : [Value!];
-
-    /// <summary>The zone where the condition holds, numbers resolved by <paramref name="resolve"/>.
-    /// Throws <see cref="FormatException"/> when a value is not a number.</summary>
+    /// <summary>
+    /// The zone where the condition holds, numbers resolved by <paramref name="resolve"/>. Throws what <paramref name="resolve"/>
+    /// throws for a value it cannot read (<see cref="FormatException"/> for a value that is not a number).
+    /// </summary>
     public Threshold ToZone(Func<string, double> resolve)
     {
         if (!Between)
@@ -44,7 +51,7 @@ public sealed record ThresholdExpression(
     public bool HasInvertedBounds =>
         Between && TryNumber(Lower!, out double lo) && TryNumber(Upper!, out double hi) && lo > hi;
 
-    /// <summary>Parses a number as Soda's grammar accepts it ("%" ignored).</summary>
+    /// <summary>Parses a number as Soda's grammar accepts it: invariant culture, exponent allowed, every "%" ignored; false otherwise.</summary>
     public static bool TryNumber(string text, out double value)
     {
         string t = text.Replace("%", "").Trim();

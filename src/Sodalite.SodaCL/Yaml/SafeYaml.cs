@@ -8,12 +8,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.SodaCL.Yaml;
 
-/// <summary>Why a YAML file could not be read: the message (first line as Soda words it) and the 1-based line and column.</summary>
-/// <param name="Message">Multi-line message; the first line is "YAML syntax error" for what Soda also rejects as such.</param>
-/// <param name="Line">1-based line.</param>
-/// <param name="Col">1-based column.</param>
-public sealed record YamlProblem(string Message, int Line, int Col);
-
 /// <summary>Reads one YAML document without letting hostile input crash, hang or exhaust the process.</summary>
 public static class SafeYaml
 {
@@ -46,7 +40,6 @@ public static class SafeYaml
         public bool Mapping { get; } = mapping;
         public string? Anchor { get; } = anchor;
         public long StartTotal { get; } = startTotal;
-        public Mark Start { get; } = start;
         public bool ExpectKey { get; set; } = true;
         public Dictionary<string, Mark>? Keys { get; set; }
         public Mark LastKey { get; set; } = start;

@@ -10,18 +10,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.SodaCL.Yaml;
 
-/// <summary>What ruamel keeps after a node: an end-of-line comment (with its 0-based source column) and the lines that follow.</summary>
-/// <param name="Column">0-based column of the '#' in the source, or -1 without an end-of-line comment.</param>
-/// <param name="EndOfLine">The comment from '#', or "".</param>
-/// <param name="Following">Blank and comment-only lines after the node's line, each with its newline.</param>
-/// <param name="BlockLines">For a folded block scalar (<c>&gt;</c>), its content lines as written (less their indent): ruamel keeps
-/// where the source broke them, which the folded value no longer tells; null otherwise.</param>
-public sealed record NodeComment(int Column, string EndOfLine, string Following, IReadOnlyList<string>? BlockLines = null);
-
 /// <summary>Finds the comment text ruamel attaches after a node, in one file's source text.</summary>
+/// <param name="text">The whole YAML file as read, the text the nodes' marks point into.</param>
 public sealed class SourceComments(string text)
 {
-    /// <summary>The comment kept after <paramref name="node"/> (a key when <paramref name="isKey"/>), or null when there is none.</summary>
+    /// <summary>
+    /// The comment kept after <paramref name="node"/> (a key when <paramref name="isKey"/>), or null when there is none or the
+    /// node has no source position (built in code, not read from <c>text</c>).
+    /// </summary>
     public NodeComment? After(YamlNode node, bool isKey)
     {
         bool flow = node is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow };

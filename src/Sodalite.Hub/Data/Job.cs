@@ -1,0 +1,34 @@
+namespace Sodalite.Hub.Data;
+
+/// <summary>A QALITA job (a pack run), created and closed by workers around their uploads.</summary>
+public sealed class Job
+{
+    /// <summary>Database id.</summary>
+    public int Id { get; set; }
+    /// <summary>The worker's name for the run, as sent.</summary>
+    public string? Name { get; set; }
+    /// <summary>running, succeeded, failed or pending.</summary>
+    public string Status { get; set; } = "running";
+    /// <summary>The QALITA worker (agent) id, as sent.</summary>
+    public int? AgentId { get; set; }
+    /// <summary>The <see cref="Source"/> id, as sent (not checked).</summary>
+    public int? SourceId { get; set; }
+    /// <summary>The <see cref="SourceVersion"/> id, as sent (not checked).</summary>
+    public int? SourceVersionId { get; set; }
+    /// <summary>The <see cref="Pack"/> id, as sent (not checked).</summary>
+    public int? PackId { get; set; }
+    /// <summary>The <see cref="PackVersion"/> id, as sent (not checked).</summary>
+    public int? PackVersionId { get; set; }
+    /// <summary>The start as the worker writes it ("yyyy-MM-dd HH:mm:ss", UTC); kept as text.</summary>
+    public string? StartDate { get; set; }
+    /// <summary>The end as the worker writes it ("yyyy-MM-dd HH:mm:ss", UTC); kept as text.</summary>
+    public string? EndDate { get; set; }
+    /// <summary>QALITA's logs id, as sent.</summary>
+    public int? LogsId { get; set; }
+    /// <summary>QALITA's job type (e.g. routine), as sent.</summary>
+    public string? Type { get; set; }
+    /// <summary>When the hub created the job (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the job was last changed (UTC).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+
+namespace Sodalite.Hub;
+
+/// <summary>How <c>sodalite serve</c> runs the hub: where it listens, its database, the first admin and its secrets.</summary>
+public sealed record HubOptions
+{
+    /// <summary>Where Kestrel listens (one or more URLs separated by ';'); http://127.0.0.1:3080 by default.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:3080";
+    /// <summary>A SQLite file path, or a PostgreSQL URL (postgres://user:pass@host:port/db) or connection string (Host=...).</summary>
+    public string? Database { get; init; }
+    /// <summary>The admin created at start when no user of that name exists (needs <see cref="AdminPassword"/> too).</summary>
+    public string? AdminUsername { get; init; }
+    /// <summary>That admin's password.</summary>
+    public string? AdminPassword { get; init; }
+    /// <summary>Signs session tokens; a random one per start when not given (sessions then end with the process; API tokens do not).</summary>
+    public string? SecretKey { get; init; }
+    /// <summary>The bearer token Soda Cloud's webhook integration sends; the webhook is off without one.</summary>
+    public string? SodaWebhookToken { get; init; }
+    /// <summary>Largest accepted request body, in bytes (64 MiB by default); a larger one is a 413.</summary>
+    public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
+    /// <summary>The hub's minimum log level (Warning by default).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>
+    /// Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset: SODALITE_HUB_DB,
+    /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN.
+    /// </summary>
+    /// <param name="env">Looks a variable up by name; null when unset.</param>
+    public HubOptions WithEnvironment(Func<string, string?> env) => this with
+    {
+        Database = Database ?? env("SODALITE_HUB_DB"),
+        AdminUsername = AdminUsername ?? env("SODALITE_ADMIN_USERNAME") ?? env("QALITA_ADMIN_USERNAME"),
+        AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
+        SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
+        SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
+    };
+
+    /// <summary>
+    /// The SQLite file used when <see cref="Database"/> is unset: sodalite/hub.db in the user's local application data folder (created
+    /// if missing).
+    /// </summary>
+    public static string DefaultSqlitePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "sodalite", "hub.db");
+}
