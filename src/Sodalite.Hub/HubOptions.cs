@@ -22,6 +22,9 @@ public sealed record HubOptions
     /// <summary>The hub's minimum log level (Warning by default).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>The hub's clock (scan times, issue events, token expiry); the system clock unless a host or test gives another.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset: SODALITE_HUB_DB,
     /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN.

@@ -33,7 +33,7 @@ public static class HubServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
         builder.Logging.SetMinimumLevel(options.LogLevel);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options.Time);
         builder.Services.AddSingleton(options);
         ConfigureStorage(builder.Services, options.Database ?? HubOptions.DefaultSqlitePath);
         byte[] key = options.SecretKey is { Length: > 0 } s ? SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)) : RandomNumberGenerator.GetBytes(32);

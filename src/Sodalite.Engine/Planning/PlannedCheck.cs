@@ -15,6 +15,4 @@ public sealed class PlannedCheck
     public Metric? Metric { get; init; }
     /// <summary>Row count comparisons: the other table's row count.</summary>
     public Metric? OtherMetric { get; init; }
-    /// <summary>Set when the check cannot be evaluated for a reason known at planning time.</summary>
-    public string? PlanError { get; set; }
 }

@@ -10,7 +10,6 @@ public sealed class ScanLogger(TimeProvider time, Action<ScanLog>? sink = null)
 
     /// <summary>How many error records so far (kept as they arrive, so callers can tell whether a step logged one).</summary>
     public int ErrorCount { get; private set; }
-    public TimeProvider Time => time;
 
     public void Log(ScanLogLevel level, string message, SourceLocation? location = null, string? doc = null, string? exception = null)
     {

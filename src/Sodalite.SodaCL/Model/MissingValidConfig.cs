@@ -26,8 +26,6 @@ public sealed record MissingValidConfig
 
     public static readonly MissingValidConfig Empty = new();
 
-    public bool IsEmpty => this == Empty with { FormatLocations = FormatLocations };
-
     public bool HasMissing => MissingValues is not null || MissingFormat is not null || MissingRegex is not null;
     public bool HasValid => ValidValues is not null || ValidFormat is not null || ValidRegex is not null || ValidLength is not null
         || ValidMinLength is not null || ValidMaxLength is not null || ValidMin is not null || ValidMax is not null;

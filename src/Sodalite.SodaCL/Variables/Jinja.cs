@@ -23,12 +23,6 @@ namespace Sodalite.SodaCL.Variables;
 /// </remarks>
 public sealed class Jinja(IReadOnlyDictionary<string, string> variables, Func<string, string?> environment)
 {
-    /// <summary>A renderer over the given scan variables and this process's environment variables.</summary>
-    public static Jinja FromProcess(IReadOnlyDictionary<string, string> variables) => new(variables, Environment.GetEnvironmentVariable);
-
-    /// <summary>The scan variables.</summary>
-    public IReadOnlyDictionary<string, string> Variables => variables;
-
     /// <summary>The same variables plus <paramref name="name"/> = <paramref name="value"/>, which wins over the environment.</summary>
     public Jinja With(string name, string value) =>
         new(new Dictionary<string, string>(variables) { [name] = value }, n => n == name ? null : environment(n));

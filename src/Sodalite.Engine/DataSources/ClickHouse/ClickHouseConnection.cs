@@ -84,11 +84,8 @@ public sealed class ClickHouseConnection(ClickHouseEndpoint endpoint, HttpClient
         base.Dispose(disposing);
     }
 
-    public ClickHouseEndpoint Endpoint => endpoint;
-
     /// <summary>The server's time zone (SELECT timezone()), in which it shows DateTime values without a zone; null: as they come.</summary>
     public TimeZoneInfo? ServerTimeZone { get; set; }
-    internal HttpClient Http => http;
 
     [AllowNull]
     public override string ConnectionString { get => endpoint.BaseUri.ToString(); set => throw new NotSupportedException(); }
