@@ -14,7 +14,7 @@ public static class SodaJsonReader
     /// <summary>
     /// Reads leniently, as the QALITA artifacts need: a field of the wrong JSON type counts as absent, a check or metric
     /// that is not an object is skipped, an outcome other than pass/warn/fail is null, a timestamp that is not ISO 8601 is
-    /// null. Throws <see cref="SodaJsonException"/> (field <c>$</c>, "the top level is not an object") only when
+    /// null, a log level other than debug/info/warning/error (any case) is info. Throws <see cref="SodaJsonException"/> (field <c>$</c>, "the top level is not an object") only when
     /// <paramref name="root"/> is not an object.
     /// </summary>
     public static ScanResult Read(JsonElement root) => new Reader(strict: false).Document(root);
@@ -23,7 +23,8 @@ public static class SodaJsonReader
     /// Reads what a store of results needs, or throws <see cref="SodaJsonException"/> naming the first field at fault:
     /// checks[] is required; each check needs a string identity and name, an outcome of pass, warn, fail or null, and
     /// string table, column and definition when present; each metric needs a string identity and metricName;
-    /// dataTimestamp is a required ISO 8601 timestamp, scanStartTimestamp and scanEndTimestamp optional ones.
+    /// dataTimestamp is a required ISO 8601 timestamp, scanStartTimestamp and scanEndTimestamp optional ones. The rest is
+    /// read as <see cref="Read"/> reads it.
     /// </summary>
     public static ScanResult ReadStrict(JsonElement root) => new Reader(strict: true).Document(root);
 
