@@ -1,9 +1,11 @@
 // `sodalite ingest soda`, `sodalite push qalita`, `sodalite push --retry-outbox`, and the push after `sodalite scan --push`.
 // Exit codes: 0 landed; 3 bad input; 4 the server refused (a token or id to fix); 5 unreachable, kept in the outbox.
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Sodalite.Qalita;
+using Sodalite.Results.Json;
+using Sodalite.Results.Model;
 using Sodalite.Results.Qalita;
+using Sodalite.Results.Soda;
 
 namespace Sodalite.Cli;
 
@@ -48,7 +50,7 @@ public static partial class SodaliteCli
     }
 
     /// <summary>Pushes a results document to the hub and says what the hub did. Returns the exit code.</summary>
-    private static async Task<int> PushToHubAsync(ParseResult pr, PushOptions o, string? source, byte[] document, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> PushToHubAsync(ParseResult pr, PushOptions o, string source, byte[] document, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var (hubUrl, token, tokenSource) = HubTarget(pr, o);
         string url = hubUrl!;
@@ -57,7 +59,6 @@ public static partial class SodaliteCli
             await stderr.WriteLineAsync("sodalite: no hub token: pass --token or set SODALITE_HUB_TOKEN (create one with POST /api/v1/tokens/create on the hub).");
             return 3;
         }
-        source ??= (string?)JsonNode.Parse(document)?["defaultDataSource"] is { Length: > 0 } ds ? ds : "default";
         try
         {
             var outcome = await Service(pr, o).PushToHubAsync(url, token, tokenSource, source, document, ct);
@@ -126,22 +127,25 @@ public static partial class SodaliteCli
                 return 3;
             }
             byte[] bytes = await File.ReadAllBytesAsync(path, ct);
-            JsonObject doc;
+            ScanResult doc;
             try
             {
-                doc = JsonNode.Parse(bytes) as JsonObject ?? throw new System.Text.Json.JsonException("the top level is not an object");
+                doc = SodaJsonReader.Parse(bytes);
             }
-            catch (System.Text.Json.JsonException e)
+            catch (Exception e) when (e is System.Text.Json.JsonException or SodaJsonException)
             {
                 await stderr.WriteLineAsync($"sodalite: {path} is not a Soda results document: {e.Message}");
                 return 3;
             }
-            if (!pr.GetValue(qalita)) return await PushToHubAsync(pr, o, pr.GetValue(source), bytes, stdout, stderr, ct);
-            string dataset = ((doc["checks"] as JsonArray) ?? []).Select(c => (string?)c?["table"]).FirstOrDefault(t => t is not null) ?? (string?)doc["defaultDataSource"] ?? "dataset";
+            // The hub gets the file's own bytes: its idempotency key is made from them.
+            if (!pr.GetValue(qalita))
+                return await PushToHubAsync(pr, o, pr.GetValue(source) ?? (doc.DefaultDataSource is { Length: > 0 } ds ? ds : "default"), bytes, stdout, stderr, ct);
+            string dataset = doc.Checks.Select(c => c.Table).FirstOrDefault(t => t is not null) ?? doc.DefaultDataSource ?? "dataset";
             string dir = Directory.CreateTempSubdirectory("sodalite-artifacts-").FullName;
             try
             {
-                QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, pr.GetValue(rows)).WriteTo(dir, doc);
+                // soda_results.json: the document as given, in Python's layout.
+                QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, pr.GetValue(rows)).WriteTo(dir, PyJson.Reformat(bytes));
             }
             catch (ArtifactException e)
             {

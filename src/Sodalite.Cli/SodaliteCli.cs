@@ -1,12 +1,13 @@
 // The `sodalite` command: scan, convert and serve (the hub).
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Sodalite.Engine;
 using Sodalite.Engine.Output;
 using Sodalite.Results;
 using Sodalite.Results.Json;
+using Sodalite.Results.Model;
 using Sodalite.Results.Qalita;
+using Sodalite.Results.Soda;
 using Sodalite.SodaCL.Diagnostics;
 
 namespace Sodalite.Cli;
@@ -156,11 +157,12 @@ public static partial class SodaliteCli
                 foreach (var e in errors) await stdout.WriteLineAsync(ConsoleFormatter.Format(e, zone));
             }
             int exit = run.ExitCode;
-            var doc = ResultsDocument.Build(run);
+            var results = ResultsDocument.Build(run);
+            string resultsJson = SodaJsonWriter.Write(results);
             if (pr.GetValue(srf) is { } file)
             {
                 await stdout.WriteLineAsync($"Saving scan results to {file}");
-                try { AtomicFile.WriteAllText(file, PyJson.Serialize(doc)); }
+                try { AtomicFile.WriteAllText(file, resultsJson); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     await stdout.WriteLineAsync($"Error: could not write {file}: {e.Message}");
@@ -177,8 +179,8 @@ public static partial class SodaliteCli
                     long? rows = run.Metrics.FirstOrDefault(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == dataset)?.Value as long?;
                     // schemas.json lists the table's columns as the catalog has them (all of them, not only those checked).
                     var columns = run.TableColumns.TryGetValue(dataset, out var cols) && cols.Count > 0 ? cols.Select(c => c.Name).ToList() : null;
-                    var a = QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, rows ?? 0, columns);
-                    foreach (var p in a.WriteTo(dir, doc)) await stdout.WriteLineAsync($"Wrote {p}");
+                    var a = QalitaArtifacts.Build(results, pr.GetValue(label) ?? dataset, dataset, rows ?? 0, columns);
+                    foreach (var p in a.WriteTo(dir, resultsJson)) await stdout.WriteLineAsync($"Wrote {p}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArtifactException)
                 {
@@ -189,7 +191,7 @@ public static partial class SodaliteCli
             // The scan's exit code stands unless the push fails, which has codes of its own (4 refused, 5 kept in the outbox).
             int pushed = pr.GetValue(push) switch
             {
-                "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(PyJson.Serialize(doc)), stdout, stderr, ct),
+                "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(resultsJson), stdout, stderr, ct),
                 "qalita" when File.Exists(Path.Combine(artifactsDir!, "metrics.json")) => await PushToQalitaAsync(pr, pushOptions, artifactsDir!, stdout, stderr, ct),
                 "qalita" => await NothingToPush(stderr),
                 _ => 0,
@@ -249,11 +251,12 @@ public static partial class SodaliteCli
         cmd.SetAction(async (pr, ct) =>
         {
             string file = pr.GetValue(results)!;
-            JsonObject doc;
+            string text;
+            ScanResult doc;
             try
             {
-                doc = JsonNode.Parse(await File.ReadAllTextAsync(file, ct)) as JsonObject
-                    ?? throw new System.Text.Json.JsonException("the top level is not an object");
+                text = await File.ReadAllTextAsync(file, ct);
+                doc = SodaJsonReader.Parse(text);
             }
             catch (FileNotFoundException)
             {
@@ -267,7 +270,7 @@ public static partial class SodaliteCli
                     : $"sodalite: cannot read results file {file}: {e.Message}");
                 return 3;
             }
-            catch (System.Text.Json.JsonException e)
+            catch (Exception e) when (e is System.Text.Json.JsonException or SodaJsonException)
             {
                 await stderr.WriteLineAsync($"sodalite: {file} is not a Soda results document: {e.Message}");
                 return 3;
@@ -275,7 +278,8 @@ public static partial class SodaliteCli
             try
             {
                 var a = QalitaArtifacts.Build(doc, pr.GetValue(label)!, pr.GetValue(dataset), pr.GetValue(rows));
-                foreach (var p in a.WriteTo(pr.GetValue(artifacts)!, doc)) await stdout.WriteLineAsync($"Wrote {p}");
+                // soda_results.json: the document as given, in Python's layout.
+                foreach (var p in a.WriteTo(pr.GetValue(artifacts)!, PyJson.Reformat(text))) await stdout.WriteLineAsync($"Wrote {p}");
                 return 0;
             }
             catch (ArtifactException e)

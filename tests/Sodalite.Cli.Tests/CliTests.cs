@@ -46,6 +46,59 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Convert_reads_the_get_scan_results_shape_into_the_same_artifacts_and_keeps_the_document_as_given()
+    {
+        // Given: the retail results as Python's scan.get_scan_results() gives them (spec/sodacl.md §4.3), indented.
+        string retail = Path.Combine(RepoPaths.Acceptance, "qalita", "retail");
+        var doc = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(retail, "results.json")))!;
+        doc.Remove("sourceOwner");
+        foreach (var c in doc["checks"]!.AsArray().Cast<System.Text.Json.Nodes.JsonObject>())
+        {
+            foreach (var k in new[] { "identities", "migratedIdentities", "source" }) c.Remove(k);
+            c["filter"] = null;
+            c["outcomeReasons"] = new System.Text.Json.Nodes.JsonArray();
+        }
+        foreach (var m in doc["metrics"]!.AsArray().Cast<System.Text.Json.Nodes.JsonObject>()) m["dataSourceName"] = "retail";
+        string dir = TempDir();
+        string file = Path.Combine(dir, "api.json");
+        File.WriteAllText(file, doc.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        // When
+        var (exit, _, err) = await Run("convert", "--results", file, "--label", "retail", "--artifacts", Path.Combine(dir, "out"));
+
+        // Then
+        Assert.True(exit == 0, err);
+        Assert.Equal(File.ReadAllText(Path.Combine(retail, "sodalite", "metrics.json")), File.ReadAllText(Path.Combine(dir, "out", "metrics.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(retail, "sodalite", "recommendations.json")), File.ReadAllText(Path.Combine(dir, "out", "recommendations.json")));
+        Assert.Equal(Sodalite.Results.Json.PyJson.Serialize(doc), File.ReadAllText(Path.Combine(dir, "out", "soda_results.json")));
+    }
+
+    [Fact]
+    public async Task Convert_of_json_that_is_not_an_object_says_it_is_not_a_results_document()
+    {
+        string dir = TempDir();
+        string file = Path.Combine(dir, "list.json");
+        File.WriteAllText(file, "[1, 2]");
+
+        var (exit, _, err) = await Run("convert", "--results", file, "--label", "x", "--artifacts", dir);
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"sodalite: {file} is not a Soda results document: the top level is not an object", err);
+    }
+
+    [Fact]
+    public async Task The_results_file_and_the_artifacts_soda_results_are_the_same_bytes()
+    {
+        string dir = TempDir();
+        await Run("scan", "--data", Path.Combine(Sample, "retail.csv"), "--checks", Path.Combine(Sample, "checks.yml"),
+            "-srf", Path.Combine(dir, "results.json"), "--artifacts", Path.Combine(dir, "out"));
+
+        string results = File.ReadAllText(Path.Combine(dir, "results.json"));
+        Assert.Equal(results, File.ReadAllText(Path.Combine(dir, "out", "soda_results.json")));
+        Assert.Equal(results, Sodalite.Results.Soda.SodaJsonWriter.Write(Sodalite.Results.Soda.SodaJsonReader.Parse(results)));
+    }
+
+    [Fact]
     public async Task Malformed_yaml_is_reported_with_its_location_and_exit_3()
     {
         string dir = TempDir();

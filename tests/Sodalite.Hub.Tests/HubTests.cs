@@ -130,6 +130,37 @@ public abstract class HubTests<THub>(THub hub) : IClassFixture<THub> where THub 
     }
 
     [Fact]
+    public async Task A_get_scan_results_document_is_stored_as_its_srf_file_is()
+    {
+        // Given: a -srf file real Soda Core wrote, and the same results in the shape of Python's scan.get_scan_results()
+        // (no identities, migratedIdentities or source on checks; filter, outcomeReasons and archetype instead; dataSourceName on
+        // metrics; upper-case log levels; no sourceOwner).
+        string srf = File.ReadAllText(Path.Combine(RepoPaths.Acceptance, "qalita", "retail", "results.json"));
+        var api = (JsonObject)JsonNode.Parse(srf)!;
+        api.Remove("sourceOwner");
+        foreach (var c in api["checks"]!.AsArray().Cast<JsonObject>())
+        {
+            foreach (var k in new[] { "identities", "migratedIdentities", "source" }) c.Remove(k);
+            c["filter"] = null;
+            c["outcomeReasons"] = new JsonArray();
+            c["archetype"] = null;
+        }
+        foreach (var m in api["metrics"]!.AsArray().Cast<JsonObject>()) m["dataSourceName"] = "retail";
+        foreach (var l in api["logs"]!.AsArray().Cast<JsonObject>()) l["level"] = ((string)l["level"]!).ToUpperInvariant();
+
+        // When
+        var (srfStatus, fromSrf) = await Post($"srf-{Guid.NewGuid():N}", srf);
+        var (apiStatus, fromApi) = await Post($"api-{Guid.NewGuid():N}", api.ToJsonString());
+
+        // Then
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (srfStatus, apiStatus));
+        fromSrf.Remove("scan_id");
+        fromApi.Remove("scan_id");
+        Assert.Equal(fromSrf.ToJsonString(), fromApi.ToJsonString());
+        Assert.Equal(5, (int)fromApi["results"]!);
+    }
+
+    [Fact]
     public async Task Real_soda_core_results_are_ingested_with_their_checks_and_metrics()
     {
         string source = $"soda-{Guid.NewGuid():N}";

@@ -1,265 +1,202 @@
-// Builds the Soda -srf results document: keys, key order and value types of spec/sodacl.md §4.
+// Maps a finished scan to the typed results model (Sodalite.Results.Model): the checks, metrics, queries and logs of Soda's
+// -srf document (spec/sodacl.md §4), with Soda's value types. SodaJsonWriter writes it; nothing here knows JSON.
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.Results.Json;
+using Sodalite.Results.Model;
+using Sodalite.Results.Soda;
 using Sodalite.SodaCL.Diagnostics;
+using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Output;
 
 public static class ResultsDocument
 {
-    public static string Timestamp(DateTimeOffset t) =>
-        t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
-
-    public static JsonObject Build(ScanRun run)
-    {
-        var doc = new JsonObject
-        {
-            ["definitionName"] = run.DefinitionName,
-            ["defaultDataSource"] = run.DataSourceName,
-            ["dataTimestamp"] = Timestamp(run.DataTimestamp),
-            ["scanStartTimestamp"] = Timestamp(run.Start),
-            ["scanEndTimestamp"] = Timestamp(run.End),
-            ["hasErrors"] = run.Logs.Any(l => l.Level == ScanLogLevel.Error),
-            ["hasWarnings"] = run.Results.Any(r => r.Outcome == CheckOutcome.Warn),
-            ["hasFailures"] = run.Results.Any(r => r.Outcome == CheckOutcome.Fail),
-            ["metrics"] = new JsonArray([.. run.Metrics.Select(m => (JsonNode)(m.Kind == MetricKind.Schema ? SchemaMetric(m, run) : new JsonObject
-            {
-                ["identity"] = m.Identity,
-                ["metricName"] = m.Name,
-                ["value"] = Value(m.Value),
-            }))]),
-            ["checks"] = new JsonArray([.. run.Results.Where(r => r.Outcome is not null && !r.Local).Select(r => (JsonNode)Check(r, run))]),
-            ["queries"] = new JsonArray([.. run.Queries.Select(q => (JsonNode)new JsonObject
-            {
-                ["name"] = q.Name,
-                ["dataSource"] = q.DataSource,
-                ["table"] = q.Table,
-                ["partition"] = q.Partition,
-                ["column"] = q.Column,
-                ["sql"] = q.Sql,
-                ["exception"] = q.Exception,
-                ["duration"] = q.Duration is { } d ? PyTimedelta(d) : null,
-            })]),
-            ["automatedMonitoringChecks"] = new JsonArray(),
-            ["profiling"] = new JsonArray(),
-            ["metadata"] = new JsonArray(),
-            ["logs"] = new JsonArray([.. run.Logs.Where(l => l.Level != ScanLogLevel.Debug || run.Verbose).Select((l, i) => (JsonNode)Log(l, i + 1))]),
-            ["sourceOwner"] = "soda-core",
-        };
-        return doc;
-    }
+    /// <summary>Soda's timestamp text: UTC to the second, <c>2024-01-31T12:00:00+00:00</c>.</summary>
+    public static string Timestamp(DateTimeOffset t) => SodaJsonWriter.Timestamp(t);
 
     /// <summary>Python str(timedelta): [N day[s], ]H:MM:SS[.ffffff], days floored (so -1h is "-1 day, 23:00:00").</summary>
-    public static string PyTimedelta(TimeSpan t)
-    {
-        long micros = t.Ticks / 10;
-        const long microsPerDay = 86_400_000_000L;
-        long days = (long)Math.Floor((double)micros / microsPerDay);
-        long rest = micros - days * microsPerDay;
-        long seconds = rest / 1_000_000, fraction = rest % 1_000_000;
-        string s = $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}";
-        if (fraction != 0) s += "." + fraction.ToString("000000", CultureInfo.InvariantCulture);
-        return days == 0 ? s : $"{days} day{(Math.Abs(days) == 1 ? "" : "s")}, {s}";
-    }
+    public static string PyTimedelta(TimeSpan t) => Results.Json.PyTimedelta.Format(t);
 
-    public static JsonNode? Value(object? value) => value switch
+    /// <summary>
+    /// The scan's results: every metric, the checks that got an outcome (not the group by checks kept local), every query,
+    /// and the logs (debug records only when verbose), numbered from 1.
+    /// </summary>
+    public static ScanResult Build(ScanRun run) => new()
+    {
+        DefinitionName = run.DefinitionName,
+        DefaultDataSource = run.DataSourceName,
+        DataTimestamp = run.DataTimestamp,
+        ScanStartTimestamp = run.Start,
+        ScanEndTimestamp = run.End,
+        HasErrors = run.Logs.Any(l => l.Level == ScanLogLevel.Error),
+        HasWarnings = run.Results.Any(r => r.Outcome == CheckOutcome.Warn),
+        HasFailures = run.Results.Any(r => r.Outcome == CheckOutcome.Fail),
+        Metrics = [.. run.Metrics.Select(m => Metric(m, run))],
+        Checks = [.. run.Results.Where(r => r.Outcome is not null && !r.Local).Select(r => Check(r, run))],
+        Queries = [.. run.Queries.Select(q => new ScanQuery(q.Name, q.DataSource, q.Table, q.Partition, q.Column, q.Sql) { Exception = q.Exception, Duration = q.Duration })],
+        Logs = [.. run.Logs.Where(l => l.Level != ScanLogLevel.Debug || run.Verbose).Select((l, i) => Log(l, i + 1))],
+        SourceOwner = "soda-core",
+    };
+
+    /// <summary>
+    /// A metric or check value with the type Soda writes: long → int, double → float (NaN and infinities → null), bool,
+    /// dates and datetimes → ISO text, TimeSpan → str(timedelta), group by rows → a list of dicts; anything else → its text.
+    /// </summary>
+    public static ResultValue? Value(object? value) => value switch
     {
         null => null,
-        long l => PyJson.Int(l),
-        double d => PyJson.Float(d),
-        bool b => JsonValue.Create(b),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime dt => Timestamp(dt.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(dt, TimeSpan.Zero) : new DateTimeOffset(dt)),
-        DateTimeOffset o => Timestamp(o),
-        TimeSpan ts => PyTimedelta(ts),
+        long l => new IntegerValue(l),
+        double d => double.IsNaN(d) || double.IsInfinity(d) ? null : new FloatValue(d),
+        bool b => new BooleanValue(b),
+        DateOnly d => new TextValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        DateTime dt => new TextValue(Timestamp(dt.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(dt, TimeSpan.Zero) : new DateTimeOffset(dt))),
+        DateTimeOffset o => new TextValue(Timestamp(o)),
+        TimeSpan ts => new TextValue(PyTimedelta(ts)),
         // A group by metric: its rows, each a mapping of column to value.
         IEnumerable<IReadOnlyList<(string Column, object? Value)>> rows =>
-            new JsonArray([.. rows.Select(row => (JsonNode)new JsonObject(row.Select(c => KeyValuePair.Create(c.Column, Value(c.Value)))))]),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            new ListValue([.. rows.Select(row => (ResultValue?)new ObjectValue([.. row.Select(c => KeyValuePair.Create(c.Column, Value(c.Value)))]))]),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { } text ? new TextValue(text) : null,
     };
 
-    /// <summary>A schema metric carries its table (Soda's schema metric dict) and the columns as value.</summary>
-    private static JsonObject SchemaMetric(Metric m, ScanRun run) => new()
-    {
-        ["identity"] = m.Identity,
-        ["metricName"] = m.Name,
-        ["dataSourceName"] = run.DataSourceName,
-        ["tableName"] = m.Table,
-        ["partitionName"] = m.Partition,
-        ["columnName"] = null,
-        ["value"] = m.Value is IReadOnlyList<(string Name, string Type)> cols
-            ? new JsonArray([.. cols.Select(c => (JsonNode)new JsonObject { ["columnName"] = c.Name, ["sourceDataType"] = c.Type })])
-            : null,
-    };
-
-    private static JsonObject SchemaDiagnosticsJson(SchemaDiagnostics s)
-    {
-        var blocks = new JsonArray(new JsonObject
+    /// <summary>A metric, with where the engine measured it; the schema metric in Soda's form, its value the columns.</summary>
+    private static ScanMetric Metric(Metric m, ScanRun run) => m.Kind == MetricKind.Schema
+        ? new ScanMetric
         {
-            ["type"] = "csv",
-            ["text"] = "Column,Type\n" + string.Join("\n", s.Measured.Select(c => $"{c.Name},{c.Type}")),
-            ["title"] = "Schema",
-        });
-        int events = s.Fail.Count + s.Warn.Count;
-        if (events > 0)
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "csv",
-                ["text"] = "Column,Event,Details\n" + string.Join("\n", SchemaEvaluation.EventLines(s.Fail, "fail")) + "\n"
-                    + string.Join("\n", SchemaEvaluation.EventLines(s.Warn, "warn")),
-                ["title"] = "Diagnostics",
-            });
-        // Soda appends the warn level's findings, then the fail level's (lists keep repeats; a column in both keeps the fail detail).
-        SchemaEvents[] levels = [s.Warn, s.Fail];
-        var types = new JsonObject();
-        foreach (var (c, expected, actual) in levels.SelectMany(l => l.TypeMismatches))
-            types[c] = new JsonObject { ["expected_type"] = expected, ["actual_type"] = actual };
-        var indexes = new JsonObject();
-        foreach (var (c, expected, actual, on) in levels.SelectMany(l => l.IndexMismatches))
-            indexes[c] = new JsonObject { ["expected_index"] = expected, ["actual_index"] = actual, ["column_on_expected_index"] = on };
-        JsonArray Names(IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)n)]);
-        JsonObject Series(string label, int value) => new() { ["label"] = label, ["value"] = value, ["outcome"] = label };
-        return new JsonObject
-        {
-            ["blocks"] = blocks,
-            ["column_additions"] = new JsonArray(),
-            ["column_deletions"] = new JsonArray(),
-            ["column_index_changes"] = new JsonObject(),
-            ["column_index_mismatches"] = indexes,
-            ["column_type_changes"] = new JsonObject(),
-            ["column_type_mismatches"] = types,
-            ["missing_column_names"] = Names(levels.SelectMany(l => l.Missing)),
-            ["present_column_names"] = Names(levels.SelectMany(l => l.Present)),
-            ["preferredChart"] = "bars",
-            ["valueLabel"] = $"{events} schema event(s)",
-            ["valueSeries"] = new JsonObject
-            {
-                ["values"] = new JsonArray(Series("fail", s.Fail.Count), Series("warn", s.Warn.Count), Series("pass", s.Measured.Count - events)),
-            },
-        };
-    }
+            Identity = m.Identity,
+            MetricName = m.Name,
+            IsSchema = true,
+            DataSourceName = run.DataSourceName,
+            Table = m.Table,
+            Partition = m.Partition,
+            Value = m.Value is IReadOnlyList<(string Name, string Type)> cols
+                ? new ListValue([.. cols.Select(c => (ResultValue?)new ObjectValue(
+                    [KeyValuePair.Create<string, ResultValue?>("columnName", new TextValue(c.Name)), KeyValuePair.Create<string, ResultValue?>("sourceDataType", new TextValue(c.Type))]))])
+                : null,
+        }
+        : new ScanMetric { Identity = m.Identity, MetricName = m.Name, Value = Value(m.Value), Table = m.Table, Partition = m.Partition, Column = m.Column };
 
-    private static JsonObject Check(CheckResult r, ScanRun run)
+    private static ScanCheck Check(CheckResult r, ScanRun run)
     {
         var def = r.Check.Definition;
         var ids = r.Check.Identities;
-        var identities = new JsonObject { ["v1"] = ids.V1, ["v2"] = ids.V2, ["v3"] = ids.V3 };
-        if (ids.V4 is not null) identities["v4"] = ids.V4;
         var metric = r.Check.Metric!;
-        var diagnostics = r.Schema is { } schema ? SchemaDiagnosticsJson(schema)
+        CheckDiagnostics diagnostics = r.Schema is { } schema ? Schema(schema)
             // A row count comparison's diagnostics are only the difference and both counts (no blocks).
-            : r.Check.OtherMetric is { } other ? new JsonObject { ["value"] = Value(r.Value), ["rowCount"] = Value(metric.Value), ["otherRowCount"] = Value(other.Value) }
-            : new JsonObject { ["blocks"] = Blocks(metric), ["value"] = Value(r.Value) };
-        if (r.FailZone is not null) diagnostics["fail"] = r.FailZone.ToDiagnostics();
-        if (r.WarnZone is not null) diagnostics["warn"] = r.WarnZone.ToDiagnostics();
-        if (r.Freshness is { } f)
+            : r.Check.OtherMetric is { } other ? new RowCountComparisonDiagnostics(Value(r.Value), Value(metric.Value), Value(other.Value)) { Fail = Zone(r.FailZone), Warn = Zone(r.WarnZone) }
+            : new MetricCheckDiagnostics(Blocks(metric), Value(r.Value))
+            {
+                Fail = Zone(r.FailZone),
+                Warn = Zone(r.WarnZone),
+                Freshness = r.Freshness is { } f
+                    ? new FreshnessMeasurement(f.MaxColumnTimestamp, f.MaxColumnTimestampUtc, f.NowVariableName, f.NowTimestamp, f.NowTimestampUtc, f.Freshness)
+                    : null,
+            };
+        return new ScanCheck
         {
-            diagnostics["measure"] = "time";
-            diagnostics["maxColumnTimestamp"] = f.MaxColumnTimestamp;
-            diagnostics["maxColumnTimestampUtc"] = f.MaxColumnTimestampUtc;
-            diagnostics["nowVariableName"] = f.NowVariableName;
-            diagnostics["nowTimestamp"] = f.NowTimestamp;
-            diagnostics["nowTimestampUtc"] = f.NowTimestampUtc;
-            diagnostics["freshness"] = f.Freshness;
+            Group = r.Group is { } g ? new CheckGroup(g.Identity, g.Name, g.DistinctLabel) : null,
+            Identity = ids.V3,
+            Identities = new CheckIdentityVersions(ids.V1, ids.V2, ids.V3, ids.V4),
+            Name = r.Name,
+            Definition = def.Definition,
+            ResourceAttributes = [.. def.Attributes.Select(a => new ResourceAttribute(a.Name, AttributeValue(a)))],
+            Location = new ResultLocation(def.Location.FilePath, def.Location.Line, def.Location.Col),
+            DataSource = run.DataSourceName,
+            Table = def.Table?.Trim('"', '[', ']', '`'),
+            Column = def.Column,
+            Metrics = r.Check.OtherMetric is { } o ? [metric.Identity, o.Identity] : [metric.Identity],
+            Outcome = r.Outcome switch { CheckOutcome.Pass => Outcome.Pass, CheckOutcome.Warn => Outcome.Warn, _ => Outcome.Fail },
+            Diagnostics = diagnostics,
+        };
+    }
+
+    private static ThresholdZone? Zone(Threshold? t) => t is null ? null : new ThresholdZone(t.Gte, t.Gt, t.Lt, t.Lte);
+
+    private static SchemaCheckDiagnostics Schema(SchemaDiagnostics s)
+    {
+        List<DiagnosticsBlock> blocks = [new CsvBlock("Column,Type\n" + string.Join("\n", s.Measured.Select(c => $"{c.Name},{c.Type}")), "Schema")];
+        int events = s.Fail.Count + s.Warn.Count;
+        if (events > 0)
+            blocks.Add(new CsvBlock("Column,Event,Details\n" + string.Join("\n", SchemaEvaluation.EventLines(s.Fail, "fail")) + "\n"
+                + string.Join("\n", SchemaEvaluation.EventLines(s.Warn, "warn")), "Diagnostics"));
+        // Soda appends the warn level's findings, then the fail level's (lists keep repeats; a column in both keeps its first
+        // place and the fail detail, as a dict assignment does).
+        SchemaEvents[] levels = [s.Warn, s.Fail];
+        var types = new Keyed<ColumnTypeMismatch>();
+        foreach (var (c, expected, actual) in levels.SelectMany(l => l.TypeMismatches)) types.Set(c, new ColumnTypeMismatch(c, expected, actual));
+        var indexes = new Keyed<ColumnIndexMismatch>();
+        foreach (var (c, expected, actual, on) in levels.SelectMany(l => l.IndexMismatches)) indexes.Set(c, new ColumnIndexMismatch(c, expected, actual, on));
+        return new SchemaCheckDiagnostics(blocks)
+        {
+            ColumnIndexMismatches = indexes.Items,
+            ColumnTypeMismatches = types.Items,
+            MissingColumnNames = [.. levels.SelectMany(l => l.Missing)],
+            PresentColumnNames = [.. levels.SelectMany(l => l.Present)],
+            ValueLabel = $"{events} schema event(s)",
+            ValueSeries = [new("fail", s.Fail.Count, "fail"), new("warn", s.Warn.Count, "warn"), new("pass", s.Measured.Count - events, "pass")],
+        };
+    }
+
+    /// <summary>Items by column, as a Python dict keeps them: a repeated column keeps its first place and takes the last item.</summary>
+    private sealed class Keyed<T>
+    {
+        private readonly Dictionary<string, int> _at = [];
+        public List<T> Items { get; } = [];
+
+        public void Set(string key, T item)
+        {
+            if (_at.TryGetValue(key, out int i)) Items[i] = item;
+            else
+            {
+                _at[key] = Items.Count;
+                Items.Add(item);
+            }
         }
-        var check = new JsonObject();
-        if (r.Group is { } g) check["group"] = new JsonObject { ["identity"] = g.Identity, ["name"] = g.Name, ["distinctLabel"] = g.DistinctLabel };
-        foreach (var (k, v) in new JsonObject
-        {
-            ["identity"] = ids.V3,
-            ["identities"] = identities,
-            ["migratedIdentities"] = null,
-            ["name"] = r.Name,
-            ["type"] = "generic",
-            ["definition"] = def.Definition,
-            ["resourceAttributes"] = new JsonArray([.. def.Attributes.Select(a => (JsonNode)new JsonObject { ["name"] = a.Name, ["value"] = AttributeValue(a) })]),
-            ["location"] = new JsonObject { ["filePath"] = def.Location.FilePath, ["line"] = def.Location.Line, ["col"] = def.Location.Col },
-            ["dataSource"] = run.DataSourceName,
-            ["table"] = def.Table?.Trim('"', '[', ']', '`'),
-            ["column"] = def.Column,
-            ["metrics"] = r.Check.OtherMetric is { } o ? new JsonArray(metric.Identity, o.Identity) : new JsonArray(metric.Identity),
-            ["outcome"] = r.Outcome switch { CheckOutcome.Pass => "pass", CheckOutcome.Warn => "warn", _ => "fail" },
-            ["diagnostics"] = diagnostics,
-            ["source"] = "soda-core",
-        }.ToList())
-            check[k] = v?.DeepClone();
-        return check;
     }
 
     /// <summary>Soda's resourceAttributes value: a top-level number becomes its text, a bool stays, lists and mappings keep their items' types.</summary>
-    private static JsonNode? AttributeValue(CheckAttribute a) => a.Value switch
+    private static ResultValue? AttributeValue(CheckAttribute a) => a.Value switch
     {
         null => null,
-        bool b => JsonValue.Create(b),
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => PyFloat.Repr(d),
+        bool b => new BooleanValue(b),
+        long l => new TextValue(l.ToString(CultureInfo.InvariantCulture)),
+        double d => new TextValue(PyFloat.Repr(d)),
         _ => Nested(a.Value),
     };
 
-    private static JsonNode? Nested(object? value) => value switch
+    private static ResultValue? Nested(object? value) => value switch
     {
         null => null,
-        bool b => JsonValue.Create(b),
-        long l => JsonValue.Create(l),
-        double d => JsonValue.Create(d),
-        IReadOnlyList<KeyValuePair<string, object?>> map => new JsonObject(map.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Nested(p.Value)))),
-        System.Collections.IEnumerable list and not string => new JsonArray([.. list.Cast<object?>().Select(Nested)]),
-        _ => JsonValue.Create(value.ToString()),
+        bool b => new BooleanValue(b),
+        long l => new IntegerValue(l),
+        double d => new FloatValue(d),
+        IReadOnlyList<KeyValuePair<string, object?>> map => new ObjectValue([.. map.Select(p => KeyValuePair.Create(p.Key, Nested(p.Value)))]),
+        System.Collections.IEnumerable list and not string => new ListValue([.. list.Cast<object?>().Select(Nested)]),
+        _ => value.ToString() is { } text ? new TextValue(text) : null,
     };
 
-    private static JsonArray Blocks(Metric metric)
+    private static List<DiagnosticsBlock> Blocks(Metric metric)
     {
         var sampled = metric.Sample is not null ? metric : metric.CountMetric?.Sample is not null ? metric.CountMetric : null;
         if (sampled?.Sample is not { } s) return [];
-        var file = new JsonObject
-        {
-            ["columns"] = new JsonArray([.. s.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
-            ["totalRowCount"] = s.TotalRowCount ?? s.RowCount,
-            ["storedRowCount"] = s.RowCount,
-            ["reference"] = new JsonObject
-            {
-                ["type"] = "noFile",
-                ["message"] = "Samples are not sent to Soda Cloud",
-                ["link"] = new JsonObject { ["href"] = null, ["text"] = null },
-                ["fileId"] = "",
-            },
-        };
-        if (sampled.SampleIsFile) return [new JsonObject { ["type"] = "file", ["title"] = "Failed Rows", ["file"] = file }];
-        return
-        [
-            new JsonObject
-            {
-                ["type"] = "failedRowsAnalysis",
-                ["title"] = "Failed Rows Analysis",
-                ["file"] = file,
-                ["failingRowsQueryName"] = sampled.SampleQueryName + ".failing_sql",
-                ["passingRowsQueryName"] = sampled.SampleQueryName + ".passing_sql",
-                ["totalFailingRows"] = Value(sampled.Value),
-                ["sampleRowCount"] = s.RowCount,
-            },
-        ];
+        var file = new FailedRowsFile([.. s.Columns.Select(c => new SampleColumn(c.Name, c.Type))], s.TotalRowCount ?? s.RowCount, s.RowCount, FileReference.NoFile);
+        if (sampled.SampleIsFile) return [new FailedRowsFileBlock("Failed Rows", file)];
+        return [new FailedRowsAnalysisBlock("Failed Rows Analysis", file, sampled.SampleQueryName + ".failing_sql", sampled.SampleQueryName + ".passing_sql",
+            Value(sampled.Value), s.RowCount)];
     }
 
-    private static JsonObject Log(ScanLog l, int index)
+    private static ScanLogEntry Log(ScanLog l, int index) => new(l.Level switch
     {
-        var o = new JsonObject
-        {
-            ["level"] = l.Level.ToString().ToLowerInvariant(),
-            ["message"] = l.Message,
-            ["timestamp"] = Timestamp(l.Timestamp),
-            ["index"] = index,
-        };
-        if (l.Location is { } loc)
-        {
-            o["errorLocation"] = new JsonObject { ["filePath"] = loc.FilePath, ["line"] = loc.Line, ["col"] = loc.Col };
-            o["location"] = new JsonObject { ["filePath"] = loc.FilePath, ["line"] = loc.Line, ["col"] = loc.Col };
-        }
-        if (l.Doc is not null) o["doc"] = l.Doc;
-        return o;
-    }
+        ScanLogLevel.Debug => LogEntryLevel.Debug,
+        ScanLogLevel.Info => LogEntryLevel.Info,
+        ScanLogLevel.Warning => LogEntryLevel.Warning,
+        _ => LogEntryLevel.Error,
+    }, l.Message, l.Timestamp, index)
+    {
+        Location = l.Location is { } loc ? new ResultLocation(loc.FilePath, loc.Line, loc.Col) : null,
+        Doc = l.Doc,
+    };
 }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Results.Model;
+using Sodalite.Results.Soda;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
@@ -80,7 +82,7 @@ public static class SodaWebhookEndpoints
         }).AllowAnonymous().DisableAntiforgery();
     }
 
-    /// <summary>Check results grouped by data source into scan documents (one per data source and data timestamp).</summary>
+    /// <summary>Check results grouped by data source into scan documents (one per data source and data timestamp): results without metrics.</summary>
     private static List<(string Source, ScanDocument Doc)> ToScans(JsonElement results)
     {
         var rows = new List<(string Source, string Dataset, DateTimeOffset At, ScanCheck Check)>();
@@ -100,22 +102,38 @@ public static class SodaWebhookEndpoints
             string? ts = Str(r, "dataTimestamp");
             if (ts is null || !DateTimeOffset.TryParse(ts, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var dataTimestamp))
                 throw new ScanDocumentException($"{at}.dataTimestamp", $"{at}.dataTimestamp must be an ISO 8601 timestamp.");
-            double? value = r.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-            var attributes = new Dictionary<string, string>();
+            // The dataset's attributes stand for the check's (a 'dimension' among them sets the check's dimension).
+            var attributes = new List<ResourceAttribute>();
             if (dataset.ValueKind == JsonValueKind.Object && dataset.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Array)
                 foreach (var a in attrs.EnumerateArray())
-                    if (Str(a, "name") is { } an) attributes[an] = a.TryGetProperty("value", out var av) ? av.ToString() : "";
-            rows.Add((source, datasetName, dataTimestamp.ToUniversalTime(), new ScanCheck(id, name.Length > 0 ? name : id, datasetName, Str(r, "column"), definition, outcome, value, [],
-                d.ValueKind == JsonValueKind.Object ? d.GetRawText() : "{}", attributes)));
+                    if (Str(a, "name") is { } an) attributes.Add(new ResourceAttribute(an, a.TryGetProperty("value", out var av) ? SodaJsonReader.ReadValue(av) : null));
+            rows.Add((source, datasetName, dataTimestamp.ToUniversalTime(), new ScanCheck
+            {
+                Identity = id,
+                Name = name.Length > 0 ? name : id,
+                Definition = definition,
+                ResourceAttributes = attributes,
+                Table = datasetName,
+                Column = Str(r, "column"),
+                Outcome = outcome switch { "pass" => Outcome.Pass, "warn" => Outcome.Warn, _ => Outcome.Fail },
+                Diagnostics = r.TryGetProperty("diagnostics", out var d) ? SodaJsonReader.ReadDiagnostics(d) : null,
+            }));
         }
-        return [.. rows.GroupBy(x => (x.Source, x.At)).Select(g => (g.Key.Source, new ScanDocument("Soda Cloud", g.Key.Source, g.Key.At, null, null, false,
-            g.Any(x => x.Check.Outcome == "warn"), g.Any(x => x.Check.Outcome == "fail"), [.. g.Select(x => x.Check)], [])))];
+        return [.. rows.GroupBy(x => (x.Source, x.At)).Select(g => (g.Key.Source, new ScanDocument(new ScanResult
+        {
+            DefinitionName = "Soda Cloud",
+            DefaultDataSource = g.Key.Source,
+            DataTimestamp = g.Key.At,
+            HasWarnings = g.Any(x => x.Check.Outcome == Outcome.Warn),
+            HasFailures = g.Any(x => x.Check.Outcome == Outcome.Fail),
+            Checks = [.. g.Select(x => x.Check)],
+        })))];
     }
 
     /// <summary>Notes a Soda Cloud incident on the issues of its checks.</summary>
     private static async Task NoteIncidentAsync(JsonElement incident, string eventName, List<(string Source, ScanDocument Doc)> scans, HubDb db, TimeProvider time, CancellationToken ct)
     {
-        var identities = scans.SelectMany(s => s.Doc.Checks.Select(c => c.Identity)).ToHashSet();
+        var identities = scans.SelectMany(s => s.Doc.Result.Checks.Select(c => c.Identity)).ToHashSet();
         string note = $"Soda Cloud incident #{(incident.TryGetProperty("number", out var num) ? num.ToString() : "?")} {(eventName == "incidentCreated" ? "created" : "updated")}: " +
                       $"{Str(incident, "title")} ({Str(incident, "status")}, {Str(incident, "severity")})";
         db.ChangeTracker.Clear();

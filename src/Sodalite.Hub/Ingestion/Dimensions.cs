@@ -1,4 +1,6 @@
 // The quality dimension of a check: a 'dimension' attribute when the check has one, else derived from what it measures.
+using Sodalite.Results.Model;
+
 namespace Sodalite.Hub.Ingestion;
 
 public static class Dimensions
@@ -7,7 +9,9 @@ public static class Dimensions
 
     public static string Of(ScanCheck check, string? metric)
     {
-        if (check.Attributes.TryGetValue("dimension", out var d) && All.Contains(d.Trim().ToLowerInvariant())) return d.Trim().ToLowerInvariant();
+        // The last 'dimension' attribute counts, as in a dict built from the list.
+        if (check.ResourceAttributes.LastOrDefault(a => a.Name == "dimension") is { Value: TextValue { Text: var d } }
+            && All.Contains(d.Trim().ToLowerInvariant())) return d.Trim().ToLowerInvariant();
         string line = CheckLine(check.Definition);
         if (line.StartsWith("freshness", StringComparison.Ordinal)) return "timeliness";
         if (line.StartsWith("schema", StringComparison.Ordinal) || line.StartsWith("failed rows", StringComparison.Ordinal)) return "validity";

@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
+using Sodalite.Results.Model;
+using Sodalite.Results.Soda;
 
 namespace Sodalite.Hub.Ingestion;
 
@@ -53,8 +55,10 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         return new IngestResult(known.Id, true, results, metrics, new IssueCounts(0, 0, 0, 0), score);
     }
 
-    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument doc, string key, CancellationToken ct)
+    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument document, string key, CancellationToken ct)
     {
+        var doc = document.Result;
+        var dataTimestamp = doc.DataTimestamp ?? throw new ArgumentException("A stored scan needs its dataTimestamp.", nameof(document));
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName, ct);
@@ -69,11 +73,11 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         {
             SourceId = source.Id,
             IdempotencyKey = key,
-            DefinitionName = doc.DefinitionName,
-            DataSourceName = doc.DataSource,
-            DataTimestamp = doc.DataTimestamp,
-            ScanStart = doc.ScanStart?.ToUniversalTime(),
-            ScanEnd = doc.ScanEnd?.ToUniversalTime(),
+            DefinitionName = doc.DefinitionName ?? "",
+            DataSourceName = doc.DefaultDataSource ?? "",
+            DataTimestamp = dataTimestamp,
+            ScanStart = doc.ScanStartTimestamp?.ToUniversalTime(),
+            ScanEnd = doc.ScanEndTimestamp?.ToUniversalTime(),
             HasErrors = doc.HasErrors,
             HasWarnings = doc.HasWarnings,
             HasFailures = doc.HasFailures,
@@ -97,7 +101,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         foreach (var c in doc.Checks)
         {
             var dataset = datasets[DatasetName(c, doc)];
-            string? metric = c.MetricIdentities.Select(metricNames.GetValueOrDefault).FirstOrDefault(n => n is not null);
+            string? metric = c.Metrics.Select(metricNames.GetValueOrDefault).FirstOrDefault(n => n is not null);
             string dimension = Dimensions.Of(c, metric);
             if (!checks.TryGetValue((dataset.Id, c.Identity), out var check))
             {
@@ -119,31 +123,40 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         var judged = new HashSet<int>();
         foreach (var c in doc.Checks)
         {
-            if (c.Outcome is null) continue;
+            if (OutcomeText(c.Outcome) is not { } outcome) continue;
             var dataset = datasets[DatasetName(c, doc)];
             var check = checks[(dataset.Id, c.Identity)];
             // The same check twice in one document (Soda lists identical checks once each): keep the first.
             if (!judged.Add(check.Id)) continue;
-            db.CheckResults.Add(new CheckResult { ScanId = scan.Id, CheckId = check.Id, Outcome = c.Outcome, Value = c.Value, DataTimestamp = doc.DataTimestamp, DiagnosticsJson = c.DiagnosticsJson });
-            scored.Add((dataset, check.Dimension, c.Outcome == "pass"));
+            db.CheckResults.Add(new CheckResult
+            {
+                ScanId = scan.Id,
+                CheckId = check.Id,
+                Outcome = outcome,
+                Value = c.Diagnostics?.Value?.AsDouble(),
+                DataTimestamp = dataTimestamp,
+                DiagnosticsJson = c.Diagnostics is { } d ? SodaJsonWriter.Write(d) : "{}",
+            });
+            scored.Add((dataset, check.Dimension, c.Outcome == Outcome.Pass));
             issues.TryGetValue((dataset.Id, check.Id), out var known);
-            var (issue, change) = IssueLifecycle.Observe(db, known, dataset, check, c.Outcome, doc.DataTimestamp, now, scan, $"{check.Name}: {c.Outcome}");
+            var (issue, change) = IssueLifecycle.Observe(db, known, dataset, check, outcome, dataTimestamp, now, scan, $"{check.Name}: {outcome}");
             if (issue is not null) issues[(dataset.Id, check.Id)] = issue;
             if (change != IssueChange.None) counts[(int)change - 1]++;
         }
 
         foreach (var m in doc.Metrics)
         {
-            string? table = doc.Checks.FirstOrDefault(c => c.MetricIdentities.Contains(m.Identity))?.Table;
+            // A metric belongs to the dataset of the first check that lists it.
+            string? table = doc.ChecksOf(m.Identity).FirstOrDefault()?.Table;
             db.MetricValues.Add(new MetricValue
             {
                 Scan = scan,
                 DatasetId = table is not null && datasets.TryGetValue(table, out var d) ? d.Id : null,
                 Identity = m.Identity,
                 MetricName = m.MetricName,
-                Value = m.Value,
-                ValueJson = m.ValueJson,
-                DataTimestamp = doc.DataTimestamp,
+                Value = m.Value?.AsDouble(),
+                ValueJson = SodaJsonWriter.Write(m.Value),
+                DataTimestamp = dataTimestamp,
             });
         }
 
@@ -153,7 +166,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             if (rows.Count == 0) return;
             int passed = rows.Count(r => r.Pass);
             double value = Math.Round((double)passed / rows.Count, 4);
-            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = rows.Count, Value = value, DataTimestamp = doc.DataTimestamp });
+            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = rows.Count, Value = value, DataTimestamp = dataTimestamp });
             if (datasetId is null && dimension is null) sourceScore = value;
         }
         await db.SaveChangesAsync(ct);
@@ -169,5 +182,13 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         return new IngestResult(scan.Id, false, scored.Count, doc.Metrics.Count, new IssueCounts(counts[0], counts[1], counts[2], counts[3]), sourceScore);
     }
 
-    private static string DatasetName(ScanCheck c, ScanDocument doc) => c.Table ?? (doc.DataSource.Length > 0 ? doc.DataSource : "(data source)");
+    private static string DatasetName(ScanCheck c, ScanResult doc) => c.Table ?? (doc.DefaultDataSource is { Length: > 0 } ds ? ds : "(data source)");
+
+    private static string? OutcomeText(Outcome? outcome) => outcome switch
+    {
+        Outcome.Pass => "pass",
+        Outcome.Warn => "warn",
+        Outcome.Fail => "fail",
+        _ => null,
+    };
 }

@@ -12,6 +12,15 @@ public static class PyJson
     /// <summary>One line, separators ", " and ": " (json.dump defaults).</summary>
     public static string Serialize(JsonNode? node) => Serialize(node, null);
 
+    /// <summary>A scan's results as Soda writes its -srf file (see <see cref="Soda.SodaJsonWriter"/>): one line.</summary>
+    public static string Serialize(Model.ScanResult result) => Soda.SodaJsonWriter.Write(result);
+
+    /// <summary>The same JSON document in json.dump's one-line layout (throws <see cref="JsonException"/> for text that is not JSON).</summary>
+    public static string Reformat(string json) => Serialize(JsonNode.Parse(json));
+
+    /// <summary>The same UTF-8 JSON document in json.dump's one-line layout (throws <see cref="JsonException"/> for bytes that are not JSON).</summary>
+    public static string Reformat(ReadOnlySpan<byte> utf8Json) => Serialize(JsonNode.Parse(utf8Json));
+
     /// <summary>With <paramref name="indent"/> set: json.dump(indent=N) layout, no trailing newline.</summary>
     public static string Serialize(JsonNode? node, int? indent)
     {
@@ -116,7 +125,8 @@ public static class PyJson
     /// <summary>True when a JSON number's text is an integer (Python reads it as int).</summary>
     public static bool IsIntegerText(string raw) => raw.IndexOfAny(['.', 'e', 'E']) < 0;
 
-    private static string FloatText(double d)
+    /// <summary>A float as json.dump writes it: repr, or NaN, Infinity, -Infinity.</summary>
+    internal static string FloatText(double d)
     {
         if (double.IsNaN(d)) return "NaN";
         if (double.IsPositiveInfinity(d)) return "Infinity";

@@ -1,8 +1,9 @@
-// Maps a Soda scan-results document to the files a QALITA pack uploads (spec/qalita.md §1.8 and §6):
-// metrics.json, recommendations.json and schemas.json, serialized as Python's json.dump(indent=4).
-using System.Globalization;
+// Maps a scan's results (ours, or read from a Soda results file) to the files a QALITA pack uploads (spec/qalita.md §1.8
+// and §6): metrics.json, recommendations.json and schemas.json, serialized as Python's json.dump(indent=4).
 using System.Text.Json.Nodes;
 using Sodalite.Results.Json;
+using Sodalite.Results.Model;
+using Sodalite.Results.Soda;
 
 namespace Sodalite.Results.Qalita;
 
@@ -14,53 +15,24 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
     public const string SodaResultsFile = "soda_results.json";
 
     /// <summary>Builds the artifacts. <paramref name="rowsAnalyzed"/> null means: take the unfiltered
-    /// row_count metric of the dataset; <paramref name="columns"/> null means: the columns named by checks.</summary>
-    public static QalitaArtifacts Build(JsonObject results, string label, string? dataset = null,
+    /// row_count metric of the dataset; <paramref name="columns"/> null means: the columns named by checks.
+    /// Throws <see cref="ArtifactException"/> when rows analyzed is neither given nor in the results.</summary>
+    public static QalitaArtifacts Build(ScanResult results, string label, string? dataset = null,
         long? rowsAnalyzed = null, IReadOnlyList<string>? columns = null)
     {
         dataset ??= label;
-        var checks = (results["checks"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var metrics = (results["metrics"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        string? definitionName = results["definitionName"]?.GetValue<string>();
-        string? defaultDs = results["defaultDataSource"]?.GetValue<string>();
-
-        string Prefix(JsonObject metric)
-        {
-            string? ds = metric["dataSourceName"]?.GetValue<string>() ?? defaultDs;
-            var parts = new List<string> { "metric" };
-            if (!string.IsNullOrEmpty(definitionName)) parts.Add(definitionName);
-            if (!string.IsNullOrEmpty(ds)) parts.Add(ds);
-            parts.Add(dataset);
-            return string.Join("-", parts) + "-";
-        }
-
-        // Fix 2: a metric listed by a column check keeps that column.
-        var columnByMetric = new Dictionary<string, string>();
-        foreach (var check in checks)
-        {
-            string? column = Str(check["column"]);
-            if (column is null) continue;
-            foreach (var id in (check["metrics"] as JsonArray ?? []).Select(Str).OfType<string>())
-                columnByMetric.TryAdd(id, column);
-        }
+        var checks = results.Checks;
 
         var outMetrics = new JsonArray();
         long? rowCountMetric = null;
-        foreach (var metric in metrics)
+        foreach (var metric in results.Metrics)
         {
-            string identity = Str(metric["identity"]) ?? "";
-            string name = Str(metric["metricName"]) ?? "";
-            string prefix = Prefix(metric);
-            if (identity == prefix + "row_count" && PyJson.AsDouble(metric["value"]) is double rc)
+            if (SodaMetricIdentity.IsTableMetric(results, metric, dataset, "row_count") && metric.Value?.AsDouble() is double rc)
                 rowCountMetric ??= (long)rc;
-            string? column = columnByMetric.GetValueOrDefault(identity);
-            if (column is null && identity.StartsWith(prefix, StringComparison.Ordinal)
-                && identity.EndsWith("-" + name, StringComparison.Ordinal))
-            {
-                int start = prefix.Length, end = identity.Length - name.Length - 1;
-                if (end > start) column = identity[start..end];
-            }
-            outMetrics.Add(Entry("key", name, metric["value"]?.DeepClone(),
+            // Fix 2: a metric listed by a column check keeps that column; else the soda pack's reading of its identity.
+            string? column = results.ChecksOf(metric.Identity).Select(c => c.Column).FirstOrDefault(c => c is not null)
+                ?? SodaMetricIdentity.ColumnIn(results, metric, dataset);
+            outMetrics.Add(Entry("key", metric.MetricName, SodaJsonWriter.ToNode(metric.Value),
                 column is null ? DatasetScope(label) : ColumnScope(column.Replace("\"", ""), label)));
         }
 
@@ -71,7 +43,7 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
         long rows = rowsAnalyzed ?? rowCountMetric!.Value;
 
         int total = checks.Count;
-        int passed = checks.Count(c => Str(c["outcome"]) == "pass");
+        int passed = checks.Count(c => c.Outcome == Outcome.Pass);
         double score = total == 0 ? 0 : (double)passed / total;
         JsonNode scoreNode = total == 0 ? PyJson.Int(0) : PyJson.Float(PyFloat.Round(score, 2))!;
         outMetrics.Add(Entry("key", "score", scoreNode, DatasetScope(label)));
@@ -83,9 +55,9 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
         var groups = new List<(string? Column, int Pass, int Total)>();
         foreach (var check in checks)
         {
-            string? column = Str(check["column"])?.Replace("\"", "");
+            string? column = check.Column?.Replace("\"", "");
             int idx = groups.FindIndex(g => g.Column == column);
-            bool pass = Str(check["outcome"]) == "pass";
+            bool pass = check.Outcome == Outcome.Pass;
             if (idx < 0) groups.Add((column, pass ? 1 : 0, 1));
             else groups[idx] = (column, groups[idx].Pass + (pass ? 1 : 0), groups[idx].Total + 1);
         }
@@ -103,17 +75,16 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
             recs.Add(Rec($"The dataset '{label}' has PASSED {passed}/{total} checks giving a score of {pct}%.",
                 "Checks Failed", DatasetScope(label), Level(1 - score)));
         }
-        foreach (var check in checks.Where(c => Str(c["outcome"]) != "pass"))
+        foreach (var check in checks.Where(c => c.Outcome != Outcome.Pass))
         {
-            string definition = Str(check["definition"]) ?? "";
-            string? column = Str(check["column"])?.Replace("\"", "");
+            string? column = check.Column?.Replace("\"", "");
             recs.Add(column is null
-                ? Rec(definition, "Checks Failed", DatasetScope(label), "high")
-                : Rec(definition, Str(check["name"]) ?? "", ColumnScope(column, label), "high"));
+                ? Rec(check.Definition, "Checks Failed", DatasetScope(label), "high")
+                : Rec(check.Definition, check.Name, ColumnScope(column, label), "high"));
         }
 
         var schemas = new JsonArray();
-        var cols = columns ?? SchemaColumns(results, checks);
+        var cols = columns ?? SchemaColumns(results);
         foreach (var c in cols) schemas.Add(Entry("key", "column", c, ColumnScope(c, label)));
         schemas.Add(Entry("key", "dataset", label, DatasetScope(label)));
 
@@ -123,8 +94,9 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
     /// <summary>qalita_core's determine_recommendation_level, fed the failure rate (Fix 1).</summary>
     public static string Level(double badness) => badness > 0.7 ? "high" : badness > 0.3 ? "warning" : "info";
 
-    /// <summary>Writes each file whole or not at all; returns the paths written.</summary>
-    public IReadOnlyList<string> WriteTo(string directory, JsonObject? sodaResults = null)
+    /// <summary>Writes each file whole or not at all, and <paramref name="sodaResults"/> (a results document's JSON text)
+    /// as soda_results.json when given; returns the paths written.</summary>
+    public IReadOnlyList<string> WriteTo(string directory, string? sodaResults = null)
     {
         var written = new List<string>();
         void W(string name, string text)
@@ -136,24 +108,19 @@ public sealed record QalitaArtifacts(JsonArray Metrics, JsonArray Recommendation
         W(RecommendationsFile, PyJson.Serialize(Recommendations, 4));
         W(MetricsFile, PyJson.Serialize(Metrics, 4));
         W(SchemasFile, PyJson.Serialize(Schemas, 4));
-        if (sodaResults is not null) W(SodaResultsFile, PyJson.Serialize(sodaResults));
+        if (sodaResults is not null) W(SodaResultsFile, sodaResults);
         return written;
     }
 
-    private static List<string> SchemaColumns(JsonObject results, List<JsonObject> checks)
+    private static List<string> SchemaColumns(ScanResult results)
     {
-        var fromSchema = (results["metrics"] as JsonArray ?? []).OfType<JsonObject>()
-            .Where(m => Str(m["metricName"]) == "schema" && m["value"] is JsonArray)
-            .SelectMany(m => ((JsonArray)m["value"]!).OfType<JsonObject>().Select(c => Str(c["columnName"])))
+        var fromSchema = results.Metrics
+            .Where(m => m.MetricName == "schema" && m.Value is ListValue)
+            .SelectMany(m => ((ListValue)m.Value!).Items.OfType<ObjectValue>().Select(c => c["columnName"]?.AsText()))
             .OfType<string>().Distinct().ToList();
         if (fromSchema.Count > 0) return fromSchema;
-        return checks.Select(c => Str(c["column"])?.Replace("\"", "")).OfType<string>().Distinct().ToList();
+        return results.Checks.Select(c => c.Column?.Replace("\"", "")).OfType<string>().Distinct().ToList();
     }
-
-    private static string? Str(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) ? s
-        : node is JsonValue v2 && v2.TryGetValue<System.Text.Json.JsonElement>(out var e) && e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString()
-        : null;
 
     private static JsonObject DatasetScope(string label) => new() { ["perimeter"] = "dataset", ["value"] = label };
 
