@@ -1,7 +1,6 @@
 // The plan a --dry-run prints holds every statement a real scan runs: each entry of the run's queries[] is a planned statement
 // (a conditional one, a failed-rows sample, matches by its name after the number it takes when it runs), and every
 // unconditional planned statement is in queries[].
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sodalite.Engine;
 using Sodalite.Engine.Output;
@@ -23,7 +22,7 @@ public static partial class DryRunPlan
             return diffs;
         }
         var run = await new Scanner(TimeProvider.System).RunAsync(options);
-        var names = ((JsonArray)ResultsDocument.Build(run)["queries"]!).Select(q => (string)q!["name"]!).ToList();
+        var names = ResultsDocument.Build(run).Queries.Select(q => q.Name ?? "").ToList();
 
         var unconditional = dry.DryRunCatalogQueries.Select(q => q.Name).Concat(plan.Queries.Select(q => q.Name)).ToList();
         var allowed = new HashSet<string>(unconditional);
