@@ -4,9 +4,6 @@ using System.Web;
 
 namespace Sodalite.Qalita;
 
-/// <summary>How a push ended: landed (with the hub's answer when pushing there), or kept in the outbox.</summary>
-public sealed record PushOutcome(bool Landed, HubPushResult? Hub, int Uploaded, int AlreadyThere, IReadOnlyList<string> Queued);
-
 public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, Delivery> deliveryFor)
 {
     public async Task<PushOutcome> PushToHubAsync(string endpoint, string token, string tokenSource, string source, byte[] document, CancellationToken ct)
@@ -111,10 +108,4 @@ public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, D
         }
         return (sent, outbox.Pending().Count, errors, down.Count > 0);
     }
-}
-
-/// <summary>The server stayed unreachable: the payload waits in the outbox.</summary>
-public sealed class QueuedException(string message, IReadOnlyList<string> queued) : Exception(message)
-{
-    public IReadOnlyList<string> Queued { get; } = queued;
 }

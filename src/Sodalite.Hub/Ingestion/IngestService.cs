@@ -10,10 +10,6 @@ using Sodalite.Results.Soda;
 
 namespace Sodalite.Hub.Ingestion;
 
-public sealed record IssueCounts(int Opened, int Updated, int Resolved, int Reopened);
-
-public sealed record IngestResult(int ScanId, bool Duplicate, int Results, int Metrics, IssueCounts Issues, double? Score);
-
 public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks)
 {
 

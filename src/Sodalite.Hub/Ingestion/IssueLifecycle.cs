@@ -5,8 +5,6 @@ using Sodalite.Hub.Data;
 
 namespace Sodalite.Hub.Ingestion;
 
-public enum IssueChange { None, Opened, Updated, Resolved, Reopened }
-
 public static class IssueLifecycle
 {
     /// <summary>Applies one observed outcome to the check's issue (null: none yet); returns the issue (new when opened) and what changed.</summary>
