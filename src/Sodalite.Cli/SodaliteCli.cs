@@ -145,8 +145,10 @@ public static partial class SodaliteCli
                 name => dotEnv.TryGetValue(name, out var fromFile) ? fromFile : Environment.GetEnvironmentVariable(name));
             var run = await scanner.RunAsync(options, ct);
             if (progress) await stderr.WriteAsync("\r\u001b[2K");
-            if (options.DryRun && scanner.DryRun is { } plan)
+            if (options.DryRun)
             {
+                // A dry run writes no results, artifacts or pushes; without a plan (the data source could not be reached) it is an error.
+                if (scanner.DryRun is not { } plan) return 3;
                 await stdout.WriteAsync(PlanListing.Write(plan, scanner.DryRunCatalogQueries));
                 return run.ExitCode == 3 ? 3 : 0;
             }

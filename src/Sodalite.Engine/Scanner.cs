@@ -241,7 +241,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 onProgress?.Invoke($"connecting to {name} ({otherConfig.Type})");
                 others.Connected[name] = await DataSource.ConnectAsync(otherConfig, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
+            {
+                await others.DisposeAsync();
+                throw;
+            }
+            catch (Exception e)
             {
                 log.Error($"Could not connect to data source \"{name}\": {e.Message}", location);
             }

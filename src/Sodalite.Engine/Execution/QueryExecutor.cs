@@ -100,10 +100,10 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     }
 
     /// <summary>
-    /// Whether a failed aggregation fails whatever its select expressions, from the engine's typed error and the catalog: the
-    /// dataset is missing from the catalog, or the error is transient (splitting would only repeat it); a name that does not
-    /// resolve and is not in the filter is an expression's, so the batch is split. Otherwise a plan-only probe of the FROM/WHERE
-    /// part tells.
+    /// Whether a failed aggregation fails whatever its select expressions, from the engine's typed error and the catalog: a
+    /// transient error (splitting would only repeat it), or the statement's own dataset named missing and absent from the catalog.
+    /// A name that does not resolve in a statement without a filter is an expression's, so the batch is split. Otherwise a
+    /// plan-only probe of the FROM/WHERE part tells.
     /// </summary>
     private async Task<bool> WholeBatchFailsAsync(PlannedQuery q, Exception? error, CancellationToken ct)
     {
@@ -111,22 +111,21 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         {
             case DataSourceException { IsTransient: true }:
                 return true;
-            case DataSourceException { Kind: QueryErrorKind.DatasetNotFound } when q.Table is not null && await ds.TryColumnsAsync(q.Table, ct) is { Count: 0 }:
+            case DataSourceException { Kind: QueryErrorKind.DatasetNotFound, UnresolvedName: { } missing }
+                when q.Table is not null && SameName(missing, q.Table) && await ds.TryColumnsAsync(q.Table, ct) is { Count: 0 }:
                 return true;
-            case DataSourceException { Kind: QueryErrorKind.NameNotResolved, UnresolvedName: { } unresolved } when !Mentions(q.Where, unresolved):
+            case DataSourceException { Kind: QueryErrorKind.NameNotResolved } when q.Where is null:
                 return false;
             default:
                 return !await FromClauseWorksAsync(q, ct);
         }
     }
 
-    /// <summary>Whether <paramref name="sql"/> mentions the last part of a (possibly qualified, quoted) name, as a whole word, ignoring case.</summary>
-    private static bool Mentions(string? sql, string name)
+    /// <summary>Whether two (possibly qualified, quoted) names end in the same name, ignoring case.</summary>
+    private static bool SameName(string a, string b)
     {
-        if (sql is null) return false;
-        string last = name[(name.LastIndexOf('.') + 1)..].Trim('"', '`', '\'', '[', ']');
-        return last.Length == 0 || System.Text.RegularExpressions.Regex.IsMatch(sql, $@"(?<![\w$]){System.Text.RegularExpressions.Regex.Escape(last)}(?![\w$])",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        static string Last(string n) => n[(n.LastIndexOf('.') + 1)..].Trim('"', '`', '\'', '[', ']');
+        return string.Equals(Last(a), Last(b), StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<bool> FromClauseWorksAsync(PlannedQuery q, CancellationToken ct)

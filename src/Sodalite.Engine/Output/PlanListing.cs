@@ -9,7 +9,7 @@ namespace Sodalite.Engine.Output;
 /// Writes a plan as SQL text: each statement after a <c>-- NAME</c> comment line (the name the results' <c>queries[]</c> gives it)
 /// and <c>--   serves: CHECK</c> lines, each statement ending with ';'. Conditional statements say when they run: the kept
 /// duplicate keys' alternative, and the failed-rows samples, which take their number when they run (the listing numbers them as if
-/// every sample before them ran).
+/// every sample before them ran; a sample that does not run leaves its number to the next one).
 /// </summary>
 public static class PlanListing
 {
@@ -25,18 +25,22 @@ public static class PlanListing
         }
         foreach (var q in plan.Queries)
         {
+            if (q.KeepKeys is { } keep)
+            {
+                // As the run lists them: the statement keeping the duplicated keys, then the count over them under the query's name.
+                sb.Append("-- ").Append(q.Name).Append(".keep_keys\n");
+                sb.Append(keep.Create).Append(";\n");
+            }
             sb.Append("-- ").Append(q.Name).Append('\n');
             foreach (var pc in plan.Checks.Where(pc => pc.Metric is { } m && (q.Metrics.Contains(m) || q.Metrics.Contains(m.CountMetric!)
                          || q.Metrics.Contains(m.RowCountMetric!)) || pc.OtherMetric is { } o && q.Metrics.Contains(o)))
-                sb.Append("--   serves: ").Append(pc.Definition.Line).Append('\n');
+                sb.Append("--   serves: ").Append(Serves(pc.Definition)).Append('\n');
             if (q.DataSourceName is not null) sb.Append("--   on data source ").Append(q.DataSourceName).Append('\n');
             if (q.Kind == QueryKind.Aggregation && q.Metrics.Count > 1)
-                sb.Append("--   if it fails, it is run again in halves (").Append(q.Name).Append("[retry]) so the other metrics keep their values\n");
-            if (q.KeepKeys is { } keep)
+                sb.Append("--   if an expression in it fails, it is run again in halves (").Append(q.Name).Append("[retry]) so the other metrics keep their values\n");
+            if (q.KeepKeys is { } kept)
             {
-                sb.Append("-- ").Append(q.Name).Append(".keep_keys\n");
-                sb.Append(keep.Create).Append(";\n");
-                sb.Append(keep.Count).Append(";\n");
+                sb.Append(kept.Count).Append(";\n");
                 sb.Append("--   when the keys cannot be kept:\n");
             }
             sb.Append(q.Sql.Trim('\n')).Append(";\n");
@@ -68,4 +72,7 @@ public static class PlanListing
         }
         return sb.ToString();
     }
+
+    /// <summary>The check line, and the check's name when it has one.</summary>
+    private static string Serves(SodaCL.Model.CheckDefinition check) => check.Name is { } name ? $"{check.Line} (\"{name}\")" : check.Line;
 }

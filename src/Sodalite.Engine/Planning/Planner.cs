@@ -28,9 +28,10 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     /// <summary>The other data sources connected for row count comparisons, by configured name; a count on one not here is not planned.</summary>
     public IReadOnlyDictionary<string, DataSource> OtherDataSources { get; init; } = new Dictionary<string, DataSource>();
 
-    /// <summary>The other data sources the checks count rows on, each once with the first check naming it, in check order.</summary>
+    /// <summary>The other data sources the checks count rows on (checks whose other dataset's filter is declared), each once with the first check naming it, in check order.</summary>
     public static IEnumerable<(string Name, SourceLocation Location)> OtherDataSourceNames(SodaClDocument doc, string own) =>
-        OrderChecks(doc).Select(c => (c.Parsed as RowCountComparisonLine)?.OtherDataSource is { } other && other != own && c.Table is not null ? (other, c.Location) : default)
+        OrderChecks(doc).Select(c => c.Parsed is RowCountComparisonLine { OtherDataSource: { } other } rc && other != own && c.Table is not null
+                && (rc.OtherPartition is null || doc.Filters.ContainsKey((rc.OtherTable, rc.OtherPartition))) ? (other, c.Location) : default)
             .Where(x => x.other is not null).DistinctBy(x => x.other).Select(x => (x.other!, x.Location));
     private readonly Dictionary<string, Metric> _metrics = [];
 

@@ -40,6 +40,25 @@ public class BatchSplittingTests
     }
 
     [Fact]
+    public async Task A_filter_naming_a_missing_column_through_a_variable_fails_the_batch_with_one_error()
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-split-").FullName;
+        string data = Path.Combine(dir, "orders.csv");
+        File.WriteAllText(data, "id,amount,country\n1,10,BE\n2,20,\n3,30,FR\n");
+        string checks = Path.Combine(dir, "checks.yml");
+        File.WriteAllText(checks, "filter orders [bad]:\n  where: ${COL} > 0\n\nchecks for orders [bad]:\n  - row_count = 3\n  - min(amount) = 10\n  - max(amount) = 30\n");
+        var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions
+        {
+            DataFile = data,
+            CheckPaths = [checks],
+            Variables = new Dictionary<string, string> { ["COL"] = "no_such_column" },
+        });
+
+        Assert.DoesNotContain(run.Queries, q => q.Name.EndsWith("[retry]", StringComparison.Ordinal));
+        Assert.Single(Errors(run), e => e.StartsWith("Query execution error in 1.orders.orders[bad].aggregation[0]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_dataset_fails_the_batch_with_one_error()
     {
         var run = await Scan("checks for no_such_table:\n  - row_count = 3\n  - min(amount) = 10\n");

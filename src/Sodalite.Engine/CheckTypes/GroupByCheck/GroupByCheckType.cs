@@ -123,7 +123,7 @@ public sealed class GroupByCheckType : ICheckType
                     Definition = child,
                     Identities = CheckIdentities.For(child, judging.DataSourceName),
                     Metric = value,
-                    Type = CheckTypeRegistry.For(child) ?? NestedType,
+                    Type = NestedTypeOf(child),
                 };
                 string nestedName = child.Name![..^(label.Length + 1)];
                 mine.Add(judging.Evaluator.Evaluate(childCheck) with { Group = new GroupInfo(pc.Identities.V3, nestedName, distinct) });
@@ -136,4 +136,14 @@ public sealed class GroupByCheckType : ICheckType
 
     /// <summary>A nested check no type claims judges its group's value like a metric check.</summary>
     private static readonly ICheckType NestedType = new MetricCheck.MetricCheckType();
+
+    /// <summary>
+    /// The type that judges a nested check on one group's value: its own where it judges a single value (freshness, failed rows, ...),
+    /// a metric check's otherwise — also for types that need what a group has not got (history, another dataset's count).
+    /// </summary>
+    private static ICheckType NestedTypeOf(CheckDefinition child) => CheckTypeRegistry.For(child) switch
+    {
+        null or HistoryChecks.UnavailableCheckType or RowCountComparisonCheck.RowCountComparisonCheckType => NestedType,
+        var type => type,
+    };
 }
