@@ -36,8 +36,8 @@ public sealed class CheckPlanning
     public ScanLogger Log { get; }
     /// <summary>The scan's data source (name, dialect, qualified table names).</summary>
     public DataSource DataSource { get; }
-    /// <summary>The planner: metric identities and the built-in metric declarations.</summary>
-    public Planner Metrics => _planner;
+    /// <summary>The planner: the scan's metrics catalogue (<c>GetOrAdd</c>, de-duplicated by identity), Soda's metric identities and the built-in metric declarations.</summary>
+    public Planner Planner => _planner;
 
     /// <summary>Adds the planned check (its module is this check type).</summary>
     public void Add(CheckDefinition check, Metric metric, Metric? other = null) =>

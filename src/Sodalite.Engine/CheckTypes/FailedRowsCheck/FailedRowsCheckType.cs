@@ -14,7 +14,7 @@ public sealed class FailedRowsCheckType : ICheckType
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)
     {
-        var metric = Declare(planning.Metrics, check, out string? error);
+        var metric = Declare(planning.Planner, check, out string? error);
         planning.AddOrReport(check, metric, error);
     }
 

@@ -21,9 +21,9 @@ public sealed class GroupByCheckType : ICheckType
     {
         if (check.GroupBy is not { } spec) return; // the parser reported what is missing
         string groupSql = spec.Query.Trim();
-        var metric = planning.Metrics.GetOrAdd(new Metric
+        var metric = planning.Planner.GetOrAdd(new Metric
         {
-            Identity = planning.Metrics.MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]),
+            Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]),
             Name = "group by",
             Kind = MetricKind.GroupBy,
             Table = check.Table,

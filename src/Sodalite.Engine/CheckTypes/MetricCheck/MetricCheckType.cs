@@ -20,7 +20,7 @@ public class MetricCheckType : ICheckType
         if (check.Table is null)
         {
             // Soda builds the metric (listed with no value) and then stops the whole scan; here only this check is lost.
-            planning.Metrics.BuiltIn.Unresolved(null, null, line, check);
+            planning.Planner.BuiltIn.Unresolved(null, null, line, check);
             planning.Log.Error($"Check \"{check.Line}\" needs a table: only '{line.Metric} query:' metrics and 'failed rows' checks go in a 'checks:' section; put it under 'checks for TABLE:'.", check.Location);
             return;
         }
@@ -32,7 +32,7 @@ public class MetricCheckType : ICheckType
             if (BuiltInMetrics.IsUnsupportedMetric(line.Metric))
             {
                 // Soda lists the metric it could not compute (no value) and says so for the check.
-                planning.Metrics.BuiltIn.Unresolved(check.Table, check.Partition, line, check);
+                planning.Planner.BuiltIn.Unresolved(check.Table, check.Partition, line, check);
                 planning.Log.Error($"Metrics '{line.Metric}' were not computed for check '{check.Line}'", check.Location);
             }
             return;

@@ -19,7 +19,7 @@ public sealed class ReferenceCheckType : ICheckType
         var r = (ReferenceCheckLine)check.Parsed!;
         var reference = new Metric
         {
-            Identity = planning.Metrics.MetricIdentity(check.Table, check.Partition, r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, "reference",
+            Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, "reference",
                 [.. r.SourceColumns, r.TargetTable, .. r.TargetColumns]),
             Name = "reference",
             Kind = MetricKind.Reference,
@@ -33,7 +33,7 @@ public sealed class ReferenceCheckType : ICheckType
             IsCount = true,
         };
         // Soda's identity does not tell "must exist" from "must not exist"; the plan keeps them apart.
-        planning.AddOrReport(check, planning.Metrics.GetOrAdd(reference.Identity + (r.MustNotExist ? "#not" : ""), reference), null);
+        planning.AddOrReport(check, planning.Planner.GetOrAdd(reference.Identity + (r.MustNotExist ? "#not" : ""), reference), null);
     }
 
     /// <inheritdoc/>

@@ -22,19 +22,19 @@ public sealed class RowCountComparisonCheckType : ICheckType
             planning.Log.Error($"Filter not declared: {rc.OtherTable} [{rc.OtherPartition}]. Declare it with 'filter {rc.OtherTable} [{rc.OtherPartition}]:' and a 'where:' condition.", check.Location);
             return;
         }
-        var own = planning.Metrics.BuiltIn.RowCount(check.Table!, check.Partition, null);
+        var own = planning.Planner.BuiltIn.RowCount(check.Table!, check.Partition, null);
         Metric other;
-        if (rc.OtherDataSource is null || rc.OtherDataSource == planning.Metrics.DataSourceName)
-            other = planning.Metrics.BuiltIn.RowCount(rc.OtherTable, rc.OtherPartition, null);
+        if (rc.OtherDataSource is null || rc.OtherDataSource == planning.Planner.DataSourceName)
+            other = planning.Planner.BuiltIn.RowCount(rc.OtherTable, rc.OtherPartition, null);
         else
         {
             // Counted on the other data source; its identity names that data source.
             var parts = new List<string> { "metric" };
-            if (!string.IsNullOrEmpty(planning.Metrics.ScanDefinition)) parts.Add(planning.Metrics.ScanDefinition);
+            if (!string.IsNullOrEmpty(planning.Planner.ScanDefinition)) parts.Add(planning.Planner.ScanDefinition);
             parts.AddRange([rc.OtherDataSource, rc.OtherTable]);
             if (rc.OtherPartition is not null) parts.Add(rc.OtherPartition);
             parts.Add("row_count");
-            other = planning.Metrics.GetOrAdd(new Metric
+            other = planning.Planner.GetOrAdd(new Metric
             {
                 Identity = string.Join("-", parts),
                 Name = "row_count",

@@ -25,9 +25,9 @@ public sealed class SchemaCheckType : ICheckType
             return;
         }
         // The schema is the table's (no filter applies), but Soda names the metric after the check's section.
-        var metric = planning.Metrics.GetOrAdd(new Metric
+        var metric = planning.Planner.GetOrAdd(new Metric
         {
-            Identity = planning.Metrics.MetricIdentity(check.Table, check.Partition, null, "schema", []),
+            Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, null, "schema", []),
             Name = "schema",
             Kind = MetricKind.Schema,
             Table = check.Table,

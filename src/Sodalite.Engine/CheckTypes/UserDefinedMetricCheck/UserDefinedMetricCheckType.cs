@@ -15,7 +15,7 @@ public sealed class UserDefinedMetricCheckType : MetricCheckType
     /// <inheritdoc/>
     public override void Plan(CheckDefinition check, CheckPlanning planning)
     {
-        var metric = Declare(planning.Metrics, check);
+        var metric = Declare(planning.Planner, check);
         RequireThreshold(check, planning);
         planning.AddOrReport(check, metric, null);
     }
