@@ -25,6 +25,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         var jinja = new Jinja(variables, environment ?? Environment.GetEnvironmentVariable);
 
         var results = new List<CheckResult>();
+        var measured = new Measurements();
         IReadOnlyList<Metric> metrics = [];
         IReadOnlyList<QueryLog> queries = [];
         var tableColumns = new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
@@ -104,7 +105,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     }
                     else
                     {
-                        var exec = new QueryExecutor(ds, log, jinja, onProgress);
+                        var exec = new QueryExecutor(ds, log, jinja, onProgress, measured);
                         // Passes over the data: every planned query, plus the sample query each sampled metric may need.
                         int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema && q.DataSourceName is null) + plan.Samples.Count;
                         try { await ds.PrepareAsync(passes, ct); }
@@ -112,12 +113,12 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                         await exec.RunAsync(plan, ct);
                         foreach (var (name, other) in others.Connected)
                         {
-                            var otherExec = new QueryExecutor(other, log, jinja, onProgress);
+                            var otherExec = new QueryExecutor(other, log, jinja, onProgress, measured);
                             await otherExec.RunAsync(plan, ct, name);
                             exec.Queries.AddRange(otherExec.Queries);
                         }
                         await exec.RunSamplesAsync(plan, ct);
-                        var evaluator = new Evaluator(log, jinja, ds.Dialect)
+                        var evaluator = new Evaluator(log, jinja, ds.Dialect, measured)
                         {
                             Document = doc,
                             Parser = parser,
@@ -155,10 +156,10 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             log.Debug(e.ToString());
         }
         // A dry run judges nothing: it has no summary.
-        if (!options.DryRun) ScanSummary.Log(log, results, dsName, options.Verbose);
+        if (!options.DryRun) ScanSummary.Log(log, results, measured, dsName, options.Verbose);
         return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
-        { TableColumns = tableColumns };
+        { TableColumns = tableColumns, Measurements = measured };
     }
 
     /// <summary>A checks file's text, or null (logged) when it cannot be read or is larger than the limit.</summary>

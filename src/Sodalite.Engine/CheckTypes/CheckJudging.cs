@@ -1,5 +1,6 @@
 using Sodalite.Engine.Dialects;
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;
 using Sodalite.SodaCL.Grammar;
@@ -22,6 +23,8 @@ public sealed class CheckJudging
     public required Jinja Jinja { get; init; }
     /// <summary>The scan's dialect.</summary>
     public required SqlDialect Dialect { get; init; }
+    /// <summary>What the scan measured, by metric (read only for judging; a group by records its groups' values).</summary>
+    public required Measurements Measured { get; init; }
     /// <summary>The evaluator: default names, threshold zones, and judging nested checks.</summary>
     public required Evaluator Evaluator { get; init; }
     /// <summary>The parsed checks files (group by builds its nested checks from them).</summary>
@@ -46,7 +49,7 @@ public sealed class CheckJudging
     /// </summary>
     public CheckResult? NotComputed(PlannedCheck check, Metric metric, string name)
     {
-        if (metric.Computed) return null;
+        if (Measured[metric].Computed) return null;
         Log.Error($"Metrics '{metric.Name}' were not computed for check '{check.Definition.Line}'", check.Definition.Location);
         return new CheckResult(check, name, null, null, null, null);
     }

@@ -2,6 +2,7 @@
 // lines it prints. The planner, the evaluator and the console summary find a check's module through CheckTypeRegistry and
 // never look at the check's kind themselves.
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
 
@@ -42,6 +43,6 @@ public interface ICheckType
     /// The lines the console summary prints under the check's name (without indentation): by default its value, for a check that
     /// did not pass or with -V; see spec/sodacl.md §6.1.
     /// </summary>
-    IEnumerable<string> SummaryLines(CheckResult result, bool verbose) =>
+    IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose) =>
         result.Outcome != CheckOutcome.Pass || verbose ? [$"check_value: {Evaluator.ValueText(result.Value)}"] : [];
 }

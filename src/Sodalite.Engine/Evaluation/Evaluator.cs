@@ -2,6 +2,7 @@
 // into the fail zone, warn/fail "when" zones, fail wins, NULL → not evaluated.
 using System.Globalization;
 using Sodalite.Engine.CheckTypes;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;
 using Sodalite.SodaCL.Grammar;
@@ -11,7 +12,11 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine.Evaluation;
 
-public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect dialect)
+/// <param name="log">Where judging errors go.</param>
+/// <param name="jinja">The scan's variables.</param>
+/// <param name="dialect">The scan's dialect (schema type synonyms).</param>
+/// <param name="measured">What the scan measured, by metric.</param>
+public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect dialect, Measurements measured)
 {
     private CheckJudging? _judging;
 
@@ -34,6 +39,7 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
         Jinja = jinja,
         Dialect = dialect,
         Evaluator = this,
+        Measured = measured,
         Document = Document,
         Parser = Parser,
         Planner = Planner,
@@ -58,9 +64,9 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
         }
         // A percentage over a count that was not computed is Soda's 0.0: a failure stays (as in Soda), a pass or warn would be a
         // verdict on a value nobody measured.
-        if (pc.Metric?.FromUncomputed is { } lost && result.Outcome is CheckOutcome.Pass or CheckOutcome.Warn)
+        if (pc.Metric is { } judged && measured[judged].FromUncomputed is { } lost && result.Outcome is CheckOutcome.Pass or CheckOutcome.Warn)
         {
-            log.Error($"Metrics '{lost.Name}' were not computed for check '{pc.Definition.Line}': its {pc.Metric.Name} is not evaluated " +
+            log.Error($"Metrics '{lost.Name}' were not computed for check '{pc.Definition.Line}': its {judged.Name} is not evaluated " +
                       "(Soda takes it as 0.0).", pc.Definition.Location);
             return result with { Outcome = null };
         }

@@ -28,7 +28,7 @@ public static partial class Freshness
         _ => null,
     };
 
-    public static CheckResult Evaluate(PlannedCheck pc, string name, Metric metric, ScanLogger log, Jinja jinja)
+    public static CheckResult Evaluate(PlannedCheck pc, string name, object? maxValue, ScanLogger log, Jinja jinja)
     {
         var def = pc.Definition;
         string variable = Variable(def);
@@ -56,7 +56,7 @@ public static partial class Freshness
 
         DateTimeOffset nowUtc = now.ToUniversalTime();
         string nowUtcText = PyStr(nowUtc, aware: true);
-        if (metric.Value is null)
+        if (maxValue is null)
         {
             // No rows (or only NULLs): Soda fails the check with value 0.
             return new CheckResult(pc, name, CheckOutcome.Fail, 0L, null, null)
@@ -64,9 +64,9 @@ public static partial class Freshness
                 Freshness = new FreshnessDiagnostics(null, null, variable, nowText, nowUtcText, null),
             };
         }
-        if (!TryTimestamp(metric.Value, out var max, out bool maxAware))
+        if (!TryTimestamp(maxValue, out var max, out bool maxAware))
         {
-            log.Error($"Freshness needs a date or timestamp column, but max({Column(def)}) is {Evaluator.ValueText(metric.Value)}.", def.Location);
+            log.Error($"Freshness needs a date or timestamp column, but max({Column(def)}) is {Evaluator.ValueText(maxValue)}.", def.Location);
             return new CheckResult(pc, name, null, null, null, null);
         }
         DateTimeOffset maxUtc = max.ToUniversalTime();

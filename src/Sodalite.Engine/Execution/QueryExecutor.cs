@@ -9,7 +9,12 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine.Execution;
 
-public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<string>? progress)
+/// <param name="ds">The data source the statements run on.</param>
+/// <param name="log">Where query errors go.</param>
+/// <param name="jinja">Renders each statement (Soda renders every statement with Jinja).</param>
+/// <param name="progress">Told which statement runs, for a live status.</param>
+/// <param name="measured">Where the values are recorded (shared by the scan's executors).</param>
+public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<string>? progress, Measurements measured)
 {
     public List<QueryLog> Queries { get; } = [];
 
@@ -43,27 +48,26 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         foreach (var s in plan.Samples)
         {
             var m = s.Metric;
+            var found = measured[m];
             bool due = s.Trigger switch
             {
-                SampleTrigger.Computed => m.Computed,
-                SampleTrigger.AnyValue => m.Value is long n ? n > 0 : m.Value is double,
-                _ => m.Value is long n && n > 0,
+                SampleTrigger.Computed => found.Computed,
+                SampleTrigger.AnyValue => found.Value is long n ? n > 0 : found.Value is double,
+                _ => found.Value is long n && n > 0,
             };
             if (!due) continue;
             if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
             string name = plan.NextQueryNumber() + s.NameAfterNumber;
-            string sql = s.KeptKeysSql is not null && m.DuplicateKeysTable is not null ? s.KeptKeysSql : s.Sql;
+            string sql = s.KeptKeysSql is not null && found.DuplicateKeysTable is not null ? s.KeptKeysSql : s.Sql;
             if (s.Listed is not { } listed)
             {
-                m.SampleIsFile = true;
-                m.SampleQueryName = name;
-                m.Sample = await SampleAsync(sql, name, m.Table, m.Partition, null, ct);
-                if (s.CountIsTotal && m.Sample is not null && m.Value is long total) m.Sample = m.Sample with { TotalRowCount = total };
+                var fileSample = await SampleAsync(sql, name, m.Table, m.Partition, null, ct);
+                if (s.CountIsTotal && fileSample is not null && found.Value is long total) fileSample = fileSample with { TotalRowCount = total };
+                measured.Record(m, found with { SampleIsFile = true, SampleQueryName = name, Sample = fileSample });
                 continue;
             }
             string listedName = s.ListedUnder ?? name;
-            m.SampleQueryName = listedName;
-            m.Sample = await SampleAsync(sql, name, m.Table, m.Partition, m.Column, ct);
+            measured.Record(m, found with { SampleQueryName = listedName, Sample = await SampleAsync(sql, name, m.Table, m.Partition, m.Column, ct) });
             Queries.Add(new QueryLog(listedName + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Failing, null, null));
             Queries.Add(new QueryLog(listedName + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Passing, null, null));
         }
@@ -79,7 +83,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
         if (metrics.Count == 1)
         {
-            metrics[0].Failed = true;
+            Fail(metrics[0]);
             return;
         }
         // When the FROM/WHERE part itself fails (a missing table, a bad filter), no expression can succeed, and the batch gets one
@@ -87,7 +91,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         if (top && await WholeBatchFailsAsync(q, error, ct))
         {
             log.Error($"Query execution error in {name}: {error?.Message}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
-            foreach (var m in metrics) m.Failed = true;
+            foreach (var m in metrics) Fail(m);
             return;
         }
         // Bisect the batch: the metrics in halves that succeed still get their values.
@@ -146,12 +150,8 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     {
         var m = q.Metrics[0];
         var (columns, _) = await LoggedAsync(q.Sql, q.Name, q.Table, null, null, DataSource.ReadColumnsAsync, ct);
-        if (columns is not { Count: > 0 }) m.Failed = true;
-        else
-        {
-            m.Value = columns;
-            m.Computed = true;
-        }
+        if (columns is not { Count: > 0 }) Fail(m);
+        else measured.Record(m, new Measurement { Value = columns, Computed = true });
     }
 
     /// <summary>"X query:": the value is the last non-NULL column of the first row, as a number (Soda's rule).</summary>
@@ -162,18 +162,21 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         object? last = row?.LastOrDefault(v => v is not null);
         if (last is null)
         {
-            m.Failed = true;
+            Fail(m);
             return;
         }
         try
         {
-            m.Value = last is decimal exact ? ToDouble(exact) : Convert.ToDouble(last, System.Globalization.CultureInfo.InvariantCulture);
-            m.Computed = true;
+            measured.Record(m, new Measurement
+            {
+                Value = last is decimal exact ? ToDouble(exact) : Convert.ToDouble(last, System.Globalization.CultureInfo.InvariantCulture),
+                Computed = true,
+            });
         }
         catch (Exception e) when (e is FormatException or InvalidCastException)
         {
             log.Error($"Query {q.Name} returned {last}, which is not a number: a user-defined query must return a number in its last column.");
-            m.Failed = true;
+            Fail(m);
         }
     }
 
@@ -198,13 +201,8 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             }
             return rows;
         }, ct);
-        if (rows is null) m.Failed = true;
-        else
-        {
-            m.Value = rows;
-            m.GroupCount = count;
-            m.Computed = true;
-        }
+        if (rows is null) Fail(m);
+        else measured.Record(m, new Measurement { Value = rows, GroupCount = count, Computed = true });
     }
 
     /// <summary>
@@ -243,14 +241,14 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
                 if (count is not null)
                 {
                     SetValue(m, count[0]);
-                    m.DuplicateKeysTable = keep.Table;
+                    measured.Update(m, found => found with { DuplicateKeysTable = keep.Table });
                     return;
                 }
             }
         }
         var (row, _) = await ExecuteRowAsync(q.Sql, q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
         if (row is not null) SetValue(q.Metrics[0], row[0]);
-        else q.Metrics[0].Failed = true;
+        else Fail(q.Metrics[0]);
     }
 
     private Task<(object?[]? Row, Exception? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true) =>
@@ -314,27 +312,27 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         return sample;
     }
 
-    private static void SetValue(Metric m, object? raw)
-    {
-        m.Computed = true;
-        m.Value = raw is not null && m.IsCount ? Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) : Normalize(raw);
-    }
+    private void Fail(Metric m) => measured.Record(m, measured[m] with { Failed = true });
 
-    private static void ComputeDerived(Metric m)
+    private void SetValue(Metric m, object? raw) => measured.Record(m, new Measurement
     {
-        var c = m.CountMetric!;
-        var r = m.RowCountMetric!;
-        m.Computed = true;
+        Computed = true,
+        Value = raw is not null && m.IsCount ? Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) : Normalize(raw),
+    });
+
+    private void ComputeDerived(Metric m)
+    {
+        var c = measured[m.CountMetric!];
+        var r = measured[m.RowCountMetric!];
         if (!c.Computed || !r.Computed)
         {
             // Soda's formula takes a count or row count it has not got as 0: the percentage is 0.0 and its check is evaluated.
-            // The evaluator keeps a failure but never lets such a check pass or warn (Metric.FromUncomputed).
-            m.Value = 0.0;
-            m.FromUncomputed = !c.Computed ? c : r;
+            // The evaluator keeps a failure but never lets such a check pass or warn (Measurement.FromUncomputed).
+            measured.Record(m, new Measurement { Computed = true, Value = 0.0, FromUncomputed = !c.Computed ? m.CountMetric : m.RowCountMetric });
             return;
         }
         long count = c.Value is long a ? a : 0;
         long rows = r.Value is long b ? b : 0;
-        m.Value = count == 0 || rows == 0 ? 0.0 : Sodalite.Results.Json.PyFloat.Round(count * 100.0 / rows, 2);
+        measured.Record(m, new Measurement { Computed = true, Value = count == 0 || rows == 0 ? 0.0 : Sodalite.Results.Json.PyFloat.Round(count * 100.0 / rows, 2) });
     }
 }

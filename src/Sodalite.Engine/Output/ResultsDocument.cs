@@ -72,12 +72,12 @@ public static class ResultsDocument
             DataSourceName = run.DataSourceName,
             Table = m.Table,
             Partition = m.Partition,
-            Value = m.Value is IReadOnlyList<(string Name, string Type)> cols
+            Value = run.Measurements[m].Value is IReadOnlyList<(string Name, string Type)> cols
                 ? new ListValue([.. cols.Select(c => (ResultValue?)new ObjectValue(
                     [KeyValuePair.Create<string, ResultValue?>("columnName", new TextValue(c.Name)), KeyValuePair.Create<string, ResultValue?>("sourceDataType", new TextValue(c.Type))]))])
                 : null,
         }
-        : new ScanMetric { Identity = m.Identity, MetricName = m.Name, Value = Value(m.Value), Table = m.Table, Partition = m.Partition, Column = m.Column };
+        : new ScanMetric { Identity = m.Identity, MetricName = m.Name, Value = Value(run.Measurements[m].Value), Table = m.Table, Partition = m.Partition, Column = m.Column };
 
     private static ScanCheck Check(CheckResult r, ScanRun run)
     {
@@ -86,8 +86,8 @@ public static class ResultsDocument
         var metric = r.Check.Metric!;
         CheckDiagnostics diagnostics = r.Schema is { } schema ? Schema(schema)
             // A row count comparison's diagnostics are only the difference and both counts (no blocks).
-            : r.Check.OtherMetric is { } other ? new RowCountComparisonDiagnostics(Value(r.Value), Value(metric.Value), Value(other.Value)) { Fail = Zone(r.FailZone), Warn = Zone(r.WarnZone) }
-            : new MetricCheckDiagnostics(Blocks(metric), Value(r.Value))
+            : r.Check.OtherMetric is { } other ? new RowCountComparisonDiagnostics(Value(r.Value), Value(run.Measurements[metric].Value), Value(run.Measurements[other].Value)) { Fail = Zone(r.FailZone), Warn = Zone(r.WarnZone) }
+            : new MetricCheckDiagnostics(Blocks(metric, run.Measurements), Value(r.Value))
             {
                 Fail = Zone(r.FailZone),
                 Warn = Zone(r.WarnZone),
@@ -178,9 +178,9 @@ public static class ResultsDocument
         _ => value.ToString() is { } text ? new TextValue(text) : null,
     };
 
-    private static List<DiagnosticsBlock> Blocks(Metric metric)
+    private static List<DiagnosticsBlock> Blocks(Metric metric, Measurements measured)
     {
-        var sampled = metric.Sample is not null ? metric : metric.CountMetric?.Sample is not null ? metric.CountMetric : null;
+        var sampled = measured[metric].Sample is not null ? measured[metric] : metric.CountMetric is { } count && measured[count].Sample is not null ? measured[count] : null;
         if (sampled?.Sample is not { } s) return [];
         var file = new FailedRowsFile([.. s.Columns.Select(c => new SampleColumn(c.Name, c.Type))], s.TotalRowCount ?? s.RowCount, s.RowCount, FileReference.NoFile);
         if (sampled.SampleIsFile) return [new FailedRowsFileBlock("Failed Rows", file)];

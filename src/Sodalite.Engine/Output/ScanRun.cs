@@ -11,6 +11,9 @@ public sealed record ScanRun(
     IReadOnlyList<Metric> Metrics, IReadOnlyList<CheckResult> Results, IReadOnlyList<QueryLog> Queries,
     IReadOnlyList<ScanLog> Logs, bool Verbose)
 {
+    /// <summary>What the scan measured for each of <see cref="Metrics"/>.</summary>
+    public Measurements Measurements { get; init; } = new();
+
     /// <summary>Each scanned table's columns as its catalog lists them (for schemas.json); absent when not read.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> TableColumns { get; init; } =
         new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();

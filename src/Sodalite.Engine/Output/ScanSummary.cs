@@ -1,12 +1,13 @@
 // The "Scan summary:" log lines Soda prints at the end of a scan (spec/sodacl.md §6.1).
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.SodaCL.Diagnostics;
 
 namespace Sodalite.Engine.Output;
 
 public static class ScanSummary
 {
-    public static void Log(ScanLogger log, IReadOnlyList<CheckResult> results, string dataSource, bool verbose)
+    public static void Log(ScanLogger log, IReadOnlyList<CheckResult> results, Measurements measured, string dataSource, bool verbose)
     {
         log.Info("Scan summary:");
         int total = results.Count;
@@ -15,10 +16,10 @@ public static class ScanSummary
         int fail = results.Count(r => r.Outcome == CheckOutcome.Fail);
         int notEvaluated = results.Count(r => r.Outcome is null);
         if (total == 0) log.Warning("No valid checks found, 0 checks evaluated.");
-        Section(log, results, CheckOutcome.Pass, "PASSED", total, dataSource, verbose);
-        Section(log, results, CheckOutcome.Warn, "WARNED", total, dataSource, verbose);
-        Section(log, results, CheckOutcome.Fail, "FAILED", total, dataSource, verbose);
-        Section(log, results, null, "NOT EVALUATED", total, dataSource, verbose);
+        Section(log, results, measured, CheckOutcome.Pass, "PASSED", total, dataSource, verbose);
+        Section(log, results, measured, CheckOutcome.Warn, "WARNED", total, dataSource, verbose);
+        Section(log, results, measured, CheckOutcome.Fail, "FAILED", total, dataSource, verbose);
+        Section(log, results, measured, null, "NOT EVALUATED", total, dataSource, verbose);
         if (notEvaluated > 0) log.Info($"{notEvaluated} checks not evaluated.");
         int errors = log.Logs.Count(l => l.Level == ScanLogLevel.Error);
         if (errors > 0) log.Info($"{errors} errors.");
@@ -38,7 +39,7 @@ public static class ScanSummary
         return "All is good. No failures. No warnings. No errors.";
     }
 
-    private static void Section(ScanLogger log, IReadOnlyList<CheckResult> results, CheckOutcome? outcome, string word, int total, string ds, bool verbose)
+    private static void Section(ScanLogger log, IReadOnlyList<CheckResult> results, Measurements measured, CheckOutcome? outcome, string word, int total, string ds, bool verbose)
     {
         var mine = results.Where(r => r.Outcome == outcome).ToList();
         if (mine.Count == 0) return;
@@ -64,7 +65,7 @@ public static class ScanSummary
             }
             else
             {
-                foreach (var line in r.Check.Type.SummaryLines(r, verbose)) log.Info(detail + line);
+                foreach (var line in r.Check.Type.SummaryLines(r, measured, verbose)) log.Info(detail + line);
             }
         }
     }

@@ -1,8 +1,9 @@
-// One metric to compute: its Soda identity, where it comes from, and (once run) its value.
+// One metric to compute: its Soda identity and where it comes from. What the scan measured for it is its Measurement.
 using Sodalite.SodaCL.Model;
 
 namespace Sodalite.Engine.Planning;
 
+/// <summary>A metric of the plan, immutable: identity, name, kind, dataset, and what computes it (see <see cref="MetricKind"/>).</summary>
 public sealed class Metric
 {
     public required string Identity { get; init; }
@@ -25,21 +26,6 @@ public sealed class Metric
     public Metric? CountMetric { get; init; }
     public Metric? RowCountMetric { get; init; }
 
-    public object? Value { get; set; }
-
-    /// <summary>
-    /// A derived percentage whose count or row count was not computed: Soda's formula takes the missing value as 0, so the
-    /// percentage is 0.0. This is the metric that was not computed; null when both were.
-    /// </summary>
-    public Metric? FromUncomputed { get; set; }
-    public bool Computed { get; set; }
-    public bool Failed { get; set; }
-    public Sample? Sample { get; set; }
-    public string? SampleQueryName { get; set; }
-
-    /// <summary>Group by: how many rows (groups) the query returned, once run; may exceed the rows kept in <see cref="Value"/>.</summary>
-    public long GroupCount { get; set; }
-
     /// <summary>A row count on another configured data source (row_count same as T in DS).</summary>
     public string? DataSourceName { get; init; }
 
@@ -48,9 +34,4 @@ public sealed class Metric
     public IReadOnlyList<string> TargetColumns { get; init; } = [];
     public bool MustNotExist { get; init; }
 
-    /// <summary>A failed-rows sample has no failing/passing queries: Soda shows it as a plain "Failed Rows" file block.</summary>
-    public bool SampleIsFile { get; set; }
-
-    /// <summary>A temporary table holding this duplicate metric's duplicated key tuples, once computed.</summary>
-    public string? DuplicateKeysTable { get; set; }
 }

@@ -151,7 +151,7 @@ public class ClickHouseTests(ClickHouseNode node) : IClassFixture<ClickHouseNode
         File.WriteAllText(checks, "checks for v:\n  - row_count = 5\n");
         var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataSourceName = "ch", ConfigurationFiles = [config], CheckPaths = [checks] });
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(5L, run.Metrics.Single(m => m.Name == "row_count").Value);
+        Assert.Equal(5L, run.Measurements[run.Metrics.Single(m => m.Name == "row_count")].Value);
 
         // Without the authority the self-signed certificate is refused, and the error says what to set.
         var untrusted = new DataSourceConfig("ch", "clickhouse", new Dictionary<string, string?>

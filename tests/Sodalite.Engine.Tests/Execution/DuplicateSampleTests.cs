@@ -13,7 +13,7 @@ public class DuplicateSampleTests
         File.WriteAllText(checks, "checks for orders:\n  - " + check + "\n");
         var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataFile = data, CheckPaths = [checks] });
         var metric = run.Metrics.Single(m => m.Name == "duplicate_count");
-        return (metric.Value as long?, metric.Sample?.RowCount, run.Queries.Select(q => q.Name).ToList());
+        return (run.Measurements[metric].Value as long?, run.Measurements[metric].Sample?.RowCount, run.Queries.Select(q => q.Name).ToList());
     }
 
     // Three keys appear twice, one appears three times, one once, one is null twice (nulls are not duplicates).

@@ -38,7 +38,7 @@ public class KeptDuplicateKeysTests(PostgresAndMariaDb servers) : IClassFixture<
         File.WriteAllText(checks, "checks for dups:\n  - " + check + "\n");
         var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataSourceName = "db", ConfigurationFiles = [config], CheckPaths = [checks] });
         var metric = run.Metrics.Single(m => m.Name == "duplicate_count");
-        return (metric.Value as long?, metric.Sample?.RowCount, run.Queries);
+        return (run.Measurements[metric].Value as long?, run.Measurements[metric].Sample?.RowCount, run.Queries);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 // Failed rows checks (spec/sodacl.md §2.11): a 'fail condition' counted in the aggregation query, or a 'fail query' whose rows fail.
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
 
@@ -27,15 +28,15 @@ public sealed class FailedRowsCheckType : ICheckType
         string name = judging.Name(pc);
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
-        if (!judging.TryZones(pc.Definition, out var fail, out var warn)) return new CheckResult(pc, name, null, metric.Value, null, null);
-        long rows = metric.Value is long n ? n : 0;
+        if (!judging.TryZones(pc.Definition, out var fail, out var warn)) return new CheckResult(pc, name, null, judging.Measured[metric].Value, null, null);
+        long rows = judging.Measured[metric].Value is long n ? n : 0;
         var outcome = fail is null && warn is null ? (rows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass)
             : fail?.IsBad(rows) == true ? CheckOutcome.Fail : warn?.IsBad(rows) == true ? CheckOutcome.Warn : CheckOutcome.Pass;
-        return new CheckResult(pc, name, outcome, metric.Value, null, null);
+        return new CheckResult(pc, name, outcome, judging.Measured[metric].Value, null, null);
     }
 
     /// <summary>The condition form prints like a metric check, with its sample; the query form prints its row count.</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose)
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
         var m = result.Check.Metric!;
@@ -45,7 +46,7 @@ public sealed class FailedRowsCheckType : ICheckType
             yield break;
         }
         yield return $"check_value: {Evaluator.ValueText(result.Value)}";
-        if (m.Sample is { } s)
+        if (measured[m].Sample is { } s)
             yield return $"failed_rows_sample_ref: not-persisted Samples are not sent to Soda Cloud {s.Columns.Count}x({s.RowCount}/{s.TotalRowCount ?? s.RowCount})";
     }
 

@@ -1,5 +1,6 @@
 // Freshness checks (spec/sodacl.md §2.6): MAX(column) in the dataset's aggregation query, compared with now (a variable).
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
@@ -32,11 +33,11 @@ public sealed class FreshnessCheckType : ICheckType
     {
         string name = judging.Name(pc);
         var metric = pc.Metric!;
-        return judging.NotComputed(pc, metric, name) ?? Freshness.Evaluate(pc, name, metric, judging.Log, judging.Jinja);
+        return judging.NotComputed(pc, metric, name) ?? Freshness.Evaluate(pc, name, judging.Measured[metric].Value, judging.Log, judging.Jinja);
     }
 
     /// <summary>What was measured, as Soda prints it, for a check that did not pass or with -V.</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose)
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose || result.Freshness is not { } f) yield break;
         yield return $"max_column_timestamp: {f.MaxColumnTimestamp ?? "None"}";

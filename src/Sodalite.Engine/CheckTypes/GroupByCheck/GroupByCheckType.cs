@@ -40,7 +40,7 @@ public sealed class GroupByCheckType : ICheckType
     public string? DefaultName(CheckDefinition check) => check.Line;
 
     /// <summary>Nothing: its groups are checks of their own.</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose) => [];
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose) => [];
 
     /// <summary>
     /// Judges each nested check on each group (added to <see cref="CheckJudging.NestedResults"/>, with their metrics to
@@ -53,16 +53,17 @@ public sealed class GroupByCheckType : ICheckType
         string name = def.Name ?? def.Line;
         var metric = pc.Metric!;
         var spec = def.GroupBy!;
-        if (!metric.Computed)
+        var found = judging.Measured[metric];
+        if (!found.Computed)
         {
             log.Error($"Metrics '{metric.Name}' were not computed for check '{def.Line}'", def.Location);
             return new CheckResult(pc, name, null, null, null, null) { Local = true };
         }
-        var rows = (List<IReadOnlyList<(string Column, object? Value)>>)metric.Value!;
-        if (metric.GroupCount > spec.GroupLimit)
+        var rows = (List<IReadOnlyList<(string Column, object? Value)>>)found.Value!;
+        if (found.GroupCount > spec.GroupLimit)
         {
             // Soda's message; its group by metric still lists every group, and no nested check runs.
-            log.Error($"Evaluation of check group by failed: Total number of groups {metric.GroupCount} exceeds configured group limit: {spec.GroupLimit}", def.Location);
+            log.Error($"Evaluation of check group by failed: Total number of groups {found.GroupCount} exceeds configured group limit: {spec.GroupLimit}", def.Location);
             return new CheckResult(pc, name, null, null, null, null) { Local = true };
         }
         static object? Field(IReadOnlyList<(string Column, object? Value)> row, string column) =>
@@ -114,9 +115,8 @@ public sealed class GroupByCheckType : ICheckType
                     Kind = MetricKind.GroupValue,
                     Table = child.Table,
                     Partition = child.Partition,
-                    Value = QueryExecutor.Normalize(Field(row, metricName)),
-                    Computed = true,
                 };
+                judging.Measured.Record(value, new Measurement { Value = QueryExecutor.Normalize(Field(row, metricName)), Computed = true });
                 AddMetric(value);
                 var childCheck = new PlannedCheck
                 {

@@ -2,6 +2,7 @@
 // numeric and length aggregates, percentile) or a user-defined "X expression" / "X query" metric on a dataset, judged against the
 // thresholds of the check line or of its warn/fail configuration.
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
 
@@ -58,8 +59,8 @@ public class MetricCheckType : ICheckType
         string name = judging.Name(pc);
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
-        if (!judging.TryZones(def, out var fail, out var warn)) return new CheckResult(pc, name, null, metric.Value, null, null);
-        object? value = metric.Value;
+        if (!judging.TryZones(def, out var fail, out var warn)) return new CheckResult(pc, name, null, judging.Measured[metric].Value, null, null);
+        object? value = judging.Measured[metric].Value;
         if (value is null || (fail is null && warn is null))
             return new CheckResult(pc, name, null, value, fail, warn);
         double? v = value switch
@@ -81,14 +82,14 @@ public class MetricCheckType : ICheckType
     }
 
     /// <summary>The value, and for a percentage its row count and count (Soda's summary lines).</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose)
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
         yield return $"check_value: {Evaluator.ValueText(result.Value)}";
         if (result.Check.Metric is { CountMetric: { } count, RowCountMetric: { } rows })
         {
-            yield return $"row_count: {Evaluator.ValueText(rows.Value)}";
-            yield return $"{count.Name}: {Evaluator.ValueText(count.Value)}";
+            yield return $"row_count: {Evaluator.ValueText(measured[rows].Value)}";
+            yield return $"{count.Name}: {Evaluator.ValueText(measured[count].Value)}";
         }
     }
 }

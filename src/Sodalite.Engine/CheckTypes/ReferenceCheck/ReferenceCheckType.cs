@@ -1,6 +1,7 @@
 // Reference checks (spec/sodacl.md §2.8): "values in (a, b) must [not] exist in T (c, d)", one count query of the source rows
 // without (or with) a match in the target.
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
@@ -42,11 +43,11 @@ public sealed class ReferenceCheckType : ICheckType
         string name = judging.Name(pc);
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
-        long failingRows = metric.Value is long n ? n : 0;
-        return new CheckResult(pc, name, failingRows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass, metric.Value, null, null);
+        long failingRows = judging.Measured[metric].Value is long n ? n : 0;
+        return new CheckResult(pc, name, failingRows > 0 ? CheckOutcome.Fail : CheckOutcome.Pass, judging.Measured[metric].Value, null, null);
     }
 
     /// <summary>The failing row count, for a check that did not pass or with -V.</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose) =>
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose) =>
         result.Outcome != CheckOutcome.Pass || verbose ? [$"value: {Evaluator.ValueText(result.Value)}"] : [];
 }

@@ -56,7 +56,7 @@ public sealed class RowCountComparisonCheckType : ICheckType
         var metric = pc.Metric!;
         var other = pc.OtherMetric!;
         if ((judging.NotComputed(pc, metric, name) ?? judging.NotComputed(pc, other, name)) is { } notComputed) return notComputed;
-        long difference = (metric.Value is long a ? a : 0) - (other.Value is long b ? b : 0);
+        long difference = (judging.Measured[metric].Value is long a ? a : 0) - (judging.Measured[other].Value is long b ? b : 0);
         return new CheckResult(pc, name, difference == 0 ? CheckOutcome.Pass : CheckOutcome.Fail, difference, null, null);
     }
 }

@@ -1,5 +1,6 @@
 // Schema checks (spec/sodacl.md §2.7): the dataset's columns from the catalog, validated by the warn and fail levels.
 using Sodalite.Engine.Evaluation;
+using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
 
@@ -43,7 +44,7 @@ public sealed class SchemaCheckType : ICheckType
         string name = judging.Name(pc);
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
-        var measured = (IReadOnlyList<(string Name, string Type)>)metric.Value!;
+        var measured = (IReadOnlyList<(string Name, string Type)>)judging.Measured[metric].Value!;
         var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, judging.Dialect);
         var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, judging.Dialect);
         var outcome = failEvents.Count > 0 ? CheckOutcome.Fail : warnEvents.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass;
@@ -54,13 +55,13 @@ public sealed class SchemaCheckType : ICheckType
     public string? DefaultName(CheckDefinition check) => "Schema Check";
 
     /// <summary>The events of each level and the measured schema, for a check that did not pass or with -V.</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, bool verbose)
+    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
         if (result.Schema is { } s)
             foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
                 yield return line;
-        var measured = result.Schema?.Measured ?? [];
-        yield return $"schema_measured = [{string.Join(", ", measured.Select(c => $"{c.Name} {c.Type}"))}]";
+        var columns = result.Schema?.Measured ?? [];
+        yield return $"schema_measured = [{string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))}]";
     }
 }
