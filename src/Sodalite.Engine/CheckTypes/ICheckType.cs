@@ -33,6 +33,13 @@ public interface ICheckType
     /// </summary>
     bool AppliesCheckRules => true;
 
+    /// <summary>
+    /// Whether the type judges a check from its one metric's value alone, so it can judge a group by's nested check on a group's
+    /// value. False for types that need more (another dataset's count, history, groups of their own): nested, those are judged
+    /// like a metric check, as Soda builds them.
+    /// </summary>
+    bool JudgesOneValue => true;
+
     /// <summary>How the failing rows of the check's metric are sampled: by default from the metric, or by a 'failed rows query'.</summary>
     FailedRowsSampling Sampling(CheckDefinition check) => check.FailedRowsQuery is not null ? FailedRowsSampling.UserQuery : FailedRowsSampling.Metric;
 
@@ -40,9 +47,18 @@ public interface ICheckType
     string? DefaultName(CheckDefinition check) => null;
 
     /// <summary>
-    /// The lines the console summary prints under the check's name (without indentation): by default its value, for a check that
-    /// did not pass or with -V; see spec/sodacl.md §6.1.
+    /// The lines the console summary prints under the check's name (without indentation), for a check that did not pass or with -V:
+    /// by default its value, and for a percentage its row count and count; see spec/sodacl.md §6.1.
     /// </summary>
-    IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose) =>
-        result.Outcome != CheckOutcome.Pass || verbose ? [$"check_value: {Evaluator.ValueText(result.Value)}"] : [];
+    IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
+    {
+        if (result.Outcome == CheckOutcome.Pass && !verbose) return [];
+        var lines = new List<string> { $"check_value: {Evaluator.ValueText(result.Value)}" };
+        if (result.Check.Metric is { CountMetric: { } count, RowCountMetric: { } rows })
+        {
+            lines.Add($"row_count: {Evaluator.ValueText(measured[rows].Value)}");
+            lines.Add($"{count.Name}: {Evaluator.ValueText(measured[count].Value)}");
+        }
+        return lines;
+    }
 }

@@ -20,9 +20,6 @@ public sealed record Measurement
     /// <summary>Whether the statement computing the metric ran and gave its value (which may be NULL).</summary>
     public bool Computed { get; init; }
 
-    /// <summary>Whether the statement computing the metric failed (its error is logged).</summary>
-    public bool Failed { get; init; }
-
     /// <summary>
     /// A derived percentage whose count or row count was not computed: Soda's formula takes the missing value as 0, so the
     /// percentage is 0.0. This is the metric that was not computed; null when both were.

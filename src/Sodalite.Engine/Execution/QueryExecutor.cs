@@ -81,17 +81,13 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             for (int i = 0; i < metrics.Count; i++) SetValue(metrics[i], row[i]);
             return;
         }
-        if (metrics.Count == 1)
-        {
-            Fail(metrics[0]);
-            return;
-        }
+        // A single metric whose statement failed stays not computed (its error is logged).
+        if (metrics.Count == 1) return;
         // When the FROM/WHERE part itself fails (a missing table, a bad filter), no expression can succeed, and the batch gets one
         // error, as Soda reports it, instead of a bisection.
         if (top && await WholeBatchFailsAsync(q, error, ct))
         {
             log.Error($"Query execution error in {name}: {error?.Message}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
-            foreach (var m in metrics) Fail(m);
             return;
         }
         // Bisect the batch: the metrics in halves that succeed still get their values.
@@ -150,8 +146,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     {
         var m = q.Metrics[0];
         var (columns, _) = await LoggedAsync(q.Sql, q.Name, q.Table, null, null, DataSource.ReadColumnsAsync, ct);
-        if (columns is not { Count: > 0 }) Fail(m);
-        else measured.Record(m, new Measurement { Value = columns, Computed = true });
+        if (columns is { Count: > 0 }) measured.Record(m, new Measurement { Value = columns, Computed = true });
     }
 
     /// <summary>"X query:": the value is the last non-NULL column of the first row, as a number (Soda's rule).</summary>
@@ -160,11 +155,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         var m = q.Metrics[0];
         var (row, _) = await ExecuteRowAsync(q.Sql, q.Name, q.Table, q.Partition, null, ct);
         object? last = row?.LastOrDefault(v => v is not null);
-        if (last is null)
-        {
-            Fail(m);
-            return;
-        }
+        if (last is null) return;
         try
         {
             measured.Record(m, new Measurement
@@ -176,7 +167,6 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         catch (Exception e) when (e is FormatException or InvalidCastException)
         {
             log.Error($"Query {q.Name} returned {last}, which is not a number: a user-defined query must return a number in its last column.");
-            Fail(m);
         }
     }
 
@@ -201,8 +191,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             }
             return rows;
         }, ct);
-        if (rows is null) Fail(m);
-        else measured.Record(m, new Measurement { Value = rows, GroupCount = count, Computed = true });
+        if (rows is not null) measured.Record(m, new Measurement { Value = rows, GroupCount = count, Computed = true });
     }
 
     /// <summary>
@@ -248,7 +237,6 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
         var (row, _) = await ExecuteRowAsync(q.Sql, q.Name, q.Table, q.Partition, q.Metrics[0].Column, ct);
         if (row is not null) SetValue(q.Metrics[0], row[0]);
-        else Fail(q.Metrics[0]);
     }
 
     private Task<(object?[]? Row, Exception? Error)> ExecuteRowAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct, bool logError = true) =>
@@ -311,8 +299,6 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }, ct);
         return sample;
     }
-
-    private void Fail(Metric m) => measured.Record(m, measured[m] with { Failed = true });
 
     private void SetValue(Metric m, object? raw) => measured.Record(m, new Measurement
     {

@@ -39,6 +39,9 @@ public sealed class GroupByCheckType : ICheckType
     /// <summary>A group by check without a name is named after its line (no thresholds of its own).</summary>
     public string? DefaultName(CheckDefinition check) => check.Line;
 
+    /// <summary>It judges groups of its own: nested in a group by, it is judged like a metric check.</summary>
+    public bool JudgesOneValue => false;
+
     /// <summary>Nothing: its groups are checks of their own.</summary>
     public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose) => [];
 
@@ -137,13 +140,6 @@ public sealed class GroupByCheckType : ICheckType
     /// <summary>A nested check no type claims judges its group's value like a metric check.</summary>
     private static readonly ICheckType NestedType = new MetricCheck.MetricCheckType();
 
-    /// <summary>
-    /// The type that judges a nested check on one group's value: its own where it judges a single value (freshness, failed rows, ...),
-    /// a metric check's otherwise — also for types that need what a group has not got (history, another dataset's count).
-    /// </summary>
-    private static ICheckType NestedTypeOf(CheckDefinition child) => CheckTypeRegistry.For(child) switch
-    {
-        null or HistoryChecks.UnavailableCheckType or RowCountComparisonCheck.RowCountComparisonCheckType => NestedType,
-        var type => type,
-    };
+    /// <summary>The type that judges a nested check on one group's value: its own where it judges one value alone, a metric check's otherwise.</summary>
+    private static ICheckType NestedTypeOf(CheckDefinition child) => CheckTypeRegistry.For(child) is { JudgesOneValue: true } type ? type : NestedType;
 }

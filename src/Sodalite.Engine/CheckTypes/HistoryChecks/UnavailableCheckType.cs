@@ -16,6 +16,9 @@ public abstract class UnavailableCheckType : ICheckType
     /// <inheritdoc/>
     public abstract void Plan(CheckDefinition check, CheckPlanning planning);
 
+    /// <summary>Nested in a group by, such a check is judged like a metric check.</summary>
+    public bool JudgesOneValue => false;
+
     /// <summary>Never called: <see cref="Plan"/> adds no planned check.</summary>
     /// <exception cref="InvalidOperationException">Always.</exception>
     public CheckResult Judge(PlannedCheck check, CheckJudging judging) =>

@@ -97,19 +97,22 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
                     IEnumerable<string> extra = ml.Args.Skip(1);
                     if (name == "percentile")
                     {
-                        if (dataSource.Dialect.Percentile(x, "0.5") is null)
+                        double f = 0;
+                        bool hasFraction = ml.Args.Count == 2 && double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out f);
+                        string frac = hasFraction ? PyFloat.Repr(f) : "0.5";
+                        // An engine without the aggregate is reported first, whatever the arguments.
+                        if (dataSource.Dialect.Percentile(x, frac) is not { } percentile)
                         {
                             error = $"percentile is not available on {dataSource.Dialect.Name}: it has no PERCENTILE_DISC aggregate. Use min/max/avg, or a '{name} query:' user-defined metric.";
                             return null;
                         }
-                        if (ml.Args.Count != 2 || !double.TryParse(ml.Args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+                        if (!hasFraction)
                         {
                             error = $"percentile needs a column and a fraction, e.g. percentile({col}, 0.95).";
                             return null;
                         }
-                        string frac = PyFloat.Repr(f);
                         extra = [frac];
-                        sql = dataSource.Dialect.Percentile(x, frac)!;
+                        sql = percentile;
                     }
                     else if (name.EndsWith("_length", StringComparison.Ordinal))
                         sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));

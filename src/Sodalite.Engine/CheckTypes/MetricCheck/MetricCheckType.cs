@@ -2,7 +2,6 @@
 // numeric and length aggregates, percentile) or a user-defined "X expression" / "X query" metric on a dataset, judged against the
 // thresholds of the check line or of its warn/fail configuration.
 using Sodalite.Engine.Evaluation;
-using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
 
@@ -79,17 +78,5 @@ public class MetricCheckType : ICheckType
             : warn?.IsBad(v.Value) == true ? CheckOutcome.Warn
             : CheckOutcome.Pass;
         return new CheckResult(pc, name, outcome, value, fail, warn);
-    }
-
-    /// <summary>The value, and for a percentage its row count and count (Soda's summary lines).</summary>
-    public IEnumerable<string> SummaryLines(CheckResult result, Measurements measured, bool verbose)
-    {
-        if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
-        yield return $"check_value: {Evaluator.ValueText(result.Value)}";
-        if (result.Check.Metric is { CountMetric: { } count, RowCountMetric: { } rows })
-        {
-            yield return $"row_count: {Evaluator.ValueText(measured[rows].Value)}";
-            yield return $"{count.Name}: {Evaluator.ValueText(measured[count].Value)}";
-        }
     }
 }

@@ -49,6 +49,9 @@ public sealed class RowCountComparisonCheckType : ICheckType
         planning.Add(check, own, other);
     }
 
+    /// <summary>It needs the other dataset's count too: nested in a group by, it is judged like a metric check.</summary>
+    public bool JudgesOneValue => false;
+
     /// <inheritdoc/>
     public CheckResult Judge(PlannedCheck pc, CheckJudging judging)
     {
