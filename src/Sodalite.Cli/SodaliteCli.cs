@@ -178,7 +178,7 @@ public static partial class SodaliteCli
                 string dataset = tables.FirstOrDefault() ?? run.DataSourceName;
                 try
                 {
-                    long? rows = run.Metrics.FirstOrDefault(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == dataset) is { } rowCount ? run.Measurements[rowCount].Value as long? : null;
+                    long? rows = Engine.CheckTypes.MetricCheck.BuiltInMetrics.MeasuredRowCount(run, dataset);
                     // schemas.json lists the table's columns as the catalog has them (all of them, not only those checked).
                     var columns = run.TableColumns.TryGetValue(dataset, out var cols) && cols.Count > 0 ? cols.Select(c => c.Name).ToList() : null;
                     var a = QalitaArtifacts.Build(results, pr.GetValue(label) ?? dataset, dataset, rows ?? 0, columns);

@@ -58,7 +58,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
             // Checks
             var doc = new SodaClDocument();
-            var parser = new SodaClParser(log, jinja) { Limits = options.YamlLimits, DataSourceName = config?.Name };
+            var parser = new SodaClParser(log, jinja, CheckTypes.CheckTypeRegistry.Syntaxes) { Limits = options.YamlLimits, DataSourceName = config?.Name };
             if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
             foreach (var path in ExpandPaths(options.CheckPaths, log))
             {
@@ -94,7 +94,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             {
                 await using (ds)
                 {
-                    var catalogQueries = await InstantiateForEachAsync(doc, parser, ds, log, ct);
+                    var catalogQueries = await CheckTypes.ForEachDataset.ForEachDatasetSection.InstantiateAsync(doc, parser, ds, log, ct);
                     await using var others = await ConnectOtherDataSourcesAsync(doc, ds.Name, all, log, ct);
                     var planner = new Planner(ds, options.DefinitionName, log, DefaultSamplesLimit(config!)) { OtherDataSources = others.Connected };
                     var plan = planner.Plan(doc, catalogQueries.Count);
@@ -187,40 +187,6 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 
     /// <summary>Set by a --dry-run scan: the catalog queries that ran to plan it ('for each dataset' table lists).</summary>
     public IReadOnlyList<QueryLog> DryRunCatalogQueries { get; private set; } = [];
-
-    /// <summary>'for each dataset' sections: one catalog query each for the matching tables, then their checks for each table.</summary>
-    private static async Task<List<QueryLog>> InstantiateForEachAsync(SodaClDocument doc, SodaClParser parser, DataSource ds, ScanLogger log, CancellationToken ct)
-    {
-        var queries = new List<QueryLog>();
-        foreach (var section in doc.ForEach)
-        {
-            string sql = ds.Dialect.TablesSql(section.Includes, section.Excludes, ds.Schema);
-            string name = $"{queries.Count + 1}.{ds.Name}.for_each_dataset_{section.Alias}[{doc.ForEach.IndexOf(section)}]";
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            List<string> tables;
-            try
-            {
-                tables = await ds.ReadAsync(sql, async reader =>
-                {
-                    var names = new List<string>();
-                    while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
-                    return names;
-                }, ct);
-                queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, null, sw.Elapsed));
-            }
-            catch (System.Data.Common.DbException e)
-            {
-                queries.Add(new QueryLog(name, ds.Name, null, null, null, sql, e.ToString(), sw.Elapsed));
-                log.Error($"Query execution error in {name}: {e.Message}\n{sql}", section.Location);
-                continue;
-            }
-            tables.Sort(StringComparer.Ordinal);
-            if (tables.Count == 0)
-                log.Warning($"'for each dataset {section.Alias}' matched no table for {string.Join(", ", section.Includes)}; its checks did not run.", section.Location);
-            parser.InstantiateForEach(section, tables, doc);
-        }
-        return queries;
-    }
 
     /// <summary>
     /// The other configured data sources the checks count rows on ("row_count same as T in OTHER_DS"), connected before planning;

@@ -8,6 +8,7 @@ using Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
 using Sodalite.Engine.CheckTypes.SchemaCheck;
 using Sodalite.Engine.CheckTypes.UserDefinedMetricCheck;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes;
 
@@ -30,6 +31,9 @@ public static class CheckTypeRegistry
         new GroupEvolutionCheckType(),
         new DistributionCheckType(),
     ];
+
+    /// <summary>The syntaxes of the check types, for the parser: each once, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<ICheckSyntax> Syntaxes { get; } = [.. All.Select(t => t.Syntax).OfType<ICheckSyntax>().Distinct()];
 
     /// <summary>The type that plans and judges <paramref name="check"/>, or null when no type claims it (reported as not supported).</summary>
     public static ICheckType? For(CheckDefinition check) => All.FirstOrDefault(t => t.Claims(check));

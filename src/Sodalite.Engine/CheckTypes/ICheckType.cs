@@ -5,12 +5,19 @@ using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes;
 
 /// <summary>One SodaCL check type (spec/sodacl.md §2): planning, judging and summary lines of its checks.</summary>
 public interface ICheckType
 {
+    /// <summary>
+    /// How the type's checks are written (its check lines and configuration keys), which the parser is given; null for a type that
+    /// refines another's checks (a user-defined metric is a metric check with a query).
+    /// </summary>
+    ICheckSyntax? Syntax { get; }
+
     /// <summary>Whether this module plans and judges <paramref name="check"/>; the registry asks the modules in order and the first that claims it wins.</summary>
     bool Claims(CheckDefinition check);
 

@@ -61,7 +61,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             UnusableConfig = null;
             if (CheckTypeRegistry.For(check) is not { } type)
             {
-                log.Error($"Check \"{check.Line}\" ({check.Kind}) is not supported yet by this version of Sodalite.", check.Location);
+                log.Error($"Check \"{check.Line}\" ({check.Syntax.Description} check) is not supported yet by this version of Sodalite.", check.Location);
                 continue;
             }
             type.Plan(check, new CheckPlanning(this, plan, doc, type, CheckIdentities.For(check, dataSource.Name), log, dataSource));

@@ -13,7 +13,8 @@ public sealed record CheckDefinition
     /// <summary>The check line as written (the first key of a dict item).</summary>
     public required string Line { get; init; }
     public required SourceLocation Location { get; init; }
-    public required CheckKind Kind { get; init; }
+    /// <summary>The check type that read the check (its module claims it for planning and judging).</summary>
+    public required Parsing.ICheckSyntax Syntax { get; init; }
     public CheckLine? Parsed { get; init; }
     public required string Definition { get; init; }
     /// <summary>The !!omap dump that feeds the check identity, or null when the config adds nothing.</summary>
@@ -55,10 +56,6 @@ public sealed record CheckDefinition
 
     public MetricCheckLine? MetricLine => Parsed as MetricCheckLine;
 
-    /// <summary>Column of a column check: first metric argument, except multi-column duplicate_count.</summary>
-    public string? Column => MetricLine is { Args.Count: > 0 } m && !(m.Metric == "duplicate_count" && m.Args.Count > 1) && Kind != CheckKind.FailedRows
-        ? m.Args[0]
-        : Parsed is ReferenceCheckLine { SourceColumns.Count: 1 } r ? r.SourceColumns[0]
-        : Parsed is FreshnessUsingLine f ? f.Column
-        : null;
+    /// <summary>The column the check is about (the check type's rule: a metric's first argument, a reference's single source column), or null.</summary>
+    public string? Column { get; init; }
 }

@@ -13,7 +13,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.SodaCL.Parsing;
 
-public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
+/// <summary>
+/// Reads SodaCL checks files into a <see cref="SodaClDocument"/>. What is special to a check type (its check lines, its configuration
+/// keys) is read by that type's <see cref="ICheckSyntax"/> in <paramref name="checkTypes"/>; the parser reads sections, variables,
+/// filters, column configurations and the keys every check shares.
+/// </summary>
+/// <param name="log">Where errors go, with file, line and column.</param>
+/// <param name="jinja">Variables and ${...} resolution.</param>
+/// <param name="checkTypes">The check types' syntaxes; a check line no type claims is reported and dropped.</param>
+public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyList<ICheckSyntax> checkTypes)
 {
     private Jinja _jinja = jinja;
 
@@ -177,15 +185,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         IntRegex().IsMatch(plain) || FloatRegex().IsMatch(plain) || RuamelEmitter.IsBool(plain) || YamlTimestamp().IsMatch(plain)
         || plain is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".Inf" or "-.Inf";
 
-    /// <summary>
-    /// Whether a check of <paramref name="kind"/> reads <paramref name="key"/> ('filter' or a missing/valid/invalid values list) as
-    /// Soda's metric check parser does (freshness takes 'filter' too); other kinds log the key as invalid.
-    /// </summary>
-    private static bool TakesMetricKeys(CheckKind kind, string key) =>
-        kind is CheckKind.Metric or CheckKind.ChangeOverTime or CheckKind.Anomaly or CheckKind.Distribution
-        || kind is CheckKind.Freshness && key == "filter";
-
-    private const string ColonAdvice = "Remove the colon, or indent a configuration mapping (such as 'name: ...') under the check.";
+    private const string ColonAdvice = CheckConfigReader.ColonAdvice;
 
     /// <summary>Soda's "Could not add SodaCL file" for the file being read: <paramref name="reason"/> says what and what to write.</summary>
     private SodaClFileException FileStop(string reason, SourceLocation location) => new(_file, reason, location);
@@ -229,7 +229,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
     /// filter): nothing after the colon, or a number, boolean or date, said as "nothing after {colon}" or "the number 5 as
     /// {role}"; null when it is a mapping, text or a list (those get their own errors).
     /// </summary>
-    private static string? Unreadable(YamlNode value, string colon = "its colon", string role = "its configuration") => value switch
+    internal static string? Unreadable(YamlNode value, string colon = "its colon", string role = "its configuration") => value switch
     {
         YamlScalarNode s when RuamelEmitter.IsNull(s) => $"nothing after {colon}",
         YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } v } when NonText(v) => $"the {Kind(v)} {v} as {role}",
@@ -476,42 +476,31 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             return null;
         }
 
-        CheckKind kind;
         CheckLine? parsed = null;
-        switch (line)
+        var syntax = checkTypes.FirstOrDefault(t => t.ClaimsLine(line));
+        if (syntax is null)
         {
-            case "schema": kind = CheckKind.Schema; break;
-            case "failed rows": kind = CheckKind.FailedRows; break;
-            case "group by": kind = CheckKind.GroupBy; break;
-            case "group evolution": kind = CheckKind.GroupEvolution; break;
-            default:
-                parsed = CheckLineParser.Parse(line);
-                kind = parsed switch
-                {
-                    ReferenceCheckLine => CheckKind.Reference,
-                    RowCountComparisonLine => CheckKind.RowCountComparison,
-                    FreshnessUsingLine => CheckKind.Freshness,
-                    MetricCheckLine { HistoryPrefix: string p } when p.StartsWith("change", StringComparison.Ordinal) => CheckKind.ChangeOverTime,
-                    MetricCheckLine { HistoryPrefix: not null } => CheckKind.Anomaly,
-                    MetricCheckLine { Metric: "freshness" } => CheckKind.Freshness,
-                    MetricCheckLine { Metric: "distribution_difference" } => CheckKind.Distribution,
-                    _ => CheckKind.Metric,
-                };
-                break;
+            parsed = CheckLineParser.Parse(line);
+            syntax = checkTypes.FirstOrDefault(t => t.Claims(parsed));
+        }
+        if (syntax is null)
+        {
+            log.Error($"Check \"{line}\" is of a type this version of Sodalite does not read.", location);
+            return null;
         }
         if (parsed is FreshnessUsingLine { Threshold: null } && !(config?.Children.Any(p => RuamelEmitter.Text(p.Key) is "warn" or "fail") ?? false))
             // Soda builds no threshold for it and then fails on the missing one: "Could not add SodaCL file" (the rest is not read).
             throw FileStop(
                 $"the legacy freshness check \"{line}\" has no threshold; write freshness({((FreshnessUsingLine)parsed).Column}) < 1d.",
                 location);
-        if (table is null && kind is not (CheckKind.FailedRows or CheckKind.Metric))
+        if (table is null && syntax.NeedsDataset)
         {
             log.Error($"Check type \"{line}\" must be in \"checks for TABLENAME:\" section.", location);
             return null;
         }
 
         var metricLine = parsed as MetricCheckLine;
-        string? column = metricLine is { Args.Count: > 0 } ml && !(ml.Metric == "duplicate_count" && ml.Args.Count > 1) ? ml.Args[0] : null;
+        string? column = syntax.Column(parsed);
         MissingValidConfig? columnCfg = table is not null && column is not null && doc.ColumnConfigs.TryGetValue(table, out var cc) ? cc.GetValueOrDefault(column) : null;
 
         var check = new CheckDefinition
@@ -521,8 +510,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             Partition = partition,
             Line = line,
             Location = location,
-            Kind = kind,
+            Syntax = syntax,
             Parsed = parsed,
+            Column = column,
             Definition = "",
         };
         if (config is not null) check = ApplyConfig(check, config, metricLine);
@@ -531,7 +521,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 // Soda reports it (an error: the scan exits 3) and still evaluates the check, whose zone then never (between) or
                 // always (not between) holds; the outcome is Soda's, the exit code keeps the gate from reading it as a pass.
                 log.Error($"Left lower bound should be less than the upper bound on the right {t.Text}", location);
-        if (kind is CheckKind.Metric or CheckKind.Freshness && columnCfg is not null)
+        if (syntax.TakesColumnConfigurations && columnCfg is not null)
             check = check with { MissingValid = check.MissingValid.MergeWithColumn(columnCfg) };
         // Soda merges column lists into the check's YAML list in place, so its definition and
         // identity show the merged list: do the same before dumping them.
@@ -597,96 +587,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
 
     private readonly Dictionary<(string, string, string), YamlSequenceNode> _columnListNodes = [];
 
-    private SchemaValidations? ParseSchemaValidations(string level, YamlNode node)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            log.Error($"'{level}' of a schema check must be a mapping such as 'when required column missing: [id]'.", Loc(node.Start));
-            return null;
-        }
-        var v = new SchemaValidations();
-        foreach (var (k, value) in map.Children)
-        {
-            string key = RuamelEmitter.Text(k);
-            switch (key)
-            {
-                case "when required column missing":
-                    if (StringList(value, key) is { } required) v = v with { RequiredColumns = required };
-                    break;
-                case "when forbidden column present":
-                    if (StringList(value, key) is { } forbidden) v = v with { ForbiddenColumns = forbidden };
-                    break;
-                case "with optional columns":
-                    if (StringList(value, key) is { } optional) v = v with { OptionalColumns = optional };
-                    break;
-                case "when wrong column type" when value is YamlMappingNode types:
-                    v = v with { ColumnTypes = [.. types.Children.Select(p => KeyValuePair.Create(RuamelEmitter.Text(p.Key), RuamelEmitter.Text(p.Value)))] };
-                    break;
-                case "when mismatching columns" when value is YamlMappingNode cols:
-                    v = v with
-                    {
-                        MismatchingColumns = [.. cols.Children.Select(p => KeyValuePair.Create(RuamelEmitter.Text(p.Key),
-                            p.Value is YamlScalarNode s && !RuamelEmitter.IsNull(s) ? s.Value : null))],
-                    };
-                    break;
-                case "when wrong column index" when value is YamlMappingNode indexes:
-                    var list = new List<KeyValuePair<string, int>>();
-                    foreach (var (col, idx) in indexes.Children)
-                    {
-                        if (int.TryParse(RuamelEmitter.Text(idx), NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) && i >= 0)
-                            list.Add(KeyValuePair.Create(RuamelEmitter.Text(col), i));
-                        else
-                            log.Error($"Column index for '{RuamelEmitter.Text(col)}' must be a whole number from 0, not \"{RuamelEmitter.Text(idx)}\".", Loc(idx.Start));
-                    }
-                    v = v with { ColumnIndexes = list };
-                    break;
-                case "when wrong column type" or "when mismatching columns" or "when wrong column index":
-                    log.Error($"'{key}' must be a mapping of column names to {(key.Contains("index", StringComparison.Ordinal) ? "indexes" : "types")}.", Loc(value.Start));
-                    break;
-                case "when schema changes":
-                    v = v with { ChangeValidations = true };
-                    break;
-                default:
-                    var best = SchemaValidations.Keys.Select(x => (x, d: EditDistance.Between(x, key))).OrderBy(x => x.d).First();
-                    string hint = best.d <= 5 ? $" (did you mean \"{best.x}\"?)" : "";
-                    log.Error($"Unknown schema validation '{key}'{hint}. Known: {string.Join(", ", SchemaValidations.Keys)}.", Loc(k.Start));
-                    break;
-            }
-        }
-        return v;
-    }
-
-    private GroupBySpec? ParseGroupBy(CheckDefinition check, YamlMappingNode config)
-    {
-        YamlNode? Get(string key) => config.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
-        var problems = new List<string>();
-        string? query = Get("query") is YamlScalarNode q && !RuamelEmitter.IsNull(q) ? q.Value : null;
-        if (query is null) problems.Add("'query:' (SQL returning one row per group)");
-        var fields = Get("fields") is YamlSequenceNode f ? f.Children.Select(RuamelEmitter.Text).ToList() : null;
-        if (fields is null || fields.Count == 0) problems.Add("'fields:' (the columns naming a group, e.g. [country])");
-        var checks = Get("checks") is YamlSequenceNode c ? c.Children.ToList() : null;
-        // Soda reads the nested checks while it reads the file: one with nothing (or a number, boolean, date) after its colon
-        // stops the file there, as at the top level.
-        foreach (var nested in checks ?? [])
-            if (nested is YamlMappingNode { Children.Count: > 0 } nm && Unreadable(nm.Children[0].Value) is { } what)
-                throw FileStop(
-                    $"check \"{RuamelEmitter.Text(nm.Children[0].Key)}\" of group by \"{check.Name ?? check.Line}\" has {what}. {ColonAdvice}",
-                    Loc(nm.Children[0].Key.Start));
-        if (checks is null || checks.Count == 0) problems.Add("'checks:' (checks on each group's row, e.g. '- avg_size > 0')");
-        int limit = GroupBySpec.DefaultGroupLimit;
-        if (Get("group_limit") is { } l && (!int.TryParse(RuamelEmitter.Text(l), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1))
-        {
-            log.Error($"'group_limit' must be a whole number of 1 or more, not \"{RuamelEmitter.Text(l)}\".", Loc(l.Start));
-            return null;
-        }
-        if (problems.Count > 0)
-        {
-            log.Error($"Group by check \"{check.Name ?? check.Line}\" needs {string.Join(", ", problems)}.", check.Location);
-            return null;
-        }
-        return new GroupBySpec(query!, fields!, limit, checks!);
-    }
-
     /// <summary>
     /// One nested check of a group by, for one group: Soda adds 'group_value: [v1,v2]' to its configuration (so its definition and
     /// identity tell groups apart) and names it "&lt;name&gt; [v1,v2]".
@@ -742,19 +642,15 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
         }
     }
 
-    private List<string>? StringList(YamlNode node, string key)
-    {
-        if (node is YamlSequenceNode seq) return [.. seq.Children.Select(RuamelEmitter.Text)];
-        log.Error($"'{key}' must be a list of column names, e.g. [id, email].", Loc(node.Start));
-        return null;
-    }
-
     private CheckDefinition ApplyConfig(CheckDefinition check, YamlMappingNode config, MetricCheckLine? metricLine)
     {
         int errorsBefore = log.ErrorCount;
         int ignoredKeys = 0;
         var mvc = MissingValidConfig.Empty;
         string? metric = metricLine?.Metric;
+        var syntax = check.Syntax;
+        var reader = new CheckConfigReader(log, _file);
+        var entries = new List<CheckConfigEntry>();
         foreach (var (k, v) in config.Children)
         {
             string key = k is YamlScalarNode ? RuamelEmitter.Text(k) : "";
@@ -764,6 +660,13 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     "Write the keys out under each check, or set them once per column with 'configurations for TABLE:'.",
                     Loc(k.Start));
             string? text = v is YamlScalarNode sv && !RuamelEmitter.IsNull(sv) ? sv.Value : null;
+            var entry = new CheckConfigEntry(key, k, v);
+            entries.Add(entry);
+            if (syntax.Read(check, entry, reader) is { } read)
+            {
+                check = read;
+                continue;
+            }
             switch (key)
             {
                 case "name" when v is YamlSequenceNode or YamlMappingNode || text is not null && (ItemKind(v) != "str" || PythonTypeName(v) == "TaggedScalar"):
@@ -774,17 +677,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 // Soda appends a custom identity only when it is a string (identity: 5 is ignored).
                 case "identity": check = check with { CustomIdentity = ItemKind(v) == "str" ? text : null }; continue;
-                case "filter" or "missing values" or "valid values" or "invalid values" when !TakesMetricKeys(check.Kind, key):
+                case "filter" or "missing values" or "valid values" or "invalid values" when !syntax.TakesMetricKey(key):
                     // Soda reads these keys only in metric (and freshness) checks; elsewhere it logs the key as invalid and goes on.
-                    string kindName = check.Kind switch
-                    {
-                        CheckKind.FailedRows => "user defined failed rows",
-                        CheckKind.RowCountComparison => "row count comparison",
-                        CheckKind.GroupBy => "group by",
-                        CheckKind.GroupEvolution => "group evolution",
-                        var other => other.ToString().ToLowerInvariant(),
-                    };
-                    log.Error($"Invalid {kindName} check configuration key \"{key}\": only metric checks take it.", Loc(k.Start));
+                    log.Error($"Invalid {syntax.Description} check configuration key \"{key}\": only metric checks take it.", Loc(k.Start));
                     continue;
                 case "filter":
                     if (v is not YamlScalarNode || Unreadable(v) is not null)
@@ -809,13 +704,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                     else log.Error("'attributes' must be a mapping of names to values.", Loc(v.Start));
                     continue;
                 case "warn" or "fail":
-                    if (check.Kind is CheckKind.Schema)
-                    {
-                        var validations = ParseSchemaValidations(key, v);
-                        check = key == "warn" ? check with { SchemaWarn = validations } : check with { SchemaFail = validations };
-                        continue;
-                    }
-                    if (check.Kind is CheckKind.GroupEvolution) continue; // dict-valued, read by the engine
                     // Soda's default check name appends " warn X" / " fail X" with Python's str() of any truthy value, valid or not.
                     if (PyStr(v) is { Length: > 0 } shown && (ItemKind(v) == "str" || shown is not ("0" or "0.0" or "-0.0" or "False")))
                         check = key == "warn" ? check with { WarnText = shown } : check with { FailText = shown };
@@ -873,14 +761,9 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
                 log.Error($"In configuration key \"{key}\", the metric name must match the check's metric \"{metric}\": write \"{metric}{key[key.LastIndexOf(' ')..]}\".", Loc(k.Start));
                 continue;
             }
-            if (check.Kind is CheckKind.GroupBy && key is "query" or "fields" or "checks" or "group_limit")
-                continue; // read together below
-            if (check.Kind is CheckKind.Schema or CheckKind.GroupEvolution && key is "query" or "fields" or "checks" or "group_limit")
-                continue;
             // Known keys of checks that need history or Soda's scientific package: accepted, the check itself is reported.
             if (key is "condition" or "method" or "model" or "training_dataset_parameters" or "severity_level_parameters"
-                    or "take_over_existing_anomaly_score_check" or "warn_only" or "template"
-                || check.Kind == CheckKind.Distribution && key is "distribution reference file" or "distribution_type" or "dro name" or "sample")
+                    or "take_over_existing_anomaly_score_check" or "warn_only" or "template")
                 continue;
             string hint = Hint(key);
             // Soda skips the key and runs the check. A misspelled key that would change what the check measures or how it is
@@ -888,7 +771,7 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja)
             if (!(SuggestedKey(key) is { } meant && !ReportingKeys.Contains(meant))) ignoredKeys++;
             log.Error($"Skipping unsupported check configuration: {key}{hint}", Loc(k.Start), "metric_check_configurations");
         }
-        if (check.Kind == CheckKind.GroupBy) check = check with { GroupBy = ParseGroupBy(check, config) };
+        check = syntax.Complete(check, [.. entries], reader);
         if (check.Filter is not null && check.MetricExpression is not null)
             log.Error($"Check \"{check.Line}\" cannot combine 'filter' with '{metric} expression': put the condition in the expression.", check.Location);
         if (metricLine?.Threshold is not null && (check.WarnText is not null || check.FailText is not null))

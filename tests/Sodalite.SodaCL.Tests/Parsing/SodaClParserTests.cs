@@ -11,7 +11,7 @@ public class SodaClParserTests
     {
         var log = new ScanLogger(TimeProvider.System);
         var doc = new SodaClDocument();
-        new SodaClParser(log, new Jinja(new Dictionary<string, string>(), _ => null)).Parse("checks.yml", yaml, doc);
+        new SodaClParser(log, new Jinja(new Dictionary<string, string>(), _ => null), Sodalite.Engine.CheckTypes.CheckTypeRegistry.Syntaxes).Parse("checks.yml", yaml, doc);
         return (doc, log);
     }
 

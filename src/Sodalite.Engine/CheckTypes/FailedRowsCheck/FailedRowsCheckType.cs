@@ -3,6 +3,7 @@ using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.FailedRowsCheck;
 
@@ -10,7 +11,10 @@ namespace Sodalite.Engine.CheckTypes.FailedRowsCheck;
 public sealed class FailedRowsCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.FailedRows;
+    public ICheckSyntax? Syntax { get; } = new FailedRowsSyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is FailedRowsSyntax;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

@@ -4,6 +4,7 @@ using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.FreshnessCheck;
 
@@ -11,7 +12,10 @@ namespace Sodalite.Engine.CheckTypes.FreshnessCheck;
 public sealed class FreshnessCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.Freshness && check.Table is not null && Freshness.Column(check) is not null;
+    public ICheckSyntax? Syntax { get; } = new FreshnessSyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is FreshnessSyntax && check.Table is not null && Freshness.Column(check) is not null;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

@@ -5,6 +5,7 @@ using Sodalite.Engine.Execution;
 using Sodalite.Engine.Identity;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 using Sodalite.SodaCL.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +15,10 @@ namespace Sodalite.Engine.CheckTypes.GroupByCheck;
 public sealed class GroupByCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.GroupBy && check.Table is not null;
+    public ICheckSyntax? Syntax { get; } = new GroupBySyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is GroupBySyntax && check.Table is not null;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

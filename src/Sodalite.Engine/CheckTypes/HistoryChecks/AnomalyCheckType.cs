@@ -1,4 +1,5 @@
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.HistoryChecks;
 
@@ -6,7 +7,10 @@ namespace Sodalite.Engine.CheckTypes.HistoryChecks;
 public sealed class AnomalyCheckType : UnavailableCheckType
 {
     /// <inheritdoc/>
-    public override bool Claims(CheckDefinition check) => check.Kind == CheckKind.Anomaly;
+    public override ICheckSyntax? Syntax { get; } = new AnomalySyntax();
+
+    /// <inheritdoc/>
+    public override bool Claims(CheckDefinition check) => check.Syntax is AnomalySyntax;
 
     /// <inheritdoc/>
     public override void Plan(CheckDefinition check, CheckPlanning planning) =>

@@ -1,4 +1,5 @@
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.HistoryChecks;
 
@@ -6,7 +7,10 @@ namespace Sodalite.Engine.CheckTypes.HistoryChecks;
 public sealed class DistributionCheckType : UnavailableCheckType
 {
     /// <inheritdoc/>
-    public override bool Claims(CheckDefinition check) => check.Kind == CheckKind.Distribution;
+    public override ICheckSyntax? Syntax { get; } = new DistributionSyntax();
+
+    /// <inheritdoc/>
+    public override bool Claims(CheckDefinition check) => check.Syntax is DistributionSyntax;
 
     /// <inheritdoc/>
     public override void Plan(CheckDefinition check, CheckPlanning planning) =>

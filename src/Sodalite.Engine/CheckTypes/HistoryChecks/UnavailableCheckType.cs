@@ -4,12 +4,16 @@
 using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.HistoryChecks;
 
 /// <summary>A check type this version does not run: planning reports it; it never reaches judging.</summary>
 public abstract class UnavailableCheckType : ICheckType
 {
+    /// <inheritdoc/>
+    public abstract ICheckSyntax? Syntax { get; }
+
     /// <inheritdoc/>
     public abstract bool Claims(CheckDefinition check);
 

@@ -150,7 +150,7 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
     /// <summary>A metric Soda builds for a check and never computes: listed in metrics[] with no value.</summary>
     public void Unresolved(string? table, string? partition, MetricCheckLine ml, CheckDefinition check)
     {
-        string? column = ml.Args.Count > 0 && !(ml.Metric == "duplicate_count" && ml.Args.Count > 1) ? ml.Args[0] : null;
+        string? column = MetricSyntax.ColumnOf(ml);
         planner.GetOrAdd(new Metric
         {
             Identity = planner.MetricIdentity(table, partition, column, ml.Metric, MvcParts(check.Filter, check.MissingValid, ml.Args.Skip(1))),
@@ -160,6 +160,16 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
         });
     }
 
+    /// <summary>
+    /// What a scan measured for the whole of <paramref name="table"/>'s rows (its row_count metric with no filter or partition), or
+    /// null when no check asked for it or it was not computed.
+    /// </summary>
+    public static long? MeasuredRowCount(Output.ScanRun run, string table) =>
+        run.Metrics.FirstOrDefault(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == table) is { } rowCount
+            ? run.Measurements[rowCount].Value as long?
+            : null;
+
+    /// <summary>The row_count metric of a dataset (with a filter: of its rows that pass it), declared once per scan.</summary>
     public Metric RowCount(string table, string? partition, string? filter) => planner.GetOrAdd(new Metric
     {
         Identity = planner.MetricIdentity(table, partition, null, "row_count", filter is null ? [] : [filter]),

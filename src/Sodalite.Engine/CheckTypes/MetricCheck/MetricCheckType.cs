@@ -4,6 +4,7 @@
 using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.MetricCheck;
 
@@ -11,7 +12,10 @@ namespace Sodalite.Engine.CheckTypes.MetricCheck;
 public class MetricCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public virtual bool Claims(CheckDefinition check) => check.Kind == CheckKind.Metric && check.MetricLine is not null;
+    public virtual ICheckSyntax? Syntax { get; } = new MetricSyntax();
+
+    /// <inheritdoc/>
+    public virtual bool Claims(CheckDefinition check) => check.Syntax is MetricSyntax && check.MetricLine is not null;
 
     /// <inheritdoc/>
     public virtual void Plan(CheckDefinition check, CheckPlanning planning)

@@ -5,6 +5,7 @@ using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.ReferenceCheck;
 
@@ -12,7 +13,10 @@ namespace Sodalite.Engine.CheckTypes.ReferenceCheck;
 public sealed class ReferenceCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.Reference && check.Table is not null && check.Parsed is ReferenceCheckLine;
+    public ICheckSyntax? Syntax { get; } = new ReferenceSyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is ReferenceSyntax && check.Table is not null && check.Parsed is ReferenceCheckLine;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

@@ -3,6 +3,7 @@ using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
 
@@ -10,7 +11,10 @@ namespace Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
 public sealed class RowCountComparisonCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.RowCountComparison && check.Table is not null && check.Parsed is RowCountComparisonLine;
+    public ICheckSyntax? Syntax { get; } = new RowCountComparisonSyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is RowCountComparisonSyntax && check.Table is not null && check.Parsed is RowCountComparisonLine;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

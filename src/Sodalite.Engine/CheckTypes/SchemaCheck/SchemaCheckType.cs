@@ -3,6 +3,7 @@ using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.SchemaCheck;
 
@@ -10,7 +11,10 @@ namespace Sodalite.Engine.CheckTypes.SchemaCheck;
 public sealed class SchemaCheckType : ICheckType
 {
     /// <inheritdoc/>
-    public bool Claims(CheckDefinition check) => check.Kind == CheckKind.Schema && check.Table is not null;
+    public ICheckSyntax? Syntax { get; } = new SchemaSyntax();
+
+    /// <inheritdoc/>
+    public bool Claims(CheckDefinition check) => check.Syntax is SchemaSyntax && check.Table is not null;
 
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)

@@ -3,6 +3,7 @@
 using Sodalite.Engine.CheckTypes.MetricCheck;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Model;
+using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.UserDefinedMetricCheck;
 
@@ -10,7 +11,10 @@ namespace Sodalite.Engine.CheckTypes.UserDefinedMetricCheck;
 public sealed class UserDefinedMetricCheckType : MetricCheckType
 {
     /// <inheritdoc/>
-    public override bool Claims(CheckDefinition check) => check.Kind == CheckKind.Metric && check.Table is null && check.MetricQuery is not null;
+    public override ICheckSyntax? Syntax => null;
+
+    /// <inheritdoc/>
+    public override bool Claims(CheckDefinition check) => check.Syntax is MetricSyntax && check.Table is null && check.MetricQuery is not null;
 
     /// <inheritdoc/>
     public override void Plan(CheckDefinition check, CheckPlanning planning)

@@ -1,0 +1,14 @@
+using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Parsing;
+
+namespace Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
+
+/// <summary>How a row count comparison is written (spec/sodacl.md §2.9): <c>row_count same as other [partition] [in data_source]</c>.</summary>
+public sealed class RowCountComparisonSyntax : ICheckSyntax
+{
+    /// <inheritdoc/>
+    public string Description => "row count comparison";
+
+    /// <inheritdoc/>
+    public bool Claims(CheckLine line) => line is RowCountComparisonLine;
+}
