@@ -61,7 +61,7 @@ public interface ICheckType
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose) return [];
         var lines = new List<string> { $"check_value: {Evaluator.ValueText(result.Value)}" };
-        if (result.Check.Metric is { CountMetric: { } count, RowCountMetric: { } rows })
+        if (result.Check.Metric is DerivedMetric { CountMetric: var count, RowCountMetric: var rows })
         {
             lines.Add($"row_count: {Evaluator.ValueText(measured[rows].Value)}");
             lines.Add($"{count.Name}: {Evaluator.ValueText(measured[count].Value)}");

@@ -35,7 +35,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             else await RunScalarAsync(q, ct);
         }
         if (dataSourceName is null)
-            foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.Derived)) ComputeDerived(m);
+            foreach (var m in plan.Metrics.OfType<DerivedMetric>()) ComputeDerived(m);
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         int half = metrics.Count / 2;
         foreach (var part in new[] { metrics.Take(half).ToList(), metrics.Skip(half).ToList() })
         {
-            string partSql = ds.Dialect.AggregationSql(part.Select(m => m.Sql!), q.Source!, q.Where);
+            string partSql = ds.Dialect.AggregationSql(part.Cast<AggregateMetric>().Select(m => m.Sql), q.Source!, q.Where);
             await RunAggregationAsync(q, part, partSql, name + "[retry]", ct);
         }
     }
@@ -306,10 +306,10 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         Value = raw is not null && m.IsCount ? Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) : Normalize(raw),
     });
 
-    private void ComputeDerived(Metric m)
+    private void ComputeDerived(DerivedMetric m)
     {
-        var c = measured[m.CountMetric!];
-        var r = measured[m.RowCountMetric!];
+        var c = measured[m.CountMetric];
+        var r = measured[m.RowCountMetric];
         if (!c.Computed || !r.Computed)
         {
             // Soda's formula takes a count or row count it has not got as 0: the percentage is 0.0 and its check is evaluated.

@@ -32,8 +32,8 @@ public static class PlanListing
                 sb.Append(keep.Create).Append(";\n");
             }
             sb.Append("-- ").Append(q.Name).Append('\n');
-            foreach (var pc in plan.Checks.Where(pc => pc.Metric is { } m && (q.Metrics.Contains(m) || q.Metrics.Contains(m.CountMetric!)
-                         || q.Metrics.Contains(m.RowCountMetric!)) || pc.OtherMetric is { } o && q.Metrics.Contains(o)))
+            foreach (var pc in plan.Checks.Where(pc => pc.Metric is { } m && (q.Metrics.Contains(m)
+                         || m is DerivedMetric d && (q.Metrics.Contains(d.CountMetric) || q.Metrics.Contains(d.RowCountMetric))) || pc.OtherMetric is { } o && q.Metrics.Contains(o)))
                 sb.Append("--   serves: ").Append(Serves(pc.Definition)).Append('\n');
             if (q.DataSourceName is not null) sb.Append("--   on data source ").Append(q.DataSourceName).Append('\n');
             if (q.Kind == QueryKind.Aggregation && q.Metrics.Count > 1)

@@ -63,7 +63,7 @@ public static class ResultsDocument
     };
 
     /// <summary>A metric, with where the engine measured it; the schema metric in Soda's form, its value the columns.</summary>
-    private static ScanMetric Metric(Metric m, ScanRun run) => m.Kind == MetricKind.Schema
+    private static ScanMetric Metric(Metric m, ScanRun run) => m is SchemaMetric
         ? new ScanMetric
         {
             Identity = m.Identity,
@@ -180,7 +180,7 @@ public static class ResultsDocument
 
     private static List<DiagnosticsBlock> Blocks(Metric metric, Measurements measured)
     {
-        var sampled = measured[metric].Sample is not null ? measured[metric] : metric.CountMetric is { } count && measured[count].Sample is not null ? measured[count] : null;
+        var sampled = measured[metric].Sample is not null ? measured[metric] : metric is DerivedMetric { CountMetric: var count } && measured[count].Sample is not null ? measured[count] : null;
         if (sampled?.Sample is not { } s) return [];
         var file = new FailedRowsFile([.. s.Columns.Select(c => new SampleColumn(c.Name, c.Type))], s.TotalRowCount ?? s.RowCount, s.RowCount, FileReference.NoFile);
         if (sampled.SampleIsFile) return [new FailedRowsFileBlock("Failed Rows", file)];

@@ -69,9 +69,9 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         plan.Metrics.AddRange(_metrics.Values);
         BuildQueries(plan, doc);
         // Row counts on other data sources run after the scan's own statements, one per table, numbered after them.
-        foreach (var m in plan.Metrics.Where(m => m.Kind == MetricKind.RemoteRowCount).GroupBy(m => m.DataSourceName).SelectMany(g => g))
+        foreach (var m in plan.Metrics.OfType<RemoteRowCountMetric>().GroupBy(m => m.DataSourceName).SelectMany(g => g))
         {
-            if (!OtherDataSources.TryGetValue(m.DataSourceName!, out var other)) continue;
+            if (!OtherDataSources.TryGetValue(m.DataSourceName, out var other)) continue;
             string label = m.Partition is null ? m.Table! : $"{m.Table}[{m.Partition}]";
             string qtable = other.QualifiedTable(m.Table!);
             plan.Queries.Add(new PlannedQuery
@@ -100,19 +100,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         {
             if (!IsSampled(m, plan)) continue;
             var userCheck = UserFailedRowsCheck(m, plan);
-            var trigger = m.Kind == MetricKind.FailedRowsQuery ? SampleTrigger.Computed
+            var trigger = m is FailedRowsQueryMetric ? SampleTrigger.Computed
                 : userCheck?.Definition.FailedRowsQuery is not null ? SampleTrigger.AnyValue
                 : SampleTrigger.RowsFailed;
             int limit = SamplesLimit(m, plan) ?? defaultLimit;
-            string serves = plan.Checks.FirstOrDefault(c => c.Metric == m || c.Metric?.CountMetric == m)?.Definition.Line ?? m.Name;
+            string serves = plan.Checks.FirstOrDefault(c => c.Metric == m || (c.Metric as DerivedMetric)?.CountMetric == m)?.Definition.Line ?? m.Name;
             if (userCheck is not null || m.Table is null)
             {
                 // Failed rows checks and user-defined failed-rows queries: one bounded query, shown as a plain "Failed Rows" file.
                 string? tableLabel = m.Table is null ? null : m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]";
                 string userSql, userName;
-                if (m.Kind == MetricKind.FailedRowsQuery)
+                if (m is FailedRowsQueryMetric frm)
                 {
-                    userSql = Wrap("*", m.Sql!);
+                    userSql = Wrap("*", frm.Sql);
                     userName = $".{dataSource.Name}{(tableLabel is null ? "" : "." + tableLabel)}.failed_rows[failed rows]";
                 }
                 else if (userCheck?.Definition.FailCondition is { } condition && m.Table is not null)
@@ -146,32 +146,33 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
             string name = $".{dataSource.Name}.{label}{(m.Column is null ? "" : "." + m.Column)}.failed_rows[{m.Name}]";
             string failing, passing, sample;
             string? keptKeys = null;
-            if (m.Kind == MetricKind.Reference)
+            if (m is ReferenceMetric reference)
             {
-                failing = ReferenceSql(dataSource, m, qtable, where, null, failing: true);
-                passing = ReferenceSql(dataSource, m, qtable, where, null, failing: false);
+                failing = ReferenceSql(dataSource, reference, qtable, where, null, failing: true);
+                passing = ReferenceSql(dataSource, reference, qtable, where, null, failing: false);
                 sample = failing + $"\nLIMIT {limit}";
             }
-            else if (m.Kind == MetricKind.Duplicate)
+            else if (m is DuplicateMetric dup)
             {
-                string filter = DuplicateFilter(m, where);
-                failing = dataSource.Dialect.DuplicateSql(m.Columns, qtable, filter, DuplicateRows.Duplicated);
-                passing = dataSource.Dialect.DuplicateSql(m.Columns, qtable, filter, DuplicateRows.Unique);
+                string filter = DuplicateFilter(dup, where);
+                failing = dataSource.Dialect.DuplicateSql(dup.Columns, qtable, filter, DuplicateRows.Duplicated);
+                passing = dataSource.Dialect.DuplicateSql(dup.Columns, qtable, filter, DuplicateRows.Unique);
                 sample = failing + $"\nLIMIT {limit}";
                 if (plan.Queries.FirstOrDefault(q => q.Kind == QueryKind.Duplicate && q.Metrics[0] == m)?.KeepKeys is { } keep)
-                    keptKeys = dataSource.Dialect.KeptKeysRowsSql(m.Columns, qtable, keep.Table, limit);
+                    keptKeys = dataSource.Dialect.KeptKeysRowsSql(dup.Columns, qtable, keep.Table, limit);
             }
-            else
+            else if (m is AggregateMetric { FailingWhere: { } failingWhere, PassingWhere: { } passingWhere })
             {
-                string w = (where is null ? "" : where + " AND ") + m.FailingWhere;
-                string p = (where is null ? "" : where + " AND ") + m.PassingWhere;
+                string w = (where is null ? "" : where + " AND ") + failingWhere;
+                string p = (where is null ? "" : where + " AND ") + passingWhere;
                 // 'samples columns' projects the sample; Soda's default is every column.
-                var columns = plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesColumns).FirstOrDefault(x => x is not null);
+                var columns = plan.Checks.Where(c => c.Metric == m || (c.Metric as DerivedMetric)?.CountMetric == m).Select(c => c.Definition.SamplesColumns).FirstOrDefault(x => x is not null);
                 string select = columns is null ? "*" : string.Join(", ", columns);
                 failing = $"SELECT {select} FROM {qtable} \n WHERE {w}";
                 passing = $"SELECT {select} FROM {qtable} \n WHERE {p}";
                 sample = failing + $" \n LIMIT {limit}";
             }
+            else continue;
             plan.Samples.Add(new PlannedSample
             {
                 Metric = m,
@@ -183,13 +184,13 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 Trigger = trigger,
                 Listed = (failing, passing),
                 // Soda names a reference check's failing/passing queries after its count query; the others after the sample query.
-                ListedUnder = m.Kind == MetricKind.Reference ? referenceQueries.GetValueOrDefault(m) : null,
+                ListedUnder = m is ReferenceMetric ? referenceQueries.GetValueOrDefault(m) : null,
             });
         }
     }
 
     private static int? SamplesLimit(Metric m, ScanPlan plan) =>
-        plan.Checks.Where(c => c.Metric == m || c.Metric?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
+        plan.Checks.Where(c => c.Metric == m || (c.Metric as DerivedMetric)?.CountMetric == m).Select(c => c.Definition.SamplesLimit).FirstOrDefault(x => x is not null);
 
     /// <summary>
     /// Whether failed rows of this metric are sampled when its count is above zero. A failed rows check ('fail query' or 'fail
@@ -199,7 +200,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private bool IsSampled(Metric m, ScanPlan plan) =>
         defaultSamplesLimit is int defaultLimit
         && (UserFailedRowsCheck(m, plan) is { Sampling: FailedRowsSampling.Check }
-            || (m.Kind is MetricKind.Duplicate or MetricKind.Reference or MetricKind.FailedRowsQuery || m.FailingWhere is not null
+            || (m is DuplicateMetric or ReferenceMetric or FailedRowsQueryMetric or AggregateMetric { FailingWhere: not null }
                 || UserFailedRowsCheck(m, plan) is not null) && (SamplesLimit(m, plan) ?? defaultLimit) > 0);
 
     /// <summary>The failed rows check (fail condition / fail query) or user-defined metric with a 'failed rows query' this metric serves, and how it samples.</summary>
@@ -243,19 +244,19 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     private void BuildQueries(ScanPlan plan, SodaClDocument doc)
     {
         // Tables read only as the other side of a row count comparison get their query after those with checks.
-        var datasets = doc.Mentions.Concat(plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate && m.Table is not null).Select(m => (m.Table!, m.Partition)))
+        var datasets = doc.Mentions.Concat(plan.Metrics.Where(m => m is AggregateMetric && m.Table is not null).Select(m => (m.Table!, m.Partition)))
             .Distinct().ToList();
-        foreach (var m in plan.Metrics.Where(m => m.Kind is MetricKind.UserQuery or MetricKind.FailedRowsQuery))
+        foreach (var m in plan.Metrics.Where(m => m is UserQueryMetric or FailedRowsQueryMetric))
         {
             string label = m.Table is null ? "" : "." + (m.Partition is null ? m.Table : $"{m.Table}[{m.Partition}]");
-            plan.Queries.Add(m.Kind == MetricKind.UserQuery
+            plan.Queries.Add(m is UserQueryMetric userQuery
                 ? new PlannedQuery
                 {
                     Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.user_defined_query[{m.Name}]",
                     Kind = QueryKind.UserQuery,
                     Table = m.Table,
                     Partition = m.Partition,
-                    Sql = m.Sql!,
+                    Sql = userQuery.Sql,
                     Metrics = [m],
                 }
                 : new PlannedQuery
@@ -265,21 +266,21 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Kind = QueryKind.FailedRowsQuery,
                     Table = m.Table,
                     Partition = m.Partition,
-                    Sql = Wrap("COUNT(*)", m.Sql!),
+                    Sql = Wrap("COUNT(*)", ((FailedRowsQueryMetric)m).Sql),
                     Metrics = [m],
                 });
         }
-        foreach (var g in plan.Metrics.Where(m => m.Kind == MetricKind.GroupBy))
+        foreach (var g in plan.Metrics.OfType<GroupByMetric>())
             plan.Queries.Add(new PlannedQuery
             {
                 Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{(g.Partition is null ? g.Table : $"{g.Table}[{g.Partition}]")}.group_by[group by]",
                 Kind = QueryKind.GroupBy,
                 Table = g.Table,
                 Partition = g.Partition,
-                Sql = g.Sql!,
+                Sql = g.Sql,
                 Metrics = [g],
             });
-        foreach (var schema in plan.Metrics.Where(m => m.Kind == MetricKind.Schema))
+        foreach (var schema in plan.Metrics.OfType<SchemaMetric>())
             plan.Queries.Add(new PlannedQuery
             {
                 Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{schema.Table}{(schema.Partition is null ? "" : $"[{schema.Partition}]")}.schema[{schema.Table}]",
@@ -293,7 +294,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
         {
             string qtable = dataSource.QualifiedTable(table);
             string? where = partition is null ? null : doc.Filters[(table, partition)];
-            var aggs = plan.Metrics.Where(m => m.Kind == MetricKind.Aggregate && m.Table == table && m.Partition == partition).ToList();
+            var aggs = plan.Metrics.OfType<AggregateMetric>().Where(m => m.Table == table && m.Partition == partition).ToList();
             string label = partition is null ? table : $"{table}[{partition}]";
             int n = 0;
             foreach (var batch in dataSource.Dialect.BatchAggregates(aggs, m => m.IsOrderedSet, MaxExpressionsPerQuery).Where(b => b.Count > 0))
@@ -304,13 +305,13 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Kind = QueryKind.Aggregation,
                     Table = table,
                     Partition = partition,
-                    Sql = dataSource.Dialect.AggregationSql(batch.Select(m => m.Sql!), qtable, where),
+                    Sql = dataSource.Dialect.AggregationSql(batch.Select(m => m.Sql), qtable, where),
                     Metrics = batch,
                     Source = qtable,
                     Where = where,
                 });
             }
-            foreach (var reference in plan.Metrics.Where(m => m.Kind == MetricKind.Reference && m.Table == table && m.Partition == partition))
+            foreach (var reference in plan.Metrics.OfType<ReferenceMetric>().Where(m => m.Table == table && m.Partition == partition))
             {
                 plan.Queries.Add(new PlannedQuery
                 {
@@ -322,7 +323,7 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                     Metrics = [reference],
                 });
             }
-            foreach (var dup in plan.Metrics.Where(m => m.Kind == MetricKind.Duplicate && m.Table == table && m.Partition == partition))
+            foreach (var dup in plan.Metrics.OfType<DuplicateMetric>().Where(m => m.Table == table && m.Partition == partition))
             {
                 int number = plan.NextQueryNumber();
                 string keysTable = $"sodalite_duplicate_keys_{number}";
@@ -348,11 +349,11 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
 
     /// <summary>Soda's reference query (spec/sodacl.md §2.8): source rows joined to the target; failing rows have no match (or, for
     /// "must not exist", a match). <paramref name="select"/> null selects the source rows.</summary>
-    public static string ReferenceSql(DataSource dataSource, Metric reference, string qtable, string? where, string? select, bool failing) =>
-        dataSource.Dialect.ReferenceSql(qtable, dataSource.QualifiedTable(reference.TargetTable!), [.. reference.Columns.Zip(reference.TargetColumns)],
+    public static string ReferenceSql(DataSource dataSource, ReferenceMetric reference, string qtable, string? where, string? select, bool failing) =>
+        dataSource.Dialect.ReferenceSql(qtable, dataSource.QualifiedTable(reference.TargetTable), [.. reference.Columns.Zip(reference.TargetColumns)],
             where, select, failing != reference.MustNotExist, failing);
 
-    public static string DuplicateFilter(Metric dup, string? where)
+    public static string DuplicateFilter(DuplicateMetric dup, string? where)
     {
         var clauses = dup.Columns.Select(c => $"{c} IS NOT NULL").ToList();
         if (where is not null) clauses.Add(where);

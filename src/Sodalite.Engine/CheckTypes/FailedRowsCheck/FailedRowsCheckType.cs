@@ -44,7 +44,7 @@ public sealed class FailedRowsCheckType : ICheckType
     {
         if (result.Outcome == CheckOutcome.Pass && !verbose) yield break;
         var m = result.Check.Metric!;
-        if (m.Kind == MetricKind.FailedRowsQuery)
+        if (m is FailedRowsQueryMetric)
         {
             yield return $"value: {Evaluator.ValueText(result.Value)}";
             yield break;
@@ -70,11 +70,10 @@ public sealed class FailedRowsCheckType : ICheckType
         if (check.FailQuery is { } query)
         {
             string sql = query.Trim();
-            return planner.GetOrAdd(new Metric
+            return planner.GetOrAdd(new FailedRowsQueryMetric
             {
                 Identity = planner.MetricIdentity(check.Table, check.Partition, null, "failed rows", [sql]),
                 Name = "failed rows",
-                Kind = MetricKind.FailedRowsQuery,
                 Table = check.Table,
                 Partition = check.Partition,
                 Sql = sql,

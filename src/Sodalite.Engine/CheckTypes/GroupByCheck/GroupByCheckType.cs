@@ -25,11 +25,10 @@ public sealed class GroupByCheckType : ICheckType
     {
         if (check.GroupBy is not { } spec) return; // the parser reported what is missing
         string groupSql = spec.Query.Trim();
-        var metric = planning.Planner.GetOrAdd(new Metric
+        var metric = planning.Planner.GetOrAdd(new GroupByMetric
         {
             Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, null, "group by", [groupSql]),
             Name = "group by",
-            Kind = MetricKind.GroupBy,
             Table = check.Table,
             Partition = check.Partition,
             Sql = groupSql,
@@ -108,18 +107,17 @@ public sealed class GroupByCheckType : ICheckType
                 // Soda builds each nested check as a user-defined query metric named after its check line; it is never run,
                 // so it is listed without a value (and only when some group reaches the nested checks).
                 string nestedLine = nested is YamlMappingNode nm && nm.Children.Count > 0 ? RuamelEmitter.Text(nm.Children[0].Key) : RuamelEmitter.Text(nested);
-                AddMetric(new Metric { Identity = planner.MetricIdentity(null, null, null, nestedLine, [groupSql]), Name = nestedLine, Kind = MetricKind.Unresolved, Table = null });
+                AddMetric(new UnresolvedMetric { Identity = planner.MetricIdentity(null, null, null, nestedLine, [groupSql]), Name = nestedLine, Table = null });
                 string metricName = child.MetricLine?.Metric ?? child.Line;
                 if (!Has(row, metricName))
                 {
                     log.Error($"Group by query returns no column '{metricName}' for check \"{child.Line}\"; name a column of the query in the check.", child.Location);
                     continue;
                 }
-                var value = new Metric
+                var value = new GroupValueMetric
                 {
                     Identity = planner.MetricIdentity(child.Table, child.Partition, null, child.Name!, []),
                     Name = child.Name!,
-                    Kind = MetricKind.GroupValue,
                     Table = child.Table,
                     Partition = child.Partition,
                 };

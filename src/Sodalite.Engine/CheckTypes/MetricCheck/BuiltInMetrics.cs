@@ -41,11 +41,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
             }
 
         if (check.MetricExpression is not null)
-            return planner.GetOrAdd(new Metric
+            return planner.GetOrAdd(new AggregateMetric
             {
                 Identity = planner.MetricIdentity(table, check.Partition, ml.Args.FirstOrDefault(), name, ml.Args.Count > 0 ? MvcParts(check.Filter, mvc, ml.Args.Skip(1)) : []),
                 Name = name,
-                Kind = MetricKind.Aggregate,
                 Table = table,
                 Partition = check.Partition,
                 Column = ml.Args.FirstOrDefault(),
@@ -73,11 +72,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
                     if (col is null) { error = $"{name} needs one or more columns, e.g. {name}(order_id)."; return null; }
                     // Soda names a multi-column duplicate_count metric without a column, but a duplicate_percent (and its count) after the first one.
                     string? column = ml.Args.Count == 1 || name == "duplicate_percent" ? col : null;
-                    var dup = planner.GetOrAdd(new Metric
+                    var dup = planner.GetOrAdd(new DuplicateMetric
                     {
                         Identity = planner.MetricIdentity(table, check.Partition, column, "duplicate_count", MvcParts(filter, mvc, ml.Args.Skip(1))),
                         Name = "duplicate_count",
-                        Kind = MetricKind.Duplicate,
                         Table = table,
                         Partition = check.Partition,
                         Column = column,
@@ -118,11 +116,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
                         sql = dataSource.Dialect.AggregateCall(name[..3], dataSource.Dialect.Length(x));
                     else
                         sql = dataSource.Dialect.AggregateCall(name, x);
-                    return planner.GetOrAdd(new Metric
+                    return planner.GetOrAdd(new AggregateMetric
                     {
                         Identity = planner.MetricIdentity(table, check.Partition, col, name, MvcParts(filter, mvc, extra)),
                         Name = name,
-                        Kind = MetricKind.Aggregate,
                         Table = table,
                         Partition = check.Partition,
                         Column = col,
@@ -151,11 +148,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
     public void Unresolved(string? table, string? partition, MetricCheckLine ml, CheckDefinition check)
     {
         string? column = MetricSyntax.ColumnOf(ml);
-        planner.GetOrAdd(new Metric
+        planner.GetOrAdd(new UnresolvedMetric
         {
             Identity = planner.MetricIdentity(table, partition, column, ml.Metric, MvcParts(check.Filter, check.MissingValid, ml.Args.Skip(1))),
             Name = ml.Metric,
-            Kind = MetricKind.Unresolved,
             Table = null,
         });
     }
@@ -170,11 +166,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
             : null;
 
     /// <summary>The row_count metric of a dataset (with a filter: of its rows that pass it), declared once per scan.</summary>
-    public Metric RowCount(string table, string? partition, string? filter) => planner.GetOrAdd(new Metric
+    public Metric RowCount(string table, string? partition, string? filter) => planner.GetOrAdd(new AggregateMetric
     {
         Identity = planner.MetricIdentity(table, partition, null, "row_count", filter is null ? [] : [filter]),
         Name = "row_count",
-        Kind = MetricKind.Aggregate,
         Table = table,
         Partition = partition,
         Sql = filter is null ? "COUNT(*)" : _sql.Count(filter),
@@ -218,11 +213,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
             if (failing is not null) failing += $" AND ({filter})";
             if (passing is not null) passing += $" AND ({filter})";
         }
-        return planner.GetOrAdd(new Metric
+        return planner.GetOrAdd(new AggregateMetric
         {
             Identity = planner.MetricIdentity(table, partition, col, name, MvcParts(filter, mvc, [])),
             Name = name,
-            Kind = MetricKind.Aggregate,
             Table = table,
             Partition = partition,
             Column = col,
@@ -235,11 +229,10 @@ public sealed class BuiltInMetrics(Planner planner, DataSource dataSource, ScanL
         });
     }
 
-    private Metric Derived(string name, Metric count, Metric rowCount, IEnumerable<string?> hashParts, string? column) => planner.GetOrAdd(new Metric
+    private Metric Derived(string name, Metric count, Metric rowCount, IEnumerable<string?> hashParts, string? column) => planner.GetOrAdd(new DerivedMetric
     {
         Identity = planner.MetricIdentity(count.Table, count.Partition, column, name, hashParts),
         Name = name,
-        Kind = MetricKind.Derived,
         Table = count.Table,
         Partition = count.Partition,
         Column = column,

@@ -22,12 +22,11 @@ public sealed class ReferenceCheckType : ICheckType
     public void Plan(CheckDefinition check, CheckPlanning planning)
     {
         var r = (ReferenceCheckLine)check.Parsed!;
-        var reference = new Metric
+        var reference = new ReferenceMetric
         {
             Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null, "reference",
                 [.. r.SourceColumns, r.TargetTable, .. r.TargetColumns]),
             Name = "reference",
-            Kind = MetricKind.Reference,
             Table = check.Table,
             Partition = check.Partition,
             Column = r.SourceColumns.Count == 1 ? r.SourceColumns[0] : null,

@@ -38,11 +38,10 @@ public sealed class RowCountComparisonCheckType : ICheckType
             parts.AddRange([rc.OtherDataSource, rc.OtherTable]);
             if (rc.OtherPartition is not null) parts.Add(rc.OtherPartition);
             parts.Add("row_count");
-            other = planning.Planner.GetOrAdd(new Metric
+            other = planning.Planner.GetOrAdd(new RemoteRowCountMetric
             {
                 Identity = string.Join("-", parts),
                 Name = "row_count",
-                Kind = MetricKind.RemoteRowCount,
                 Table = rc.OtherTable,
                 Partition = rc.OtherPartition,
                 DataSourceName = rc.OtherDataSource,

@@ -30,11 +30,10 @@ public sealed class SchemaCheckType : ICheckType
             return;
         }
         // The schema is the table's (no filter applies), but Soda names the metric after the check's section.
-        var metric = planning.Planner.GetOrAdd(new Metric
+        var metric = planning.Planner.GetOrAdd(new SchemaMetric
         {
             Identity = planning.Planner.MetricIdentity(check.Table, check.Partition, null, "schema", []),
             Name = "schema",
-            Kind = MetricKind.Schema,
             Table = check.Table,
             Partition = check.Partition,
         });

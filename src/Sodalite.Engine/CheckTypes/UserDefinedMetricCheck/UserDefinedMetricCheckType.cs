@@ -28,12 +28,11 @@ public sealed class UserDefinedMetricCheckType : MetricCheckType
     public static Metric Declare(Planner planner, CheckDefinition check)
     {
         string sql = check.MetricQuery!.Trim();
-        return planner.GetOrAdd(new Metric
+        return planner.GetOrAdd(new UserQueryMetric
         {
             // Soda builds this metric without a partition, so its identity has no table or filter part wherever the check is.
             Identity = planner.MetricIdentity(null, null, null, check.Line, [sql]),
             Name = check.Line,
-            Kind = MetricKind.UserQuery,
             Table = check.Table,
             Partition = check.Partition,
             Sql = sql,

@@ -1,0 +1,4 @@
+namespace Sodalite.Engine.Planning;
+
+/// <summary>The dataset's columns and their types, from the catalog.</summary>
+public sealed class SchemaMetric : Metric;
