@@ -28,10 +28,17 @@ public interface ICheckSyntax
     bool TakesColumnConfigurations => false;
 
     /// <summary>
-    /// Whether the type reads <paramref name="key"/> ('filter', 'missing values', 'valid values' or 'invalid values') as Soda's
-    /// metric check parser does; where it does not, the key is reported as invalid for the type.
+    /// Soda's verdict on a key the type does not read itself (<see cref="Read"/> returned null): null when the type takes it (the
+    /// parser then reads it as every check's key, or reports it as unknown), else how Soda rejects it for this type. Types with a
+    /// fixed list of keys in Soda (schema, reference, row count comparison, failed rows, group evolution) reject every other key.
     /// </summary>
-    bool TakesMetricKey(string key) => false;
+    KeyRejection? Rejects(string key, CheckDefinition check) => null;
+
+    /// <summary>
+    /// Whether a key that neither the type nor the keys every check shares know is reported (Soda's "Skipping unsupported check
+    /// configuration"); false where Soda never looks (a distribution check).
+    /// </summary>
+    bool ReportsUnknownKeys => true;
 
     /// <summary>
     /// Reads <paramref name="entry"/> when it is one of the type's own keys, and returns the check with it; returns null when the key

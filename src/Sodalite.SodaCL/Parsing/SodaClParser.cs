@@ -667,6 +667,15 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
                 check = read;
                 continue;
             }
+            if (syntax.Rejects(key, check) is { } rejection)
+            {
+                // Soda's parser for the type lists the keys it takes and reports the others (the scan exits 3); it reads a few anyway.
+                // A rejected key the user meant to change what the check measures (a filter, a threshold, a query) leaves the check
+                // not evaluated, as a misspelled one does; a reporting key or an unknown word does not.
+                log.Error(rejection.Message, Loc(k.Start));
+                if (ReportingKeys.Contains(key) || !IsKnownKey(key)) ignoredKeys++;
+                if (!rejection.StillRead) continue;
+            }
             switch (key)
             {
                 case "name" when v is YamlSequenceNode or YamlMappingNode || text is not null && (ItemKind(v) != "str" || PythonTypeName(v) == "TaggedScalar"):
@@ -677,10 +686,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
                 case "name": check = check with { Name = text is null ? null : ResolveOrLog(text, v, "name") ?? text }; continue;
                 // Soda appends a custom identity only when it is a string (identity: 5 is ignored).
                 case "identity": check = check with { CustomIdentity = ItemKind(v) == "str" ? text : null }; continue;
-                case "filter" or "missing values" or "valid values" or "invalid values" when !syntax.TakesMetricKey(key):
-                    // Soda reads these keys only in metric (and freshness) checks; elsewhere it logs the key as invalid and goes on.
-                    log.Error($"Invalid {syntax.Description} check configuration key \"{key}\": only metric checks take it.", Loc(k.Start));
-                    continue;
                 case "filter":
                     if (v is not YamlScalarNode || Unreadable(v) is not null)
                     {
@@ -724,19 +729,23 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
                         log.Error($"Invalid {key} condition \"{text}\": {e.Message}", new SourceLocation(_file, (int)v.Start.Line, (int)v.Start.Column + 5 + e.Column));
                     }
                     continue;
-                case "fail condition": check = check with { FailCondition = text }; continue;
                 case "group_value": continue; // added by a group by to each group's nested check
-                case "fail query": check = check with { FailQuery = text }; continue;
                 case "failed rows query": check = check with { FailedRowsQuery = text }; continue;
+                case "failed rows sql_file" when text is not null:
+                    // Soda reads the file next to the checks file as the failed rows query.
+                    string frqPath = Path.Combine(Path.GetDirectoryName(_file) ?? "", text);
+                    if (File.Exists(frqPath)) check = check with { FailedRowsQuery = File.ReadAllText(frqPath) };
+                    else log.Error($"The failed rows sql_file \"{text}\" of check \"{check.Line}\" was not found (looked at {frqPath}).", Loc(v.Start));
+                    continue;
             }
             if (MvcKeys.Contains(key))
             {
                 mvc = ApplyMvcKey(mvc, key, v, k) ?? mvc;
                 continue;
             }
-            if (metric is not null && (key == $"{metric} expression" || key == $"{metric} query") && string.IsNullOrWhiteSpace(text))
+            if (metric is not null && (key == $"{metric} expression" || key == $"{metric} query" || key == $"{metric} sql_file") && string.IsNullOrWhiteSpace(text))
             {
-                log.Error($"'{key}' of check \"{check.Line}\" is empty: give the SQL {(key.EndsWith(" query", StringComparison.Ordinal) ? "query" : "aggregate expression")} that computes {metric}.", Loc(v.Start));
+                log.Error($"'{key}' of check \"{check.Line}\" is empty: give the {(key.EndsWith(" query", StringComparison.Ordinal) ? "SQL query" : key.EndsWith(" sql_file", StringComparison.Ordinal) ? "path of a file holding the SQL query" : "SQL aggregate expression")} that computes {metric}.", Loc(v.Start));
                 continue;
             }
             if (metric is not null && key == $"{metric} expression")
@@ -756,15 +765,19 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
                 else log.Error($"The sql_file \"{text}\" of check \"{check.Line}\" was not found (looked at {path}).", Loc(v.Start));
                 continue;
             }
-            if (key.EndsWith(" expression", StringComparison.Ordinal) || key.EndsWith(" query", StringComparison.Ordinal))
+            // Soda's metric parser reads any key ending in 'expression', 'query' or 'sql_file' as the metric's, and reports a name
+            // that is not the check's metric ('fail query' on a metric check, a bare 'query'), a distribution check's too.
+            if (metric is not null && new[] { "expression", "query", "sql_file" }.FirstOrDefault(w => key.EndsWith(w, StringComparison.Ordinal)) is { } suffix)
             {
-                log.Error($"In configuration key \"{key}\", the metric name must match the check's metric \"{metric}\": write \"{metric}{key[key.LastIndexOf(' ')..]}\".", Loc(k.Start));
+                log.Error($"In configuration key \"{key}\", the metric name must match the check's metric \"{metric}\": write \"{metric} {suffix}\".", Loc(k.Start));
                 continue;
             }
             // Known keys of checks that need history or Soda's scientific package: accepted, the check itself is reported.
             if (key is "condition" or "method" or "model" or "training_dataset_parameters" or "severity_level_parameters"
-                    or "take_over_existing_anomaly_score_check" or "warn_only" or "template")
+                    or "take_over_existing_anomaly_score_check" or "warn_only")
                 continue;
+            // A distribution check never reports a key it does not know (Soda's metric parser makes an exception for it).
+            if (!syntax.ReportsUnknownKeys) continue;
             string hint = Hint(key);
             // Soda skips the key and runs the check. A misspelled key that would change what the check measures or how it is
             // judged (valid values, filter, fail, ...) must not leave it passing unvalidated; a misspelled 'name' may.
@@ -792,6 +805,12 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
         if (MetricConfigKeys.Contains(key) || MvcKeys.Contains(key)) return " (Sodalite does not run it)";
         return SuggestedKey(key) is { } meant ? $" (did you mean \"{meant}\"?)" : "";
     }
+
+    /// <summary>Whether <paramref name="key"/> is a configuration key of some check type (read or rejected by name, not an unknown word).</summary>
+    private static bool IsKnownKey(string key) =>
+        MetricConfigKeys.Contains(key) || MvcKeys.Contains(key) || key.EndsWith(" query", StringComparison.Ordinal)
+        || key.EndsWith(" expression", StringComparison.Ordinal) || key.EndsWith(" sql_file", StringComparison.Ordinal)
+        || key is "fail condition" or "query" or "fields" or "checks" or "group_limit";
 
     /// <summary>The known configuration key <paramref name="key"/> is probably a misspelling of, or null.</summary>
     private static string? SuggestedKey(string key)

@@ -18,9 +18,18 @@ public sealed class GroupBySyntax : ICheckSyntax
     /// <inheritdoc/>
     public bool ClaimsLine(string line) => line == "group by";
 
-    /// <summary>Accepts the group by keys; <see cref="Complete"/> reads them together.</summary>
-    public CheckDefinition? Read(CheckDefinition check, CheckConfigEntry entry, CheckConfigReader reader) =>
-        OwnKeys.Contains(entry.Key) ? check : null;
+    /// <summary>
+    /// Accepts the group by keys (<see cref="Complete"/> reads them together); name, identity and attributes are read as for any
+    /// check. Soda's group by parser ignores every other key without a word: those get a warning here, which does not change the
+    /// exit code, and are not used.
+    /// </summary>
+    public CheckDefinition? Read(CheckDefinition check, CheckConfigEntry entry, CheckConfigReader reader)
+    {
+        if (OwnKeys.Contains(entry.Key)) return check;
+        if (entry.Key is "name" or "identity" or "attributes" or "group_value") return null;
+        reader.Log.Warning($"Key \"{entry.Key}\" has no effect on a group by check (it reads query, fields, checks, group_limit, name and attributes); Soda ignores it too.", reader.Location(entry.KeyNode));
+        return check;
+    }
 
     /// <summary>
     /// Sets <see cref="CheckDefinition.GroupBy"/>, or leaves it null (logged) when the query, the fields or the checks are missing or

@@ -1,5 +1,6 @@
 using Sodalite.Engine.CheckTypes.MetricCheck;
 using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.HistoryChecks;
@@ -17,5 +18,5 @@ public sealed class ChangeOverTimeSyntax : ICheckSyntax
     public string? Column(CheckLine? line) => line is MetricCheckLine m ? MetricSyntax.ColumnOf(m) : null;
 
     /// <inheritdoc/>
-    public bool TakesMetricKey(string key) => true;
+    public KeyRejection? Rejects(string key, CheckDefinition check) => MetricSyntax.MetricRejects(key);
 }

@@ -19,8 +19,8 @@ public sealed class DistributionSyntax : ICheckSyntax
     /// <inheritdoc/>
     public string? Column(CheckLine? line) => line is MetricCheckLine m ? MetricSyntax.ColumnOf(m) : null;
 
-    /// <inheritdoc/>
-    public bool TakesMetricKey(string key) => true;
+    /// <summary>Soda's metric parser reports no unknown key of a distribution check.</summary>
+    public bool ReportsUnknownKeys => false;
 
     /// <summary>Accepts the distribution reference keys (the check itself is reported: it needs Soda's scientific package).</summary>
     public CheckDefinition? Read(CheckDefinition check, CheckConfigEntry entry, CheckConfigReader reader) =>

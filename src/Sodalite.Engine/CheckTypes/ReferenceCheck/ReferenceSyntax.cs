@@ -1,4 +1,5 @@
 using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.ReferenceCheck;
@@ -14,4 +15,10 @@ public sealed class ReferenceSyntax : ICheckSyntax
 
     /// <summary>The source column when there is one; a reference over several columns is a dataset check.</summary>
     public string? Column(CheckLine? line) => line is ReferenceCheckLine { SourceColumns.Count: 1 } r ? r.SourceColumns[0] : null;
+
+    private static readonly string[] Keys = ["name", "samples limit", "attributes", "identity", "group_value"];
+
+    /// <summary>Soda's list for the type: every key but name, samples limit, attributes, identity is reported.</summary>
+    public KeyRejection? Rejects(string key, CheckDefinition check) =>
+        Keys.Contains(key) ? null : new KeyRejection($"Invalid reference check configuration key {key}");
 }

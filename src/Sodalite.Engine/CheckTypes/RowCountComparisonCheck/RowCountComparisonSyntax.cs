@@ -1,4 +1,5 @@
 using Sodalite.SodaCL.Grammar;
+using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Parsing;
 
 namespace Sodalite.Engine.CheckTypes.RowCountComparisonCheck;
@@ -11,4 +12,10 @@ public sealed class RowCountComparisonSyntax : ICheckSyntax
 
     /// <inheritdoc/>
     public bool Claims(CheckLine line) => line is RowCountComparisonLine;
+
+    private static readonly string[] Keys = ["name", "attributes", "identity", "group_value"];
+
+    /// <summary>Soda's list for the type: every key but name, attributes, identity is reported.</summary>
+    public KeyRejection? Rejects(string key, CheckDefinition check) =>
+        Keys.Contains(key) ? null : new KeyRejection($"Invalid row count comparison configuration key {key}");
 }

@@ -16,7 +16,7 @@ public sealed class SchemaSyntax : ICheckSyntax
     /// <inheritdoc/>
     public bool ClaimsLine(string line) => line == "schema";
 
-    /// <summary>Reads 'warn'/'fail' as validations; 'query', 'fields', 'checks' and 'group_limit' are accepted and not used.</summary>
+    /// <summary>Reads 'warn'/'fail' as validations.</summary>
     public CheckDefinition? Read(CheckDefinition check, CheckConfigEntry entry, CheckConfigReader reader)
     {
         switch (entry.Key)
@@ -25,8 +25,6 @@ public sealed class SchemaSyntax : ICheckSyntax
                 return check with { SchemaWarn = Validations(entry, reader) };
             case "fail":
                 return check with { SchemaFail = Validations(entry, reader) };
-            case "query" or "fields" or "checks" or "group_limit":
-                return check;
             default:
                 return null;
         }
@@ -92,4 +90,10 @@ public sealed class SchemaSyntax : ICheckSyntax
         }
         return v;
     }
+
+    private static readonly string[] Keys = ["name", "warn", "fail", "attributes", "identity", "group_value"];
+
+    /// <summary>Soda's list for the type: every key but name, warn, fail, attributes, identity is reported.</summary>
+    public KeyRejection? Rejects(string key, CheckDefinition check) =>
+        Keys.Contains(key) ? null : new KeyRejection($"Invalid schema check configuration key \"{key}\"");
 }
