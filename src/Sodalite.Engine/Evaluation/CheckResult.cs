@@ -1,3 +1,6 @@
+using Sodalite.Engine.CheckTypes.FreshnessCheck;
+using Sodalite.Engine.CheckTypes.GroupByCheck;
+using Sodalite.Engine.CheckTypes.SchemaCheck;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Grammar;
 

@@ -2,6 +2,7 @@
 // into the fail zone, warn/fail "when" zones, fail wins, NULL → not evaluated.
 using System.Globalization;
 using Sodalite.Engine.CheckTypes;
+using Sodalite.Engine.CheckTypes.FreshnessCheck;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;

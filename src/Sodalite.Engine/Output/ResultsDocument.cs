@@ -1,6 +1,8 @@
 // Maps a finished scan to the typed results model (Sodalite.Results.Model): the checks, metrics, queries and logs of Soda's
 // -srf document (spec/sodacl.md §4), with Soda's value types. SodaJsonWriter writes it; nothing here knows JSON.
 using System.Globalization;
+using Sodalite.Engine.CheckTypes.FreshnessCheck;
+using Sodalite.Engine.CheckTypes.SchemaCheck;
 using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Execution;
 using Sodalite.Engine.Planning;

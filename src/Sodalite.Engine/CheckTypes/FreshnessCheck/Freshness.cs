@@ -2,6 +2,7 @@
 // durations; the diagnostics are Python's str() of the datetimes and the timedelta.
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Output;
 using Sodalite.Engine.Planning;
 using Sodalite.SodaCL.Diagnostics;
@@ -9,7 +10,7 @@ using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Variables;
 
-namespace Sodalite.Engine.Evaluation;
+namespace Sodalite.Engine.CheckTypes.FreshnessCheck;
 
 public static partial class Freshness
 {

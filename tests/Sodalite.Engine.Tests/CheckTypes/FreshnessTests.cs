@@ -1,8 +1,9 @@
 // Freshness pieces that must match Python: fromisoformat, str(datetime), str(timedelta), and Soda's durations.
+using Sodalite.Engine.CheckTypes.FreshnessCheck;
 using Sodalite.Engine.Evaluation;
 using Sodalite.Engine.Output;
 
-namespace Sodalite.Engine.Tests.Evaluation;
+namespace Sodalite.Engine.Tests.CheckTypes;
 
 public class FreshnessTests
 {

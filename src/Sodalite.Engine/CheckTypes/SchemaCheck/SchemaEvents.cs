@@ -1,4 +1,4 @@
-namespace Sodalite.Engine.Evaluation;
+namespace Sodalite.Engine.CheckTypes.SchemaCheck;
 
 /// <summary>The violations of one level (warn or fail).</summary>
 public sealed record SchemaEvents(

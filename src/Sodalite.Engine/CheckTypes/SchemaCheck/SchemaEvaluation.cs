@@ -3,7 +3,7 @@
 using Sodalite.Engine.Dialects;
 using Sodalite.SodaCL.Model;
 
-namespace Sodalite.Engine.Evaluation;
+namespace Sodalite.Engine.CheckTypes.SchemaCheck;
 
 public static class SchemaEvaluation
 {

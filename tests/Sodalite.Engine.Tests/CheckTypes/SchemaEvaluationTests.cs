@@ -1,9 +1,10 @@
 // Schema validations matched as Soda matches them (spec/sodacl.md §2.7).
+using Sodalite.Engine.CheckTypes.SchemaCheck;
 using Sodalite.Engine.Dialects;
 using Sodalite.Engine.Evaluation;
 using Sodalite.SodaCL.Model;
 
-namespace Sodalite.Engine.Tests.Evaluation;
+namespace Sodalite.Engine.Tests.CheckTypes;
 
 public class SchemaEvaluationTests
 {
