@@ -55,4 +55,22 @@ public class ConfigurationKeyTests
         Assert.True((int)recorded["soda_exit"]! == exit, $"Soda exited {recorded["soda_exit"]} ({recorded["soda"]}: {recorded["soda_message"]}), Sodalite {exit}:\n{output}");
         if ((string)recorded["soda"]! is "ok" or "warning") Assert.DoesNotContain("ERRORS:", output.ToString());
     }
+
+    [Fact]
+    public async Task A_legacy_freshness_check_with_its_threshold_on_the_line_keeps_its_attributes_and_ignores_its_name()
+    {
+        // Soda 3.5.6 (recorded): name "freshness using ts with NOW < 1d" (its 'name:' is not read) and resourceAttributes
+        // [{"name": "owner", "value": "x"}] (attributes are read for every check).
+        string dir = Database.Value;
+        string checks = Path.Combine(Directory.CreateTempSubdirectory("sodalite-keys-").FullName, "checks.yml");
+        File.WriteAllText(checks, "checks for kf_dupes_ts:\n  - freshness using ts with NOW < 1d:\n      name: \"kf name\"\n      attributes: {\"owner\": \"x\"}\n");
+        string results = Path.Combine(Path.GetDirectoryName(checks)!, "results.json");
+
+        int exit = await SodaliteCli.RunAsync(["scan", "-d", "pg", "-c", Path.Combine(dir, "configuration.yml"), checks, "-srf", results], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, exit);
+        var check = JsonNode.Parse(File.ReadAllText(results))!["checks"]![0]!;
+        Assert.Equal("freshness using ts with NOW < 1d", (string?)check["name"]);
+        Assert.Equal("[{\"name\":\"owner\",\"value\":\"x\"}]", check["resourceAttributes"]!.ToJsonString());
+    }
 }

@@ -41,6 +41,14 @@ public interface ICheckSyntax
     bool ReportsUnknownKeys => true;
 
     /// <summary>
+    /// Looks at the check and its configuration before any key is read (also for a check without configuration), for what makes
+    /// Soda stop reading the file there: throws <see cref="SodaClFileException"/> then.
+    /// </summary>
+    void Begin(CheckDefinition check, CheckConfigEntry[] entries, CheckConfigReader reader)
+    {
+    }
+
+    /// <summary>
     /// Reads <paramref name="entry"/> when it is one of the type's own keys, and returns the check with it; returns null when the key
     /// is not the type's to read (the parser then reads the keys checks share and reports the rest). Reports a bad value through
     /// <paramref name="reader"/>'s log, with its location; throws <see cref="SodaClFileException"/> only where Soda stops reading the file.

@@ -488,11 +488,6 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
             log.Error($"Check \"{line}\" is of a type this version of Sodalite does not read.", location);
             return null;
         }
-        if (parsed is FreshnessUsingLine { Threshold: null } && !(config?.Children.Any(p => RuamelEmitter.Text(p.Key) is "warn" or "fail") ?? false))
-            // Soda builds no threshold for it and then fails on the missing one: "Could not add SodaCL file" (the rest is not read).
-            throw FileStop(
-                $"the legacy freshness check \"{line}\" has no threshold; write freshness({((FreshnessUsingLine)parsed).Column}) < 1d.",
-                location);
         if (table is null && syntax.NeedsDataset)
         {
             log.Error($"Check type \"{line}\" must be in \"checks for TABLENAME:\" section.", location);
@@ -515,6 +510,8 @@ public sealed partial class SodaClParser(ScanLogger log, Jinja jinja, IReadOnlyL
             Column = column,
             Definition = "",
         };
+        syntax.Begin(check, config is null ? [] : [.. config.Children.Select(p => new CheckConfigEntry(RuamelEmitter.Text(p.Key), p.Key, p.Value))],
+            new CheckConfigReader(log, _file));
         if (config is not null) check = ApplyConfig(check, config, metricLine);
         foreach (var t in new[] { metricLine?.Threshold, metricLine?.Threshold is null ? check.Warn : null, metricLine?.Threshold is null ? check.Fail : null })
             if (t is { HasInvertedBounds: true })

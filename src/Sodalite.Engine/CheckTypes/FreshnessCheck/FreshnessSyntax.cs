@@ -35,12 +35,13 @@ public sealed class FreshnessSyntax : ICheckSyntax
     public bool TakesColumnConfigurations => true;
 
     /// <summary>
-    /// The legacy form with a threshold on its line: every key is taken and ignored, the name too (Soda never reads them). The
+    /// The legacy form with a threshold on its line: every key is taken and ignored, the name too (Soda's parser never reads them;
+    /// the attributes, which Soda reads for every check, are kept). The
     /// metric form: '&lt;metric&gt; query', 'sql_file' and 'expression' are taken and ignored (a freshness check computes its own).
     /// </summary>
     public CheckDefinition? Read(CheckDefinition check, CheckConfigEntry entry, CheckConfigReader reader) => check.Parsed switch
     {
-        FreshnessUsingLine { Threshold: not null } => check,
+        FreshnessUsingLine { Threshold: not null } when entry.Key != "attributes" => check,
         MetricCheckLine m when entry.Key == $"{m.Metric} query" || entry.Key == $"{m.Metric} sql_file" || entry.Key == $"{m.Metric} expression" => check,
         _ => null,
     };
@@ -55,15 +56,18 @@ public sealed class FreshnessSyntax : ICheckSyntax
     };
 
     /// <summary>
-    /// The legacy form with its threshold under 'warn:'/'fail:' and no 'filter': Soda fails on the missing filter and stops reading
-    /// the file ("Could not add SodaCL file").
+    /// The legacy form without a threshold on its line: without one under 'warn:'/'fail:' either, or without a 'filter' (which its
+    /// parser strips whether or not it is there), Soda fails and stops reading the file ("Could not add SodaCL file").
     /// </summary>
-    public CheckDefinition Complete(CheckDefinition check, CheckConfigEntry[] entries, CheckConfigReader reader)
+    public void Begin(CheckDefinition check, CheckConfigEntry[] entries, CheckConfigReader reader)
     {
-        if (check.Parsed is FreshnessUsingLine { Threshold: null } && !entries.Any(e => e.Key == "filter"))
+        if (check.Parsed is not FreshnessUsingLine { Threshold: null } legacy) return;
+        if (!entries.Any(e => e.Key is "warn" or "fail"))
             throw new SodaClFileException(reader.FilePath,
-                $"the legacy freshness check \"{check.Line}\" has its threshold under warn/fail and no 'filter', which Soda cannot read; write freshness({((FreshnessUsingLine)check.Parsed).Column}) < 1d instead.",
+                $"the legacy freshness check \"{check.Line}\" has no threshold; write freshness({legacy.Column}) < 1d.", check.Location);
+        if (!entries.Any(e => e.Key == "filter"))
+            throw new SodaClFileException(reader.FilePath,
+                $"the legacy freshness check \"{check.Line}\" has its threshold under warn/fail and no 'filter', which Soda cannot read; write freshness({legacy.Column}) < 1d instead.",
                 check.Location);
-        return check;
     }
 }
