@@ -23,6 +23,7 @@ public static partial class SodaliteCli
         root.Subcommands.Add(ServeCommand(stdout, stderr));
         root.Subcommands.Add(IngestCommand(stdout, stderr));
         root.Subcommands.Add(PushCommand(stdout, stderr));
+        root.Subcommands.Add(HistoryCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -68,6 +69,8 @@ public static partial class SodaliteCli
         var paths = new Argument<string[]>("checks") { Description = "Checks files or folders.", Arity = ArgumentArity.ZeroOrMore };
         var push = new Option<string?>("--push") { Description = "After the scan, push the results: hub (the Sodalite hub) or qalita (a QALITA platform). Exit 4 or 5 when the push fails." };
         push.AcceptOnlyFromAmong("hub", "qalita");
+        var history = HistoryOption();
+        var noHistory = new Option<bool>("--no-history") { Description = "Keep no metric history: change-over-time checks then report that they need one, as in Soda Core without Soda Cloud." };
         var pushSource = new Option<string?>("--source") { Description = "--push hub: the hub source (default: the data source name)." };
         var maxDepth = new Option<int>("--yaml-max-depth") { Description = "Deepest YAML nesting read from a checks or configuration file.", DefaultValueFactory = _ => SodaCL.Yaml.YamlLimits.Default.MaxDepth };
         var maxNodes = new Option<long>("--yaml-max-nodes") { Description = "Most YAML nodes a file may hold once its aliases are expanded.", DefaultValueFactory = _ => SodaCL.Yaml.YamlLimits.Default.MaxNodes };
@@ -92,7 +95,7 @@ public static partial class SodaliteCli
                     r.AddError($"Unknown option '{t.Value}'{(t.Value == "--srf" ? " (did you mean -srf?)" : "")}. Run 'sodalite scan --help' for the options.");
         });
         var pushOptions = new PushOptions();
-        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, maxDepth, maxNodes, maxSize, paths };
+        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, history, noHistory, maxDepth, maxNodes, maxSize, paths };
         foreach (var opt in pushOptions.All) cmd.Options.Add(opt);
         cmd.SetAction(async (pr, ct) =>
         {
@@ -112,8 +115,11 @@ public static partial class SodaliteCli
                 }
                 dataTs = parsed;
             }
+            await using var store = pr.GetValue(noHistory) ? null : await OpenHistoryAsync(pr.GetValue(history), stderr, ct);
+            if (!pr.GetValue(noHistory) && store is null) return 3;
             var options = new ScanOptions
             {
+                History = store,
                 DataSourceName = pr.GetValue(ds) ?? Environment.GetEnvironmentVariable("SODA_DATA_SOURCE"),
                 ConfigurationFiles = pr.GetValue(cfg) is { Length: > 0 } c ? c : DefaultConfiguration(),
                 CheckPaths = [.. pr.GetValue(paths) ?? [], .. pr.GetValue(checksOpt) ?? []],

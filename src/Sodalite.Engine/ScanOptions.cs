@@ -14,6 +14,12 @@ public sealed record ScanOptions
     public bool Verbose { get; init; }
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// The metric history history-aware checks read and the scan appends its metrics to (after judging); null for none, as Soda
+    /// Core without Soda Cloud. The scanner does not dispose it.
+    /// </summary>
+    public History.IMetricHistory? History { get; init; }
+
     /// <summary>Bounds on the YAML work of each checks and configuration file (size, nesting, alias expansion).</summary>
     public SodaCL.Yaml.YamlLimits YamlLimits { get; init; } = SodaCL.Yaml.YamlLimits.Default;
 }

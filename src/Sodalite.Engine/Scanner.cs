@@ -96,7 +96,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 {
                     var catalogQueries = await CheckTypes.ForEachDataset.ForEachDatasetSection.InstantiateAsync(doc, parser, ds, log, ct);
                     await using var others = await ConnectOtherDataSourcesAsync(doc, ds.Name, all, log, ct);
-                    var planner = new Planner(ds, options.DefinitionName, log, DefaultSamplesLimit(config!)) { OtherDataSources = others.Connected };
+                    var planner = new Planner(ds, options.DefinitionName, log, DefaultSamplesLimit(config!))
+                    {
+                        OtherDataSources = others.Connected,
+                        HistoryLocation = options.History?.Location,
+                    };
                     var plan = planner.Plan(doc, catalogQueries.Count);
                     if (options.DryRun)
                     {
@@ -118,8 +122,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                             exec.Queries.AddRange(otherExec.Queries);
                         }
                         await exec.RunSamplesAsync(plan, ct);
+                        var history = await ReadHistoryAsync(options.History, plan, log, ct);
                         var evaluator = new Evaluator(log, jinja, ds.Dialect, measured)
                         {
+                            History = history,
+                            DataTimestamp = options.DataTimestamp ?? start,
                             Document = doc,
                             Parser = parser,
                             Planner = planner,
@@ -155,11 +162,44 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             log.Error($"Scan stopped by an internal error: {e.GetType().Name}: {e.Message}");
             log.Debug(e.ToString());
         }
-        // A dry run judges nothing: it has no summary.
+        // A dry run judges nothing: it has no summary, and leaves no history.
         if (!options.DryRun) ScanSummary.Log(log, results, measured, dsName, options.Verbose);
-        return new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
+        var run = new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
         { TableColumns = tableColumns, Measurements = measured };
+        if (!options.DryRun && options.History is { } store && metrics.Count > 0)
+        {
+            try
+            {
+                await store.AppendAsync(ResultsDocument.Build(run), ct);
+            }
+            catch (History.HistoryException e)
+            {
+                // The next scan's history-aware checks would miss this point: the scan ends in an error (exit 3).
+                log.Error($"{e.Message} This scan's metrics are not in the history; fix it and scan again.");
+                run = run with { Logs = log.Logs };
+            }
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// The past values the plan's history-aware checks need, read before judging; empty (logged) when the history cannot be read,
+    /// so those checks are not evaluated.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<History.HistoricMeasurement>>> ReadHistoryAsync(
+        History.IMetricHistory? store, ScanPlan plan, ScanLogger log, CancellationToken ct)
+    {
+        if (store is null || plan.HistoryIdentities.Count == 0) return new Dictionary<string, IReadOnlyList<History.HistoricMeasurement>>();
+        try
+        {
+            return await store.ReadAsync(plan.HistoryIdentities, ct);
+        }
+        catch (History.HistoryException e)
+        {
+            log.Error($"{e.Message} The checks that compare with past values are not evaluated.");
+            return new Dictionary<string, IReadOnlyList<History.HistoricMeasurement>>();
+        }
     }
 
     /// <summary>A checks file's text, or null (logged) when it cannot be read or is larger than the limit.</summary>

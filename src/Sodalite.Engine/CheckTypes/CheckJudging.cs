@@ -40,6 +40,15 @@ public sealed class CheckJudging
     /// <summary>Results of nested checks, listed after every other check (Soda's order).</summary>
     public List<CheckResult> NestedResults { get; init; } = [];
 
+    /// <summary>
+    /// The past values of the metrics history-aware checks asked for (<see cref="CheckPlanning.NeedHistory"/>), newest first, not
+    /// including this scan's; a metric without any is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<History.HistoricMeasurement>> History { get; init; } = new Dictionary<string, IReadOnlyList<History.HistoricMeasurement>>();
+
+    /// <summary>The scan's data timestamp (<c>-t</c>, else its start): "now" for history windows such as "same day last week".</summary>
+    public DateTimeOffset DataTimestamp { get; init; }
+
     /// <summary>The name the check is reported under: its 'name', or its type's default.</summary>
     public string Name(PlannedCheck check) => Evaluator.DefaultName(check);
 

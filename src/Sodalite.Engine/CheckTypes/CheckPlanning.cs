@@ -39,6 +39,12 @@ public sealed class CheckPlanning
     /// <summary>The planner: the scan's metrics catalogue (<c>GetOrAdd</c>, de-duplicated by identity), Soda's metric identities and the built-in metric declarations.</summary>
     public Planner Planner => _planner;
 
+    /// <summary>Where past metric values come from (a file or URL), or null when the scan has no metric history.</summary>
+    public string? HistoryLocation => _planner.HistoryLocation;
+
+    /// <summary>Asks for the past values of <paramref name="metric"/>, read before judging into <see cref="CheckJudging.History"/>.</summary>
+    public void NeedHistory(Metric metric) => _plan.HistoryIdentities.Add(metric.Identity);
+
     /// <summary>Adds the planned check (its module is this check type).</summary>
     public void Add(CheckDefinition check, Metric metric, Metric? other = null) =>
         _plan.Checks.Add(new PlannedCheck { Definition = check, Identities = Identities, Metric = metric, OtherMetric = other, Type = _type });

@@ -26,7 +26,7 @@ public static class CheckTypeRegistry
         new ReferenceCheckType(),
         new RowCountComparisonCheckType(),
         new GroupByCheckType(),
-        new ChangeOverTimeCheckType(),
+        new ChangeOverTimeCheck.ChangeOverTimeCheckType(),
         new AnomalyCheckType(),
         new GroupEvolutionCheckType(),
         new DistributionCheckType(),

@@ -1,3 +1,4 @@
+using Sodalite.Engine.CheckTypes.ChangeOverTimeCheck;
 using Sodalite.Engine.CheckTypes.FreshnessCheck;
 using Sodalite.Engine.CheckTypes.GroupByCheck;
 using Sodalite.Engine.CheckTypes.SchemaCheck;
@@ -18,6 +19,9 @@ public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? 
 
     /// <summary>A check Soda keeps local (the group by check itself): in the console summary, not in the results' checks.</summary>
     public bool Local { get; init; }
+
+    /// <summary>For a change-over-time check: the past and current values.</summary>
+    public ChangeDiagnostics? Change { get; init; }
 
     /// <summary>For a check run on one group of a group by.</summary>
     public GroupInfo? Group { get; init; }

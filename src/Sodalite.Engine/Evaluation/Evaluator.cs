@@ -34,6 +34,12 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
     /// <summary>Results of nested checks (group by), which Soda lists after every other check.</summary>
     public List<CheckResult> NestedResults { get; } = [];
 
+    /// <summary>Past values of the metrics history-aware checks read (see <see cref="CheckJudging.History"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<History.HistoricMeasurement>> History { get; init; } = new Dictionary<string, IReadOnlyList<History.HistoricMeasurement>>();
+
+    /// <summary>The scan's data timestamp.</summary>
+    public DateTimeOffset DataTimestamp { get; init; }
+
     private CheckJudging Judging => _judging ??= new CheckJudging
     {
         Log = log,
@@ -47,6 +53,8 @@ public sealed class Evaluator(ScanLogger log, Jinja jinja, Dialects.SqlDialect d
         DataSourceName = DataSourceName,
         Metrics = Metrics,
         NestedResults = NestedResults,
+        History = History,
+        DataTimestamp = DataTimestamp,
     };
 
     /// <summary>

@@ -131,8 +131,20 @@ public static class ResultsDocument
         foreach (var (c, expected, actual) in levels.SelectMany(l => l.TypeMismatches)) types.Set(c, new ColumnTypeMismatch(c, expected, actual));
         var indexes = new Keyed<ColumnIndexMismatch>();
         foreach (var (c, expected, actual, on) in levels.SelectMany(l => l.IndexMismatches)) indexes.Set(c, new ColumnIndexMismatch(c, expected, actual, on));
+        var indexChanges = new Keyed<KeyValuePair<string, ResultValue?>>();
+        foreach (var (c, before, now) in levels.SelectMany(l => l.IndexChanges))
+            indexChanges.Set(c, KeyValuePair.Create<string, ResultValue?>(c, new ObjectValue(
+                [KeyValuePair.Create<string, ResultValue?>("previous_index", new IntegerValue(before)), KeyValuePair.Create<string, ResultValue?>("new_index", new IntegerValue(now))])));
+        var typeChanges = new Keyed<KeyValuePair<string, ResultValue?>>();
+        foreach (var (c, before, now) in levels.SelectMany(l => l.TypeChanges))
+            typeChanges.Set(c, KeyValuePair.Create<string, ResultValue?>(c, new ObjectValue(
+                [KeyValuePair.Create<string, ResultValue?>("previous_type", new TextValue(before)), KeyValuePair.Create<string, ResultValue?>("new_type", new TextValue(now))])));
         return new SchemaCheckDiagnostics(blocks)
         {
+            ColumnAdditions = [.. levels.SelectMany(l => l.Additions).Select(c => (ResultValue?)new TextValue(c))],
+            ColumnDeletions = [.. levels.SelectMany(l => l.Deletions).Select(c => (ResultValue?)new TextValue(c))],
+            ColumnIndexChanges = new ObjectValue(indexChanges.Items),
+            ColumnTypeChanges = new ObjectValue(typeChanges.Items),
             ColumnIndexMismatches = indexes.Items,
             ColumnTypeMismatches = types.Items,
             MissingColumnNames = [.. levels.SelectMany(l => l.Missing)],

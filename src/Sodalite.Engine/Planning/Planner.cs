@@ -28,6 +28,12 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
     /// <summary>The other data sources connected for row count comparisons, by configured name; a count on one not here is not planned.</summary>
     public IReadOnlyDictionary<string, DataSource> OtherDataSources { get; init; } = new Dictionary<string, DataSource>();
 
+    /// <summary>
+    /// Where past metric values come from (<c>--history</c>), or null: history-aware checks then fail to plan as they do in Soda Core
+    /// without Soda Cloud.
+    /// </summary>
+    public string? HistoryLocation { get; init; }
+
     /// <summary>The other data sources the checks count rows on (checks whose other dataset's filter is declared), each once with the first check naming it, in check order.</summary>
     public static IEnumerable<(string Name, SourceLocation Location)> OtherDataSourceNames(SodaClDocument doc, string own) =>
         OrderChecks(doc).Select(c => c.Parsed is RowCountComparisonLine { OtherDataSource: { } other } rc && other != own && c.Table is not null

@@ -15,6 +15,9 @@ public sealed class ScanPlan(int queriesBefore = 0)
     public List<PlannedQuery> Queries { get; } = [];
     /// <summary>The conditional failed-rows samples, in the order they run when due.</summary>
     public List<PlannedSample> Samples { get; } = [];
+
+    /// <summary>The metric identities whose past values the scan's history-aware checks read (before judging).</summary>
+    public HashSet<string> HistoryIdentities { get; } = [];
     private int _counter = queriesBefore;
 
     /// <summary>Soda numbers queries with one process-wide counter, in the order they are built.</summary>

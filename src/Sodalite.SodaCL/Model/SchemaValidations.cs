@@ -15,8 +15,17 @@ public sealed record SchemaValidations
     public IReadOnlyList<KeyValuePair<string, string?>>? MismatchingColumns { get; init; }
     /// <summary>with optional columns: [cols] (for mismatching columns).</summary>
     public IReadOnlyList<string> OptionalColumns { get; init; } = [];
-    /// <summary>when schema changes: needs the previous schema (history).</summary>
-    public bool ChangeValidations { get; init; }
+    /// <summary>when schema changes: any (or a list with 'column add'): a column the previous scan's schema did not have.</summary>
+    public bool ColumnAdditionForbidden { get; init; }
+    /// <summary>when schema changes: 'column delete': a column of the previous scan's schema is gone.</summary>
+    public bool ColumnDeletionForbidden { get; init; }
+    /// <summary>when schema changes: 'column type change': a column's type differs from the previous scan's.</summary>
+    public bool ColumnTypeChangeForbidden { get; init; }
+    /// <summary>when schema changes: 'column index change': a column's position differs from the previous scan's.</summary>
+    public bool ColumnIndexChangeForbidden { get; init; }
+
+    /// <summary>Whether the level compares with the previous scan's schema (needs a metric history).</summary>
+    public bool ChangeValidations => ColumnAdditionForbidden || ColumnDeletionForbidden || ColumnTypeChangeForbidden || ColumnIndexChangeForbidden;
 
     /// <summary>The YAML keys a schema level accepts, for error messages.</summary>
     public static readonly string[] Keys =

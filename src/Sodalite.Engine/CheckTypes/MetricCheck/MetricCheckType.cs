@@ -46,7 +46,7 @@ public class MetricCheckType : ICheckType
     }
 
     /// <summary>A metric check without any threshold is an error (Soda's "No threshold specified"); the metric is still computed.</summary>
-    protected static void RequireThreshold(CheckDefinition check, CheckPlanning planning)
+    public static void RequireThreshold(CheckDefinition check, CheckPlanning planning)
     {
         if (check.MetricLine?.Threshold is null && check.Warn is null && check.Fail is null)
             planning.Log.Error($"No threshold specified for check \"{check.Line}\". Add one to the line (\"{check.Line} > 0\") or a 'fail: when ...' configuration.", check.Location);

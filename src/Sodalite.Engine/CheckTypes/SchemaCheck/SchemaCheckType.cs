@@ -19,9 +19,10 @@ public sealed class SchemaCheckType : ICheckType
     /// <inheritdoc/>
     public void Plan(CheckDefinition check, CheckPlanning planning)
     {
-        if (check.SchemaWarn?.ChangeValidations == true || check.SchemaFail?.ChangeValidations == true)
+        bool changes = check.SchemaWarn?.ChangeValidations == true || check.SchemaFail?.ChangeValidations == true;
+        if (changes && planning.HistoryLocation is null)
         {
-            planning.Log.Error("Schema checks with 'when schema changes' compare with the previous scan's schema, which needs history. Sodalite runs them once the hub provides it.", check.Location);
+            planning.Log.Error("Schema checks with 'when schema changes' compare with the previous scan's schema, which needs history: pass --history FILE (Soda Core needs Soda Cloud for it).", check.Location);
             return;
         }
         if (check.SchemaWarn is null && check.SchemaFail is null)
@@ -37,6 +38,7 @@ public sealed class SchemaCheckType : ICheckType
             Table = check.Table,
             Partition = check.Partition,
         });
+        if (changes) planning.NeedHistory(metric);
         planning.AddOrReport(check, metric, null);
     }
 
@@ -48,10 +50,30 @@ public sealed class SchemaCheckType : ICheckType
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
         var measured = (IReadOnlyList<(string Name, string Type)>)judging.Measured[metric].Value!;
-        var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, judging.Dialect);
-        var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, judging.Dialect);
+        IReadOnlyList<(string Name, string Type)>? previous = null;
+        if (def.SchemaWarn?.ChangeValidations == true || def.SchemaFail?.ChangeValidations == true)
+        {
+            previous = PreviousSchema(judging.History.GetValueOrDefault(metric.Identity));
+            if (previous is null)
+            {
+                // Soda's words and outcome: nothing is judged, not even the other validations of the check.
+                judging.Log.Warning("Skipping schema checks since there is no historic schema metrics! (notEnoughHistory)", def.Location);
+                return new CheckResult(pc, name, null, null, null, null);
+            }
+        }
+        var failEvents = SchemaEvaluation.Violations(def.SchemaFail, measured, judging.Dialect, previous);
+        var warnEvents = SchemaEvaluation.Violations(def.SchemaWarn, measured, judging.Dialect, previous);
         var outcome = failEvents.Count > 0 ? CheckOutcome.Fail : warnEvents.Count > 0 ? CheckOutcome.Warn : CheckOutcome.Pass;
         return new CheckResult(pc, name, outcome, null, null, null) { Schema = new SchemaDiagnostics(measured, failEvents, warnEvents) };
+    }
+
+    /// <summary>The newest recorded schema (the results' list of {columnName, sourceDataType}), or null when there is none.</summary>
+    private static IReadOnlyList<(string Name, string Type)>? PreviousSchema(IReadOnlyList<History.HistoricMeasurement>? series)
+    {
+        if (series?.FirstOrDefault(p => p.Value is Results.Model.ListValue)?.Value is not Results.Model.ListValue list) return null;
+        return [.. list.Items.OfType<Results.Model.ObjectValue>().Select(o => (
+            o.Members.FirstOrDefault(m => m.Key == "columnName").Value?.AsText() ?? "",
+            o.Members.FirstOrDefault(m => m.Key == "sourceDataType").Value?.AsText() ?? ""))];
     }
 
     /// <summary>Soda's name for a schema check without one.</summary>

@@ -7,7 +7,13 @@ namespace Sodalite.Engine.CheckTypes.SchemaCheck;
 
 public static class SchemaEvaluation
 {
-    public static SchemaEvents Violations(SchemaValidations? v, IReadOnlyList<(string Name, string Type)> measured, SqlDialect dialect)
+    /// <summary>
+    /// One level's events for the measured columns; with 'when schema changes', also against <paramref name="previous"/> (the
+    /// previous scan's columns; null when there is none, and then no change is reported). Types of a change compare as written.
+    /// </summary>
+    /// <exception cref="FormatException">A forbidden column pattern is not a valid regular expression.</exception>
+    public static SchemaEvents Violations(SchemaValidations? v, IReadOnlyList<(string Name, string Type)> measured, SqlDialect dialect,
+        IReadOnlyList<(string Name, string Type)>? previous = null)
     {
         if (v is null) return SchemaEvents.None;
         var names = measured.Select(c => c.Name).ToList();
@@ -59,13 +65,38 @@ public static class SchemaEvaluation
             if (actual >= 0 && actual != expected)
                 indexMismatches.Add((column, expected, actual, expected < names.Count ? names[expected] : null));
         }
-        return new SchemaEvents(missing, present, typeMismatches, indexMismatches);
+        var events = new SchemaEvents(missing, present, typeMismatches, indexMismatches);
+        if (previous is null || !v.ChangeValidations) return events;
+        // Soda's SchemaComparator: by name; a repeated name counts once (its last type, its last position).
+        var now = new Dictionary<string, (string Type, int Index)>();
+        for (int i = 0; i < measured.Count; i++) now[measured[i].Name] = (measured[i].Type, i);
+        var before = new Dictionary<string, (string Type, int Index)>();
+        for (int i = 0; i < previous.Count; i++) before[previous[i].Name] = (previous[i].Type, i);
+        var inOrder = measured.Select(c => c.Name).Distinct().ToList();
+        return events with
+        {
+            Additions = v.ColumnAdditionForbidden ? [.. inOrder.Where(c => !before.ContainsKey(c))] : [],
+            Deletions = v.ColumnDeletionForbidden ? [.. previous.Select(c => c.Name).Distinct().Where(c => !now.ContainsKey(c))] : [],
+            TypeChanges = v.ColumnTypeChangeForbidden
+                ? [.. inOrder.Where(c => before.TryGetValue(c, out var b) && b.Type != now[c].Type).Select(c => (c, before[c].Type, now[c].Type))]
+                : [],
+            IndexChanges = v.ColumnIndexChangeForbidden
+                ? [.. inOrder.Where(c => before.TryGetValue(c, out var b) && b.Index != now[c].Index).Select(c => (c, before[c].Index, now[c].Index))]
+                : [],
+        };
     }
 
     /// <summary>The rows of the "Diagnostics" csv block for one level's events.</summary>
     public static IEnumerable<string> EventLines(SchemaEvents e, string level)
     {
-        // Soda's order (schema_check.py, change events): index mismatches, type mismatches, present columns, missing columns.
+        // Soda's order (schema_check.py, change events): deletions, additions, index changes, type changes, then index mismatches,
+        // type mismatches, present columns, missing columns.
+        foreach (var c in e.Deletions) yield return $"{c},:icon-{level}: Column Deleted, ";
+        foreach (var c in e.Additions) yield return $"{c},:icon-{level}: Column Added, ";
+        foreach (var (c, before, now) in e.IndexChanges)
+            yield return $"{c},:icon-{level}: Index Changed, Previous Index: {before}; New Index: {now}";
+        foreach (var (c, before, now) in e.TypeChanges)
+            yield return $"{c},:icon-{level}: Type Changed, Previous Type: {before}; New Type: {now}";
         foreach (var (c, expected, actual, _) in e.IndexMismatches)
             yield return $"{c},:icon-{level}: Index Mismatch, Expected Index: {expected}; Actual Index: {actual}";
         foreach (var (c, expected, actual) in e.TypeMismatches)
@@ -83,5 +114,11 @@ public static class SchemaEvaluation
             yield return $"{level}_column_type_mismatch[{c}] expected({expected}) actual({actual})";
         foreach (var (c, expected, actual, on) in e.IndexMismatches)
             yield return $"{level}_column_index_mismatch[{c}] expected({expected}) actual({actual})" + (on is null ? "" : $"{level}_column_on_expected_index({on})");
+        if (e.Additions.Count > 0) yield return $"{level}_column_additions = [{string.Join(", ", e.Additions)}]";
+        if (e.Deletions.Count > 0) yield return $"{level}_column_deletions = [{string.Join(", ", e.Deletions)}]";
+        foreach (var (c, before, now) in e.TypeChanges)
+            yield return $"{level}_column_type_change[{c}] new_type({now}) previous_type({before})";
+        if (e.IndexChanges.Count > 0)
+            yield return $"{level}_column_index_changes = {string.Join(", ", e.IndexChanges.Select(x => $"{x.Column}[{x.Previous}->{x.New}]"))}";
     }
 }

@@ -79,7 +79,22 @@ public sealed class SchemaSyntax : ICheckSyntax
                     reader.Log.Error($"'{key}' must be a mapping of column names to {(key.Contains("index", StringComparison.Ordinal) ? "indexes" : "types")}.", reader.Location(value));
                     break;
                 case "when schema changes":
-                    v = v with { ChangeValidations = true };
+                    // Soda's forms: 'any', or a list of the changes that are not allowed.
+                    string[] kinds = ["column add", "column delete", "column type change", "column index change"];
+                    var listed = value is YamlSequenceNode seq ? seq.Children.Select(CheckConfigReader.Text).ToList()
+                        : CheckConfigReader.Text(value) == "any" ? [.. kinds] : null;
+                    if (listed is null || listed.Any(k => !kinds.Contains(k)))
+                    {
+                        reader.Log.Error($"Value for \"when schema changes\" must be either \"any\" or a list of these optional strings: {string.Join(", ", kinds.Select(k => $"'{k}'"))}. Was {CheckConfigReader.Text(value)}", reader.Location(value));
+                        break;
+                    }
+                    v = v with
+                    {
+                        ColumnAdditionForbidden = listed.Contains("column add"),
+                        ColumnDeletionForbidden = listed.Contains("column delete"),
+                        ColumnTypeChangeForbidden = listed.Contains("column type change"),
+                        ColumnIndexChangeForbidden = listed.Contains("column index change"),
+                    };
                     break;
                 default:
                     var best = SchemaValidations.Keys.Select(x => (x, d: EditDistance.Between(x, key))).OrderBy(x => x.d).First();

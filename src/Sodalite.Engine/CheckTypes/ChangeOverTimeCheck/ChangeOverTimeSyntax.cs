@@ -3,7 +3,7 @@ using Sodalite.SodaCL.Grammar;
 using Sodalite.SodaCL.Model;
 using Sodalite.SodaCL.Parsing;
 
-namespace Sodalite.Engine.CheckTypes.HistoryChecks;
+namespace Sodalite.Engine.CheckTypes.ChangeOverTimeCheck;
 
 /// <summary>How a change-over-time check is written (spec/sodacl.md §1.3): <c>change [avg|min|max last N] [percent] for metric threshold</c>.</summary>
 public sealed class ChangeOverTimeSyntax : ICheckSyntax
