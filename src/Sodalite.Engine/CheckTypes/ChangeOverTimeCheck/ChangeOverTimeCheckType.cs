@@ -79,13 +79,14 @@ public sealed class ChangeOverTimeCheckType : ICheckType
         if (change.PastValue(series, judging.DataTimestamp) is not double past)
         {
             judging.Log.Warning($"Skipping check \"{def.Line}\": there is not enough history yet (notEnoughHistory): {series.Count} past value(s) of {metric.Name}{(change.SameDayLastWeek ? ", none on the same day last week" : "")}.", def.Location);
-            return new CheckResult(pc, name, null, null, fail, warn) { Change = new ChangeDiagnostics(null, current.Value, series.Count) };
+            return new CheckResult(pc, name, null, null, fail, warn) { Change = new ChangeDiagnostics(null, judging.Measured[metric].Value, series.Count) };
         }
         double? value = change.Change(current.Value, past);
         // Soda keeps the change whole when both values are whole numbers (a row count's change is an int).
         bool whole = !change.Percent && change.Aggregation is not "avg" && judging.Measured[metric].Value is long;
         object? shown = whole && value is double v && v == Math.Floor(v) && Math.Abs(v) < 9e15 ? (object)(long)v : value;
-        var diagnostics = new ChangeDiagnostics(past, current.Value, series.Count);
+        bool wholeSeries = change.Aggregation is not "avg" && series.All(p => p.Point.Value is Results.Model.IntegerValue);
+        var diagnostics = new ChangeDiagnostics(wholeSeries && Math.Abs(past) < 9e15 ? (object)(long)past : past, judging.Measured[metric].Value, series.Count);
         if (value is null || (fail is null && warn is null))
             return new CheckResult(pc, name, null, shown, fail, warn) { Change = diagnostics };
         CheckOutcome outcome = fail?.IsBad(value.Value) == true ? CheckOutcome.Fail
