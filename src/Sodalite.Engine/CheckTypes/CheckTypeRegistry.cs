@@ -27,7 +27,7 @@ public static class CheckTypeRegistry
         new RowCountComparisonCheckType(),
         new GroupByCheckType(),
         new ChangeOverTimeCheck.ChangeOverTimeCheckType(),
-        new AnomalyCheckType(),
+        new AnomalyCheck.AnomalyCheckType(),
         new GroupEvolutionCheckType(),
         new DistributionCheckType(),
     ];

@@ -20,6 +20,9 @@ public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? 
     /// <summary>A check Soda keeps local (the group by check itself): in the console summary, not in the results' checks.</summary>
     public bool Local { get; init; }
 
+    /// <summary>For an anomaly check: the model's expected value, band and history.</summary>
+    public CheckTypes.AnomalyCheck.AnomalyVerdict? Anomaly { get; init; }
+
     /// <summary>For a change-over-time check: the past and current values.</summary>
     public ChangeDiagnostics? Change { get; init; }
 

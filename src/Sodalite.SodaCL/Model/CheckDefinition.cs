@@ -45,6 +45,9 @@ public sealed record CheckDefinition
     public SchemaValidations? SchemaWarn { get; init; }
     public SchemaValidations? SchemaFail { get; init; }
 
+    /// <summary>A check type's own settings, typed by the syntax that read them (e.g. an anomaly check's warn_only and severity levels); null when none.</summary>
+    public object? Settings { get; init; }
+
     /// <summary>Group by checks: the query, fields and nested checks.</summary>
     public GroupBySpec? GroupBy { get; init; }
 
