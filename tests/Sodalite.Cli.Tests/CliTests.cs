@@ -565,7 +565,7 @@ public class CliTests
               - group evolution:
                   query: SELECT DISTINCT status FROM retail
                   fail:
-                    when required group missing: [shipped]
+                    when groups change: any
               - distribution_difference(amount) > 0.05:
                   distribution reference file: ./amount_dro.yml
                   method: ks
@@ -577,7 +577,7 @@ public class CliTests
         Assert.Contains("Anomaly checks need metric history (\"anomaly detection for row_count\")", output);
         Assert.Contains("Anomaly checks need metric history (\"anomaly score for missing_count(country) < default\")", output);
         Assert.Contains("'when schema changes' compare with the previous scan's schema", output);
-        Assert.Contains("Group evolution checks compare the groups with the previous scan's", output);
+        Assert.Contains("Group evolution checks with 'when groups change' compare the groups with the previous scan's", output);
         Assert.Contains("Distribution checks (\"distribution_difference(amount) > 0.05\") need a distribution reference object", output);
         Assert.Contains("row_count > 0 [PASSED]", output);
     }

@@ -28,7 +28,7 @@ public static class CheckTypeRegistry
         new GroupByCheckType(),
         new ChangeOverTimeCheck.ChangeOverTimeCheckType(),
         new AnomalyCheck.AnomalyCheckType(),
-        new GroupEvolutionCheckType(),
+        new GroupEvolutionCheck.GroupEvolutionCheckType(),
         new DistributionCheckType(),
     ];
 

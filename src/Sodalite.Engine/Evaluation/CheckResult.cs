@@ -23,6 +23,9 @@ public sealed record CheckResult(PlannedCheck Check, string Name, CheckOutcome? 
     /// <summary>For an anomaly check: the model's expected value, band and history.</summary>
     public CheckTypes.AnomalyCheck.AnomalyVerdict? Anomaly { get; init; }
 
+    /// <summary>For a group evolution check: the events of the fail and warn levels, as (group, reason).</summary>
+    public (IReadOnlyList<(string Group, string Reason)> Fail, IReadOnlyList<(string Group, string Reason)> Warn)? GroupEvents { get; init; }
+
     /// <summary>For a change-over-time check: the past and current values.</summary>
     public ChangeDiagnostics? Change { get; init; }
 

@@ -32,6 +32,7 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             else if (q.Kind == QueryKind.Schema) await RunSchemaAsync(q, ct);
             else if (q.Kind == QueryKind.UserQuery) await RunUserQueryAsync(q, ct);
             else if (q.Kind == QueryKind.GroupBy) await RunGroupByAsync(q, ct);
+            else if (q.Kind == QueryKind.GroupEvolution) await RunGroupEvolutionAsync(q, ct);
             else await RunScalarAsync(q, ct);
         }
         if (dataSourceName is null)
@@ -192,6 +193,20 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             return rows;
         }, ct);
         if (rows is not null) measured.Record(m, new Measurement { Value = rows, GroupCount = count, Computed = true });
+    }
+
+    /// <summary>A group evolution query's groups: the first column's non-null values, as text, in the query's order (at most 100,000).</summary>
+    private async Task RunGroupEvolutionAsync(PlannedQuery q, CancellationToken ct)
+    {
+        var (groups, _) = await LoggedAsync(q.Sql, q.Name, q.Table, q.Partition, null, async reader =>
+        {
+            var groups = new List<string>();
+            while (await reader.ReadAsync(ct))
+                if (!reader.IsDBNull(0) && groups.Count < MaxGroupRowsKept)
+                    groups.Add(Convert.ToString(Normalize(reader.GetValue(0)), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            return groups;
+        }, ct);
+        if (groups is not null) measured.Record(q.Metrics[0], new Measurement { Value = groups, Computed = true });
     }
 
     /// <summary>

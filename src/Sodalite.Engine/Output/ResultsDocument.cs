@@ -51,6 +51,8 @@ public static class ResultsDocument
     public static ResultValue? Value(object? value) => value switch
     {
         null => null,
+        string s => new TextValue(s),
+        IReadOnlyList<string> texts => new ListValue([.. texts.Select(t => (ResultValue?)new TextValue(t))]),
         long l => new IntegerValue(l),
         double d => double.IsNaN(d) || double.IsInfinity(d) ? null : new FloatValue(d),
         bool b => new BooleanValue(b),

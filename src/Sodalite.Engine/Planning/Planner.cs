@@ -286,6 +286,16 @@ public sealed class Planner(DataSource dataSource, string? scanDefinition, ScanL
                 Sql = g.Sql,
                 Metrics = [g],
             });
+        foreach (var g in plan.Metrics.OfType<GroupEvolutionMetric>())
+            plan.Queries.Add(new PlannedQuery
+            {
+                Name = $"{plan.NextQueryNumber()}.{dataSource.Name}.{(g.Partition is null ? g.Table : $"{g.Table}[{g.Partition}]")}.group_evolution[{g.Name}]",
+                Kind = QueryKind.GroupEvolution,
+                Table = g.Table,
+                Partition = g.Partition,
+                Sql = g.Sql,
+                Metrics = [g],
+            });
         foreach (var schema in plan.Metrics.OfType<SchemaMetric>())
             plan.Queries.Add(new PlannedQuery
             {

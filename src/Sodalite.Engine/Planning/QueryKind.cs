@@ -17,4 +17,6 @@ public enum QueryKind
     FailedRowsQuery,
     /// <summary>A group by check's query: every row (group) with its columns.</summary>
     GroupBy,
+    /// <summary>A group evolution check's query: its groups, the first column's non-null values.</summary>
+    GroupEvolution,
 }
