@@ -11,17 +11,28 @@ public static partial class SodaliteCli
 {
     private static Option<string?> HistoryOption() => new("--history")
     {
-        Description = "The metric history file that change-over-time checks read and each scan appends to (default: $SODALITE_HISTORY, else ~/.local/share/sodalite/history.db).",
+        Description = "The metric history that history-aware checks read and each scan appends to: a file (default: $SODALITE_HISTORY, else ~/.local/share/sodalite/history.db) or a hub URL (https://HUB, with --token or SODALITE_HUB_TOKEN).",
     };
 
-    /// <summary>The history at <paramref name="path"/> (or the default file), or null with the reason on stderr.</summary>
-    private static async Task<SqliteMetricHistory?> OpenHistoryAsync(string? path, TextWriter stderr, CancellationToken ct)
+    /// <summary>
+    /// The history at <paramref name="path"/>: a hub for an http(s) URL (its token from --token or SODALITE_HUB_TOKEN; a scan's
+    /// metrics are stored under <paramref name="source"/>), else a file (by default the user's). Null with the reason on stderr.
+    /// </summary>
+    private static async Task<IMetricHistory?> OpenHistoryAsync(string? path, string? token, string? source, TextWriter stderr, CancellationToken ct)
     {
         string location = path ?? SqliteMetricHistory.DefaultPath(Environment.GetEnvironmentVariable);
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            await stderr.WriteLineAsync($"sodalite: --history {location}: a hub as the history is not supported by this version; give a file path.");
-            return null;
+            string? hubToken = token ?? Env("SODALITE_HUB_TOKEN");
+            if (string.IsNullOrEmpty(hubToken) || !Uri.TryCreate(location, UriKind.Absolute, out var hub))
+            {
+                await stderr.WriteLineAsync($"sodalite: --history {location}: {(hubToken is null or "" ? "a hub as the history needs a token: pass --token or set SODALITE_HUB_TOKEN" : "not a URL")}.");
+                return null;
+            }
+            var delivery = new Qalita.Delivery(new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromSeconds(60) },
+                int.TryParse(Env("SODALITE_PUSH_RETRIES"), out int r) ? r : 4,
+                TimeSpan.FromMilliseconds(int.TryParse(Env("SODALITE_PUSH_RETRY_DELAY_MS"), out int d) ? d : 1000));
+            return new HubMetricHistory(delivery, hubToken, token is not null ? "--token" : "SODALITE_HUB_TOKEN", source);
         }
         try
         {
@@ -38,10 +49,12 @@ public static partial class SodaliteCli
     {
         var files = new Argument<string[]>("files") { Description = "Results files written by `sodalite scan -srf` or `soda scan -srf` (or get_scan_results() JSON).", Arity = ArgumentArity.OneOrMore };
         var importHistory = HistoryOption();
-        var import = new Command("import", "Back-fill the metric history from existing results files, so history-aware checks start with the past.") { files, importHistory };
+        var historyToken = new Option<string?>("--token") { Description = "With --history https://HUB: the hub's API token (env SODALITE_HUB_TOKEN)." };
+        var historySource = new Option<string?>("--source") { Description = "With --history https://HUB: the hub source results are stored under (default: each file's data source)." };
+        var import = new Command("import", "Back-fill the metric history from existing results files, so history-aware checks start with the past.") { files, importHistory, historyToken, historySource };
         import.SetAction(async (pr, ct) =>
         {
-            await using var store = await OpenHistoryAsync(pr.GetValue(importHistory), stderr, ct);
+            await using var store = await OpenHistoryAsync(pr.GetValue(importHistory), pr.GetValue(historyToken), pr.GetValue(historySource), stderr, ct);
             if (store is null) return 3;
             int exit = 0, added = 0, read = 0;
             foreach (string file in pr.GetValue(files)!)
@@ -80,16 +93,22 @@ public static partial class SodaliteCli
 
         var metric = new Option<string?>("--metric") { Description = "A metric identity (as in the results' metrics[].identity); without it, every series is listed." };
         var showHistory = HistoryOption();
-        var show = new Command("show", "Print a metric's series (newest first), or list the series in the history.") { metric, showHistory };
+        var showToken = new Option<string?>("--token") { Description = "With --history https://HUB: the hub's API token (env SODALITE_HUB_TOKEN)." };
+        var show = new Command("show", "Print a metric's series (newest first), or list the series in the history.") { metric, showHistory, showToken };
         show.SetAction(async (pr, ct) =>
         {
-            await using var store = await OpenHistoryAsync(pr.GetValue(showHistory), stderr, ct);
+            await using var store = await OpenHistoryAsync(pr.GetValue(showHistory), pr.GetValue(showToken), null, stderr, ct);
             if (store is null) return 3;
             try
             {
                 if (pr.GetValue(metric) is not { } identity)
                 {
-                    var all = await store.SeriesAsync(ct);
+                    if (store is not SqliteMetricHistory file)
+                    {
+                        await stderr.WriteLineAsync($"sodalite: listing every series needs a history file; from the hub, give --metric ID (the hub's API lists metrics per check).");
+                        return 3;
+                    }
+                    var all = await file.SeriesAsync(ct);
                     if (all.Count == 0) await stdout.WriteLineAsync($"{store.Location} holds no values yet.");
                     foreach (var (id, name, count) in all) await stdout.WriteLineAsync($"{id}\t{name}\t{count} value(s)");
                     return 0;

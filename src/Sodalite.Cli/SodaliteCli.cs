@@ -115,7 +115,8 @@ public static partial class SodaliteCli
                 }
                 dataTs = parsed;
             }
-            await using var store = pr.GetValue(noHistory) ? null : await OpenHistoryAsync(pr.GetValue(history), stderr, ct);
+            await using var store = pr.GetValue(noHistory) ? null
+                : await OpenHistoryAsync(pr.GetValue(history), pr.GetValue(pushOptions.Token), pr.GetValue(pushSource), stderr, ct);
             if (!pr.GetValue(noHistory) && store is null) return 3;
             var options = new ScanOptions
             {

@@ -78,6 +78,7 @@ public static class HubServer
         AuthEndpoints.Map(app);
         ScanEndpoints.Map(app);
         CatalogEndpoints.Map(app);
+        HistoryEndpoints.Map(app);
         IssueEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         QalitaEndpoints.Map(app);

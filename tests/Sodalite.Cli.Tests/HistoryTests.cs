@@ -128,4 +128,38 @@ public class HistoryTests
         Assert.Contains("Could not open the metric history", err);
         Assert.DoesNotContain("Scan summary", output);
     }
+
+    [Fact]
+    public async Task Importing_the_results_file_of_a_scan_that_kept_history_adds_nothing()
+    {
+        // The scan records times to the microsecond, its -srf file to the second: both are the same row of the history.
+        string dir = Directory.CreateTempSubdirectory("sodalite-history-").FullName;
+        string data = Path.Combine(dir, "orders.csv"), history = Path.Combine(dir, "history.db"), checks = Path.Combine(dir, "checks.yml");
+        string results = Path.Combine(dir, "results.json");
+        WriteOrders(data, 4);
+        File.WriteAllText(checks, "checks for orders:\n  - row_count > 0\n");
+        await Run("scan", "--data", data, checks, "--history", history, "-srf", results, "-t", "2024-05-01T00:00:00Z");
+
+        var (exit, output, _) = await Run("history", "import", results, "--history", history);
+        var (_, series, _) = await Run("history", "show", "--metric", "metric-Soda Core CLI-orders-orders-row_count", "--history", history);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 new value(s)", output);
+        Assert.Equal(2, series.Trim().Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task An_anomaly_detection_check_with_a_threshold_is_an_error_not_an_ignored_threshold()
+    {
+        string dir = Directory.CreateTempSubdirectory("sodalite-history-").FullName;
+        string data = Path.Combine(dir, "orders.csv"), checks = Path.Combine(dir, "checks.yml");
+        WriteOrders(data, 4);
+        File.WriteAllText(checks, "checks for orders:\n  - anomaly detection for row_count < 5\n  - row_count > 0\n");
+
+        var (exit, output, _) = await Run("scan", "--data", data, checks, "--history", Path.Combine(dir, "history.db"));
+
+        Assert.Equal(3, exit);
+        Assert.Contains("An anomaly detection check takes no threshold", output);
+        Assert.Contains("row_count > 0 [PASSED]", output);
+    }
 }

@@ -107,16 +107,27 @@ public sealed class SqliteMetricHistory : IMetricHistory
         {
             await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
             int added = 0;
+            // A results file keeps whole seconds, a scan's own record microseconds: values from a file whose times have no fraction
+            // are the same values as a row of the same identity in the same seconds (importing a scan's -srf file adds nothing). Two
+            // scans within one second both keep their values.
+            bool wholeSeconds = scanTime.Value.Ticks % TimeSpan.TicksPerSecond == 0 && dataTime.Value.Ticks % TimeSpan.TicksPerSecond == 0;
             foreach (var metric in scan.Metrics)
             {
                 // A metric the scan could not compute is no point of its series (Soda Cloud keeps only measured values).
                 if (metric.Value is null) continue;
                 await using var cmd = _connection.CreateCommand();
                 cmd.Transaction = tx;
-                cmd.CommandText = """
-                    INSERT OR IGNORE INTO measurements (metric_identity, metric_name, data_timestamp, scan_timestamp, value_json)
-                    VALUES ($identity, $name, $data, $scan, $value)
-                    """;
+                cmd.CommandText = wholeSeconds
+                    ? """
+                      INSERT OR IGNORE INTO measurements (metric_identity, metric_name, data_timestamp, scan_timestamp, value_json)
+                      SELECT $identity, $name, $data, $scan, $value
+                      WHERE NOT EXISTS (SELECT 1 FROM measurements WHERE metric_identity = $identity
+                          AND substr(data_timestamp, 1, 19) = substr($data, 1, 19) AND substr(scan_timestamp, 1, 19) = substr($scan, 1, 19))
+                      """
+                    : """
+                      INSERT OR IGNORE INTO measurements (metric_identity, metric_name, data_timestamp, scan_timestamp, value_json)
+                      VALUES ($identity, $name, $data, $scan, $value)
+                      """;
                 cmd.Parameters.AddWithValue("$identity", metric.Identity);
                 cmd.Parameters.AddWithValue("$name", metric.MetricName);
                 cmd.Parameters.AddWithValue("$data", Text(dataTime.Value));

@@ -40,6 +40,12 @@ public sealed class AnomalyCheckType : ICheckType
             planning.Log.Error($"Check \"{check.Line}\" needs a table: put it under 'checks for TABLE:'.", check.Location);
             return;
         }
+        if (!IsScore(check) && (line.Threshold is not null || line.DefaultThreshold || check.Warn is not null || check.Fail is not null))
+        {
+            // The model decides; a threshold the user wrote would be silently ignored otherwise.
+            planning.Log.Error($"An anomaly detection check takes no threshold: write \"anomaly detection for {line.Metric}{(line.Args.Count > 0 ? $"({string.Join(", ", line.Args)})" : "")}\" (use warn_only: true to only warn).", check.Location);
+            return;
+        }
         if (IsScore(check) && !line.DefaultThreshold)
         {
             planning.Log.Error($"An anomaly score check takes only '< default': write \"anomaly score for {line.Metric}{(line.Args.Count > 0 ? $"({string.Join(", ", line.Args)})" : "")} < default\".", check.Location);

@@ -86,7 +86,8 @@ public sealed class SchemaCheckType : ICheckType
         if (result.Schema is { } s)
             foreach (var line in SchemaEvaluation.ConsoleLines(s.Fail, "fail").Concat(SchemaEvaluation.ConsoleLines(s.Warn, "warn")))
                 yield return line;
-        var columns = result.Schema?.Measured ?? [];
+        // A check not evaluated (no previous schema yet) still shows what was measured.
+        var columns = result.Schema?.Measured ?? measured[result.Check.Metric!].Value as IReadOnlyList<(string Name, string Type)> ?? [];
         yield return $"schema_measured = [{string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))}]";
     }
 }
