@@ -93,4 +93,32 @@ public class HubHistoryTests(SqliteHub hub, PostgresServer pg) : IClassFixture<S
         Assert.Equal([0, 0, 2], viaHub.Select(v => v.Item1));
         Assert.Contains("change avg last 2 for row_count < 10 [FAILED]", viaHub[2].Item2);
     }
+
+    [Fact]
+    public async Task Anomaly_and_group_changes_through_the_hub_judge_as_through_a_local_file()
+    {
+        // Nine daily scans: the row count wanders around 100 and jumps to 150 on the last; the countries change on the last.
+        string dir = Directory.CreateTempSubdirectory("sodalite-hubhistory-").FullName;
+        string data = Path.Combine(dir, "hub_customers.csv"), checks = Path.Combine(dir, "checks.yml"), file = Path.Combine(dir, "history.db");
+        File.WriteAllText(checks, "checks for hub_customers:\n  - anomaly detection for row_count\n  - group evolution:\n      query: SELECT DISTINCT country FROM hub_customers\n      warn:\n        when groups change: any\n");
+        int[] rows = [100, 102, 99, 101, 103, 100, 98, 101, 150];
+        var viaHub = new List<(int, string)>();
+        var viaFile = new List<(int, string)>();
+        for (int day = 0; day < rows.Length; day++)
+        {
+            string country = day < rows.Length - 1 ? "BE" : "NL";
+            File.WriteAllText(data, "id,country\n" + string.Concat(Enumerable.Range(1, rows[day]).Select(i => $"{i},{(i == 1 ? "FR" : country)}\n")));
+            string t = $"2024-07-{day + 1:00}T00:00:00Z";
+            var (e1, o1, _) = await Run("scan", "--data", data, checks, "-t", t, "--history", hub.BaseAddress.ToString(), "--token", hub.AdminToken);
+            var (e2, o2, _) = await Run("scan", "--data", data, checks, "-t", t, "--history", file);
+            viaHub.Add((e1, Summary(o1)));
+            viaFile.Add((e2, Summary(o2)));
+        }
+
+        Assert.Equal(viaFile, viaHub);
+        Assert.Equal(2, viaHub[^1].Item1);
+        Assert.Contains("anomaly detection for row_count [FAILED]", viaHub[^1].Item2);
+        Assert.Contains("group evolution [WARNED]", viaHub[^1].Item2);
+        Assert.Contains("group evolution [PASSED]", viaHub[^2].Item2);
+    }
 }
