@@ -46,6 +46,16 @@ public sealed class CheckJudging
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<History.HistoricMeasurement>> History { get; init; } = new Dictionary<string, IReadOnlyList<History.HistoricMeasurement>>();
 
+    /// <summary>The numeric past values of <paramref name="metric"/>, newest first (values that are not numbers left out).</summary>
+    public List<(History.HistoricMeasurement Point, double Value)> NumericHistory(Metric metric) =>
+        [.. History.GetValueOrDefault(metric.Identity, [])
+            .Select(p => (Point: p, Value: p.Value?.AsDouble()))
+            .Where(p => p.Value is not null)
+            .Select(p => (p.Point, p.Value!.Value))];
+
+    /// <summary>A measured value as a number (whole numbers, doubles, decimals), or null when it is not one.</summary>
+    public static double? Number(object? value) => value switch { long l => l, double d => d, decimal m => (double)m, _ => null };
+
     /// <summary>The scan's data timestamp (<c>-t</c>, else its start): "now" for history windows such as "same day last week".</summary>
     public DateTimeOffset DataTimestamp { get; init; }
 

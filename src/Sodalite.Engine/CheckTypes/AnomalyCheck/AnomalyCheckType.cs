@@ -67,18 +67,13 @@ public sealed class AnomalyCheckType : ICheckType
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
         object? measured = judging.Measured[metric].Value;
-        double? current = measured switch { long l => l, double d => d, decimal m => (double)m, _ => null };
+        double? current = CheckJudging.Number(measured);
         if (current is null)
         {
             judging.Log.Error($"Cannot evaluate check \"{def.Line}\": its metric's value is {Evaluator.ValueText(measured)}, not a number.", def.Location);
             return new CheckResult(pc, name, null, measured, null, null);
         }
-        var series = judging.History.GetValueOrDefault(metric.Identity, [])
-            .Select(p => (p.DataTimestamp, Value: p.Value?.AsDouble()))
-            .Where(p => p.Value is not null)
-            .Select(p => (p.DataTimestamp, p.Value!.Value))
-            .Reverse()
-            .ToList();
+        var series = judging.NumericHistory(metric).Select(p => (p.Point.DataTimestamp, p.Value)).Reverse().ToList();
         var verdict = AnomalyModel.Judge(series, judging.DataTimestamp, current.Value);
         if (verdict is null)
         {

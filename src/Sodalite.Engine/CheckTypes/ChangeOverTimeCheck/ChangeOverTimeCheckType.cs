@@ -64,18 +64,14 @@ public sealed class ChangeOverTimeCheckType : ICheckType
         var metric = pc.Metric!;
         if (judging.NotComputed(pc, metric, name) is { } notComputed) return notComputed;
         if (!judging.TryZones(def, out var fail, out var warn)) return new CheckResult(pc, name, null, null, null, null);
-        double? current = judging.Measured[metric].Value switch { long l => l, double d => d, decimal m => (double)m, _ => null };
+        double? current = CheckJudging.Number(judging.Measured[metric].Value);
         if (current is null)
         {
             judging.Log.Error($"Cannot evaluate check \"{def.Line}\": its metric's value is {Evaluator.ValueText(judging.Measured[metric].Value)}, not a number.", def.Location);
             return new CheckResult(pc, name, null, null, fail, warn);
         }
         var change = ChangeOverTime.Parse(def.MetricLine!.HistoryPrefix!)!;
-        var series = judging.History.GetValueOrDefault(metric.Identity, [])
-            .Select(p => (Point: p, Value: p.Value?.AsDouble()))
-            .Where(p => p.Value is not null)
-            .Select(p => (p.Point, p.Value!.Value))
-            .ToList();
+        var series = judging.NumericHistory(metric);
         if (change.PastValue(series, judging.DataTimestamp) is not double past)
         {
             judging.Log.Warning($"Skipping check \"{def.Line}\": there is not enough history yet (notEnoughHistory): {series.Count} past value(s) of {metric.Name}{(change.SameDayLastWeek ? ", none on the same day last week" : "")}.", def.Location);
