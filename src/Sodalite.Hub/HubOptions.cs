@@ -19,6 +19,12 @@ public sealed record HubOptions
     public string? SodaWebhookToken { get; init; }
     /// <summary>Largest accepted request body, in bytes (64 MiB by default); a larger one is a 413.</summary>
     public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
+    /// <summary>Keep the failed-row samples pushed with scans (on by default); off for sensitive data: samples are then dropped on arrival.</summary>
+    public bool StoreSamples { get; init; } = true;
+    /// <summary>Most rows kept per check's sample (100 by default); rows beyond are dropped and the sample marked truncated.</summary>
+    public int SampleRowsPerCheck { get; init; } = 100;
+    /// <summary>Most bytes of sample rows (as JSON) kept per scan (1 MiB by default); checks past the budget keep no rows.</summary>
+    public long SampleBytesPerScan { get; init; } = 1024 * 1024;
     /// <summary>The hub's minimum log level (Warning by default).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
@@ -27,7 +33,9 @@ public sealed record HubOptions
 
     /// <summary>
     /// Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset: SODALITE_HUB_DB,
-    /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN.
+    /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN; and
+    /// SODALITE_HUB_SAMPLES=off (or false, 0) to keep no samples, SODALITE_HUB_SAMPLE_ROWS and SODALITE_HUB_SAMPLE_BYTES for the
+    /// sample limits (a value that is not a non-negative integer is ignored).
     /// </summary>
     /// <param name="env">Looks a variable up by name; null when unset.</param>
     public HubOptions WithEnvironment(Func<string, string?> env) => this with
@@ -37,6 +45,9 @@ public sealed record HubOptions
         AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
         SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
         SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
+        StoreSamples = StoreSamples && env("SODALITE_HUB_SAMPLES")?.Trim().ToLowerInvariant() is not ("off" or "false" or "0" or "no"),
+        SampleRowsPerCheck = int.TryParse(env("SODALITE_HUB_SAMPLE_ROWS"), System.Globalization.CultureInfo.InvariantCulture, out int rows) && rows >= 0 ? rows : SampleRowsPerCheck,
+        SampleBytesPerScan = long.TryParse(env("SODALITE_HUB_SAMPLE_BYTES"), System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 0 ? bytes : SampleBytesPerScan,
     };
 
     /// <summary>

@@ -277,6 +277,75 @@ public abstract class HubTests<THub>(THub hub) : IClassFixture<THub> where THub 
     }
 
     [Fact]
+    public async Task A_real_Soda_scan_of_a_missing_table_keeps_its_errors_and_not_evaluated_checks()
+    {
+        // Soda Core 3.5.6's own results for checks on a table that does not exist: checks[] is empty, the logs say why.
+        string doc = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "missing_table", "expected.json"));
+        string source = $"errors-{Guid.NewGuid():N}";
+        var (status, body) = await Post(source, doc);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(0.0, (double)body["score"]!);
+        int scanId = (int)body["scan_id"]!;
+
+        var scan = await GetObject($"/api/v2/scans/{scanId}");
+        Assert.True((bool)scan["has_errors"]!);
+        Assert.Equal(3, (int)scan["error_count"]!);
+        var errored = scan["errored_checks"]!.AsArray();
+        Assert.Equal(["row_count > 0", "Schema Check"], errored.Select(e => (string)e!["name"]!));
+        Assert.Equal("Metrics 'row_count' were not computed for check 'row_count > 0'", (string?)errored[0]!["error"]);
+        var logs = scan["logs"]!.AsArray();
+        Assert.Equal(3, logs.Count);
+        Assert.StartsWith("Query execution error in 1.pg.no_such_table.aggregation[0]: relation", (string)logs[0]!["message"]!);
+
+        // The dataset the errors are about exists, and its score counts the two checks as not passed.
+        var dataset = (await Get($"/api/v2/datasets?source_id={await SourceId(source)}")).Single()!;
+        Assert.Equal("no_such_table", (string)dataset["name"]!);
+        Assert.All(errored, e => Assert.Equal((int)dataset["id"]!, (int)e!["dataset_id"]!));
+        var score = (await Get($"/api/v2/scores?dataset_id={(int)dataset["id"]!}")).Single(x => x!["dimension"] is null)!;
+        Assert.Equal((0.0, 0, 0, 2), ((double)score["value"]!, (int)score["passed"]!, (int)score["total"]!, (int)score["errors"]!));
+    }
+
+    [Fact]
+    public async Task Checks_that_error_count_against_the_score_and_show_in_their_history()
+    {
+        string source = $"broken-{Guid.NewGuid():N}";
+        var (_, clean) = await Post(source, Doc("2024-10-01T00:00:00+00:00", ("e1", "pass"), ("e2", "fail"), ("e3", "pass"), ("e4", "pass")));
+        Assert.Equal(0.75, (double)clean["score"]!);
+
+        // Next scan: e3 and e4 error (Soda leaves them out of checks[] and lists them in its summary), e1 passes, e2 fails.
+        var broken = System.Text.Json.Nodes.JsonNode.Parse(Doc("2024-10-02T00:00:00+00:00", ("e1", "pass"), ("e2", "fail")))!.AsObject();
+        broken["hasErrors"] = true;
+        string[] lines =
+        [
+            "Query execution error in aggregation[0]: column \"x\" does not exist",
+            "Metrics 'missing_count' were not computed for check 'missing_count(email) = 0 [e3]'",
+            "1/4 checks PASSED: ", "    customers in warehouse", "      missing_count(email) = 0 [e1] [PASSED]",
+            "2/4 checks NOT EVALUATED: ", "    customers in warehouse", "      missing_count(email) = 0 [e3] [NOT EVALUATED]",
+            "        check_value: None", "      missing_count(email) = 0 [e4] [NOT EVALUATED]", "2 checks not evaluated.",
+        ];
+        broken["logs"] = new JsonArray([.. lines.Select((m, i) => (JsonNode)new JsonObject
+        {
+            ["level"] = i < 2 ? "error" : "info", ["message"] = m, ["timestamp"] = "2024-10-02T00:00:00+00:00", ["index"] = i + 1,
+        })]);
+        var (status, body) = await Post(source, broken.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, status);
+        // One pass of four: the two checks that errored are not passes, so the broken scan scores lower than the clean one.
+        Assert.Equal(0.25, (double)body["score"]!);
+
+        var scan = await GetObject($"/api/v2/scans/{(int)body["scan_id"]!}");
+        var results = scan["results"]!.AsArray().OrderBy(r => (string)r!["name"]!).ToList();
+        Assert.Equal(["pass", "fail", "error", "error"], results.Select(r => (string)r!["outcome"]!));
+        Assert.Equal("Metrics 'missing_count' were not computed for check 'missing_count(email) = 0 [e3]'", (string?)results[2]!["error"]);
+        int e4 = (int)results[3]!["check_id"]!;
+        Assert.Equal(["pass", "error"], (await Get($"/api/v2/checks/{e4}/results")).Select(r => (string)r!["outcome"]!));
+        var scans = await Get($"/api/v2/scans?source_id={await SourceId(source)}");
+        Assert.Equal([2, 0], scans.Select(x => (int)x!["errored_checks"]!));
+        // An error neither resolves nor opens an issue: e2's stays open, e3 and e4 have none.
+        var issues = await Get($"/api/v2/issues?dataset_id={(int)(await Get($"/api/v2/datasets?source_id={await SourceId(source)}")).Single()!["id"]!}");
+        Assert.Equal($"{source} / customers: missing_count(email) = 0 [e2]", (string)issues.Single()!["title"]!);
+    }
+
+    [Fact]
     public async Task An_idempotency_key_makes_a_changed_retry_a_duplicate_and_a_missing_source_is_a_400()
     {
         string source = $"key-{Guid.NewGuid():N}";

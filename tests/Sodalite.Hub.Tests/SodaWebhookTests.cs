@@ -38,7 +38,7 @@ public abstract class SodaWebhookTests<THub>(THub hub) : IClassFixture<THub> whe
         int datasetId = (int)(await c.GetFromJsonAsync<JsonArray>($"/api/v2/datasets?source_id={sourceId}"))!.Single()!["id"]!;
         var issue = (await c.GetFromJsonAsync<JsonArray>($"/api/v2/issues?dataset_id={datasetId}"))!.Single()!;
         Assert.Equal("chk-1", (string)issue["check_identity"]!);
-        Assert.Equal("orders: row_count > 0", (string)issue["title"]!);
+        Assert.Equal($"{ds} / orders: row_count > 0", (string)issue["title"]!);
 
         // An incident about it is noted on the issue; a later passing evaluation resolves it.
         var (incidentStatus, _) = await Send($$"""

@@ -21,4 +21,6 @@ public sealed class Check
     public string? Metric { get; set; }
     /// <summary>completeness, uniqueness, validity, timeliness, consistency or accuracy.</summary>
     public required string Dimension { get; set; }
+    /// <summary>Where the latest stored scan said the check is written, "file:line:col"; null when it did not say.</summary>
+    public string? Location { get; set; }
 }

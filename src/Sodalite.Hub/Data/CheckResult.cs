@@ -13,7 +13,7 @@ public sealed class CheckResult
     public int CheckId { get; set; }
     /// <summary>The check, when loaded.</summary>
     public Check? Check { get; set; }
-    /// <summary>pass, warn or fail.</summary>
+    /// <summary>pass, warn or fail; "error" for a check the scan did not evaluate because of an error (see <see cref="Error"/>).</summary>
     public required string Outcome { get; set; }
     /// <summary>The check's <c>diagnostics.value</c>, when a number.</summary>
     public double? Value { get; set; }
@@ -21,4 +21,6 @@ public sealed class CheckResult
     public DateTimeOffset DataTimestamp { get; set; }
     /// <summary>The check's diagnostics object as the results document had it.</summary>
     public required string DiagnosticsJson { get; set; }
+    /// <summary>For an "error" result, the error the scan logged for the check; null otherwise.</summary>
+    public string? Error { get; set; }
 }

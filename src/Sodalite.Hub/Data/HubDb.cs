@@ -24,6 +24,12 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
     public DbSet<CheckResult> CheckResults => Set<CheckResult>();
     /// <summary>Metric values of the scans.</summary>
     public DbSet<MetricValue> MetricValues => Set<MetricValue>();
+    /// <summary>The error and warning records of the scans' logs.</summary>
+    public DbSet<ScanLog> ScanLogs => Set<ScanLog>();
+    /// <summary>Checks the scans could not evaluate.</summary>
+    public DbSet<ErroredCheck> ErroredChecks => Set<ErroredCheck>();
+    /// <summary>Failed-row samples of the scans' checks.</summary>
+    public DbSet<CheckSample> CheckSamples => Set<CheckSample>();
     /// <summary>Scores of sources and datasets, overall and by dimension.</summary>
     public DbSet<Score> Scores => Set<Score>();
     /// <summary>Issues; (dataset, check) unique.</summary>
@@ -57,6 +63,15 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         b.Entity<CheckResult>().HasIndex(r => new { r.CheckId, r.DataTimestamp });
         b.Entity<MetricValue>().HasIndex(m => new { m.Identity, m.DataTimestamp });
         b.Entity<MetricValue>().HasIndex(m => m.ScanId);
+        b.Entity<ScanLog>().HasIndex(l => new { l.ScanId, l.Index });
+        b.Entity<ScanLog>().HasOne(l => l.Scan).WithMany().HasForeignKey(l => l.ScanId);
+        b.Entity<ErroredCheck>().HasIndex(e => e.ScanId);
+        b.Entity<ErroredCheck>().HasIndex(e => e.DatasetId);
+        b.Entity<ErroredCheck>().HasOne(e => e.Scan).WithMany().HasForeignKey(e => e.ScanId);
+        b.Entity<CheckSample>().HasIndex(s => new { s.CheckId, s.ScanId }).IsUnique();
+        b.Entity<CheckSample>().HasIndex(s => s.ScanId);
+        b.Entity<CheckSample>().HasOne<Scan>().WithMany().HasForeignKey(s => s.ScanId);
+        b.Entity<CheckSample>().HasOne<Check>().WithMany().HasForeignKey(s => s.CheckId);
         b.Entity<Score>().HasIndex(s => new { s.SourceId, s.DatasetId, s.Dimension, s.DataTimestamp });
         b.Entity<Score>().HasIndex(s => s.ScanId);
         b.Entity<Issue>().HasIndex(i => new { i.DatasetId, i.CheckId }).IsUnique();

@@ -29,6 +29,10 @@ public sealed class Scan
     public bool HasWarnings { get; set; }
     /// <summary>The document's <c>hasFailures</c>.</summary>
     public bool HasFailures { get; set; }
+    /// <summary>How many error records the document's <c>logs[]</c> has (see <see cref="ScanLog"/>).</summary>
+    public int ErrorCount { get; set; }
+    /// <summary>How many checks the logs name as not evaluated because of an error.</summary>
+    public int ErroredChecks { get; set; }
     /// <summary>When the hub stored it (UTC).</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 }

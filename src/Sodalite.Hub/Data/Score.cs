@@ -24,7 +24,9 @@ public sealed class Score
     public int Passed { get; set; }
     /// <summary>Checks judged (pass, warn or fail); for an uploaded score, check_passed + check_failed.</summary>
     public int Total { get; set; }
-    /// <summary>Passed / Total in 0..1, rounded to 4 decimals; for an uploaded score the pack's value as sent.</summary>
+    /// <summary>Checks the scan could not evaluate because of an error (they count as not passed); 0 for an uploaded score.</summary>
+    public int Errors { get; set; }
+    /// <summary>Passed / (Total + Errors) in 0..1, rounded to 4 decimals; for an uploaded score the pack's value as sent.</summary>
     public double Value { get; set; }
     /// <summary>The scan's data timestamp, or the upload's time.</summary>
     public DateTimeOffset DataTimestamp { get; set; }

@@ -308,7 +308,7 @@ public static class QalitaEndpoints
             }
             var known = db.Issues.Local.FirstOrDefault(i => i.DatasetId == dataset.Id && i.CheckId == check.Id)
                         ?? await db.Issues.FirstOrDefaultAsync(i => i.DatasetId == dataset.Id && i.CheckId == check.Id);
-            var (_, change) = IssueLifecycle.Observe(db, known, dataset, check, "fail", now, now, null, $"recommendation uploaded ({upload.Kind} upload {upload.Id})");
+            var (_, change) = IssueLifecycle.Observe(db, known, source.Name, dataset, check, "fail", now, now, null, $"recommendation uploaded ({upload.Kind} upload {upload.Id})");
             if (change == Ingestion.IssueChange.Opened) opened++;
         }
         return opened;

@@ -53,7 +53,7 @@ public static class ScanEndpoints
         app.MapGet("/api/v2/scans", async (HubDb db, int? source_id, int? limit) =>
             Http.Ok(await db.Scans.AsNoTracking().Where(s => source_id == null || s.SourceId == source_id)
                 .OrderByDescending(s => s.Id).Take(Math.Clamp(limit ?? 100, 1, 10_000))
-                .Select(s => new { s.Id, s.SourceId, s.DefinitionName, s.DataSourceName, s.DataTimestamp, s.ScanStart, s.ScanEnd, s.HasErrors, s.HasWarnings, s.HasFailures, s.ReceivedAt })
+                .Select(s => new { s.Id, s.SourceId, s.DefinitionName, s.DataSourceName, s.DataTimestamp, s.ScanStart, s.ScanEnd, s.HasErrors, s.HasWarnings, s.HasFailures, s.ErrorCount, s.ErroredChecks, s.ReceivedAt })
                 .ToListAsync())).RequireAuthorization(Policies.Read);
 
         app.MapGet("/api/v2/scans/{id:int}", async (int id, HubDb db) =>
@@ -61,8 +61,26 @@ public static class ScanEndpoints
             var scan = await db.Scans.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
             if (scan is null) return Http.NotFound(new { detail = $"No scan {id}." });
             var results = await db.CheckResults.AsNoTracking().Where(r => r.ScanId == id)
-                .Select(r => new { r.CheckId, r.Check!.Name, r.Check.Identity, r.Outcome, r.Value }).ToListAsync();
-            return Http.Ok(new { scan.Id, scan.SourceId, scan.DefinitionName, scan.DataSourceName, scan.DataTimestamp, scan.HasErrors, scan.HasWarnings, scan.HasFailures, Results = results });
+                .Select(r => new { r.CheckId, r.Check!.Name, r.Check.Identity, r.Outcome, r.Value, r.Error }).ToListAsync();
+            var errored = await db.ErroredChecks.AsNoTracking().Where(e => e.ScanId == id).OrderBy(e => e.Id)
+                .Select(e => new { e.Name, e.DatasetId, e.CheckId, e.Error }).ToListAsync();
+            var logs = await db.ScanLogs.AsNoTracking().Where(l => l.ScanId == id).OrderBy(l => l.Index)
+                .Select(l => new { l.Index, l.Level, l.Message, l.Location }).ToListAsync();
+            return Http.Ok(new
+            {
+                scan.Id,
+                scan.SourceId,
+                scan.DefinitionName,
+                scan.DataSourceName,
+                scan.DataTimestamp,
+                scan.HasErrors,
+                scan.HasWarnings,
+                scan.HasFailures,
+                scan.ErrorCount,
+                Results = results,
+                ErroredChecks = errored,
+                Logs = logs,
+            });
         }).RequireAuthorization(Policies.Read);
     }
 }

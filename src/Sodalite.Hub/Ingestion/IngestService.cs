@@ -77,12 +77,25 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             HasErrors = doc.HasErrors,
             HasWarnings = doc.HasWarnings,
             HasFailures = doc.HasFailures,
+            ErrorCount = doc.Logs.Count(l => l.Level == LogEntryLevel.Error),
             ReceivedAt = now,
         };
         db.Scans.Add(scan);
+        // Nothing vanishes: the error and warning records, and the checks the scan could not evaluate (Soda leaves them out of checks[]).
+        foreach (var l in doc.Logs.Where(l => l.Level is LogEntryLevel.Error or LogEntryLevel.Warning).Take(ScanLog.MaxPerScan))
+            db.ScanLogs.Add(new ScanLog
+            {
+                Scan = scan,
+                Index = l.Index,
+                Level = l.Level == LogEntryLevel.Error ? "error" : "warning",
+                Message = l.Message.Length > ScanLog.MaxMessageLength ? l.Message[..ScanLog.MaxMessageLength] : l.Message,
+                Location = l.Location is { } loc ? LocationText(loc) : null,
+            });
+        var unevaluated = ScanProblems.Read(doc);
+        scan.ErroredChecks = unevaluated.Count;
 
         // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
-        var names = doc.Checks.Select(c => DatasetName(c, doc)).Distinct().ToList();
+        var names = doc.Checks.Select(c => DatasetName(c, doc)).Concat(unevaluated.Where(u => u.Listed).Select(u => DatasetName(u.Table, doc))).Distinct().ToList();
         var datasets = await db.Datasets.Where(d => d.SourceId == source.Id && names.Contains(d.Name)).ToDictionaryAsync(d => d.Name, ct);
         foreach (var name in names.Where(n => !datasets.ContainsKey(n)))
             db.Datasets.Add(datasets[name] = new Dataset { SourceId = source.Id, Name = name });
@@ -99,15 +112,16 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             var dataset = datasets[DatasetName(c, doc)];
             string? metric = c.Metrics.Select(metricNames.GetValueOrDefault).FirstOrDefault(n => n is not null);
             string dimension = Dimensions.Of(c, metric);
+            string? location = c.Location is { } loc ? LocationText(loc) : null;
             if (!checks.TryGetValue((dataset.Id, c.Identity), out var check))
             {
-                check = new Check { DatasetId = dataset.Id, Identity = c.Identity, Name = c.Name, Definition = c.Definition, Column = c.Column, Metric = metric, Dimension = dimension };
+                check = new Check { DatasetId = dataset.Id, Identity = c.Identity, Name = c.Name, Definition = c.Definition, Column = c.Column, Metric = metric, Dimension = dimension, Location = location };
                 db.Checks.Add(check);
                 checks[(dataset.Id, c.Identity)] = check;
             }
             else
             {
-                (check.Name, check.Definition, check.Column, check.Metric, check.Dimension) = (c.Name, c.Definition, c.Column, metric, dimension);
+                (check.Name, check.Definition, check.Column, check.Metric, check.Dimension, check.Location) = (c.Name, c.Definition, c.Column, metric, dimension, location);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -135,9 +149,37 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             });
             scored.Add((dataset, check.Dimension, c.Outcome == Outcome.Pass));
             issues.TryGetValue((dataset.Id, check.Id), out var known);
-            var (issue, change) = IssueLifecycle.Observe(db, known, dataset, check, outcome, dataTimestamp, now, scan, $"{check.Name}: {outcome}");
+            var (issue, change) = IssueLifecycle.Observe(db, known, source.Name, dataset, check, outcome, dataTimestamp, now, scan, $"{check.Name}: {outcome}");
             if (issue is not null) issues[(dataset.Id, check.Id)] = issue;
             if (change != IssueChange.None) counts[(int)change - 1]++;
+        }
+
+        // A not-evaluated check the hub knows from an earlier scan (same dataset and name, one such check) gets an "error" result, so
+        // its history shows the gap; every one counts as not passed in its dataset's score and the source's.
+        var erroredNames = unevaluated.Select(u => u.Name).Distinct().ToList();
+        var named = erroredNames.Count == 0 ? [] : await db.Checks.AsNoTracking()
+            .Where(x => datasetIds.Contains(x.DatasetId) && erroredNames.Contains(x.Name)).Select(x => new { x.Id, x.DatasetId, x.Name, x.Dimension }).ToListAsync(ct);
+        var errored = new List<(int? DatasetId, string? Dimension)>();
+        foreach (var u in unevaluated)
+        {
+            int? datasetId = u.Listed ? datasets[DatasetName(u.Table, doc)].Id : null;
+            var candidates = named.Where(x => (datasetId is null || x.DatasetId == datasetId) && x.Name == u.Name).ToList();
+            var match = candidates.Count == 1 && !judged.Contains(candidates[0].Id) ? candidates[0] : null;
+            db.ErroredChecks.Add(new ErroredCheck { Scan = scan, DatasetId = datasetId, Name = u.Name, CheckId = match?.Id, Error = u.Error });
+            if (match is not null)
+            {
+                judged.Add(match.Id);
+                db.CheckResults.Add(new CheckResult
+                {
+                    ScanId = scan.Id,
+                    CheckId = match.Id,
+                    Outcome = "error",
+                    DataTimestamp = dataTimestamp,
+                    DiagnosticsJson = "{}",
+                    Error = u.Error ?? "The scan could not evaluate this check; see the scan's error logs.",
+                });
+            }
+            errored.Add((datasetId, match?.Dimension));
         }
 
         foreach (var m in doc.Metrics)
@@ -156,29 +198,37 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             });
         }
 
+        // Scores: passed / (judged + errored); a check the scan could not evaluate counts as not passed (README, "Scores"), in its
+        // dimension when the hub knows the check, else in the overall scores only.
         double? sourceScore = null;
-        void AddScore(int? datasetId, string? dimension, IReadOnlyCollection<(Dataset Dataset, string Dimension, bool Pass)> rows)
+        var rows = scored.Select(r => (DatasetId: (int?)r.Dataset.Id, Dimension: (string?)r.Dimension, Pass: r.Pass, Error: false))
+            .Concat(errored.Select(e => (e.DatasetId, e.Dimension, Pass: false, Error: true))).ToList();
+        void AddScore(int? datasetId, string? dimension, IReadOnlyCollection<(int? DatasetId, string? Dimension, bool Pass, bool Error)> group)
         {
-            if (rows.Count == 0) return;
-            int passed = rows.Count(r => r.Pass);
-            double value = Math.Round((double)passed / rows.Count, 4);
-            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = rows.Count, Value = value, DataTimestamp = dataTimestamp });
+            if (group.Count == 0) return;
+            int passed = group.Count(r => r.Pass), errors = group.Count(r => r.Error);
+            double value = Math.Round((double)passed / group.Count, 4);
+            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = group.Count - errors, Errors = errors, Value = value, DataTimestamp = dataTimestamp });
             if (datasetId is null && dimension is null) sourceScore = value;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var g in scored.GroupBy(s => s.Dataset.Id))
+        foreach (var g in rows.Where(r => r.DatasetId is not null).GroupBy(r => r.DatasetId))
         {
             AddScore(g.Key, null, [.. g]);
-            foreach (var dim in g.GroupBy(s => s.Dimension)) AddScore(g.Key, dim.Key, [.. dim]);
+            foreach (var dim in g.Where(r => r.Dimension is not null).GroupBy(r => r.Dimension)) AddScore(g.Key, dim.Key, [.. dim]);
         }
-        AddScore(null, null, scored);
-        foreach (var dim in scored.GroupBy(s => s.Dimension)) AddScore(null, dim.Key, [.. dim]);
+        AddScore(null, null, rows);
+        foreach (var dim in rows.Where(r => r.Dimension is not null).GroupBy(r => r.Dimension)) AddScore(null, dim.Key, [.. dim]);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IngestResult(scan.Id, false, scored.Count, doc.Metrics.Count, new IssueCounts(counts[0], counts[1], counts[2], counts[3]), sourceScore);
     }
 
-    private static string DatasetName(ScanCheck c, ScanResult doc) => c.Table ?? (doc.DefaultDataSource is { Length: > 0 } ds ? ds : "(data source)");
+    private static string DatasetName(ScanCheck c, ScanResult doc) => DatasetName(c.Table, doc);
+
+    private static string DatasetName(string? table, ScanResult doc) => table ?? (doc.DefaultDataSource is { Length: > 0 } ds ? ds : "(data source)");
+
+    private static string LocationText(ResultLocation l) => $"{l.FilePath}:{l.Line}:{l.Col}";
 
     private static string? OutcomeText(Outcome? outcome) => outcome switch
     {

@@ -7,8 +7,11 @@ namespace Sodalite.Hub.Ingestion;
 
 public static class IssueLifecycle
 {
-    /// <summary>Applies one observed outcome to the check's issue (null: none yet); returns the issue (new when opened) and what changed.</summary>
-    public static (Issue? Issue, IssueChange Change) Observe(HubDb db, Issue? issue, Dataset dataset, Check check, string outcome,
+    /// <summary>
+    /// Applies one observed outcome ("pass", "warn" or "fail") to the check's issue (null: none yet); returns the issue (new when
+    /// opened) and what changed. The title, "source / dataset: check name", is set at opening and kept current.
+    /// </summary>
+    public static (Issue? Issue, IssueChange Change) Observe(HubDb db, Issue? issue, string sourceName, Dataset dataset, Check check, string outcome,
         DateTimeOffset dataTimestamp, DateTimeOffset now, Scan? scan, string note)
     {
         bool bad = outcome is "fail" or "warn";
@@ -20,7 +23,7 @@ public static class IssueLifecycle
             {
                 DatasetId = dataset.Id,
                 CheckId = check.Id,
-                Title = $"{dataset.Name}: {check.Name}",
+                Title = Title(sourceName, dataset, check),
                 Status = "open",
                 Severity = severity,
                 Occurrences = 1,
@@ -38,6 +41,7 @@ public static class IssueLifecycle
         // confirms the state (a pass on a resolved issue), moves the state's time forward.
         if (dataTimestamp < issue.StateTimestamp) return (issue, IssueChange.None);
         issue.StateTimestamp = dataTimestamp;
+        issue.Title = Title(sourceName, dataset, check);
         if (bad)
         {
             bool reopen = issue.Status == "resolved";
@@ -59,4 +63,7 @@ public static class IssueLifecycle
         issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = "resolved", Actor = "hub", Scan = scan, Note = "the check passed" });
         return (issue, IssueChange.Resolved);
     }
+
+    /// <summary>An issue's title: "source / dataset: check name", so that two datasets of one name in two sources are told apart.</summary>
+    public static string Title(string sourceName, Dataset dataset, Check check) => $"{sourceName} / {dataset.Name}: {check.Name}";
 }

@@ -133,6 +133,9 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Location")
+                        .HasColumnType("text");
+
                     b.Property<string>("Metric")
                         .HasColumnType("text");
 
@@ -166,6 +169,9 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("text");
@@ -184,6 +190,47 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CheckResults");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.CheckSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CheckId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StoredRowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TotalRowCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId");
+
+                    b.HasIndex("CheckId", "ScanId")
+                        .IsUnique();
+
+                    b.ToTable("CheckSamples");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Dataset", b =>
@@ -207,6 +254,39 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Datasets");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ErroredCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CheckId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("ScanId");
+
+                    b.ToTable("ErroredChecks");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
@@ -504,6 +584,12 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ErroredChecks")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("HasErrors")
                         .HasColumnType("boolean");
 
@@ -539,6 +625,38 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.ToTable("Scans");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.ScanLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId", "Index");
+
+                    b.ToTable("ScanLogs");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Score", b =>
                 {
                     b.Property<int>("Id")
@@ -555,6 +673,9 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
 
                     b.Property<string>("Dimension")
                         .HasColumnType("text");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Passed")
                         .HasColumnType("integer");
@@ -767,6 +888,21 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.Navigation("Scan");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.CheckSample", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Check", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sodalite.Hub.Data.Scan", null)
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Dataset", b =>
                 {
                     b.HasOne("Sodalite.Hub.Data.Source", "Source")
@@ -776,6 +912,17 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ErroredCheck", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
@@ -847,6 +994,17 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ScanLog", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Score", b =>

@@ -121,6 +121,9 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Metric")
                         .HasColumnType("TEXT");
 
@@ -152,6 +155,9 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -170,6 +176,45 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CheckResults");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.CheckSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredRowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotalRowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId");
+
+                    b.HasIndex("CheckId", "ScanId")
+                        .IsUnique();
+
+                    b.ToTable("CheckSamples");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Dataset", b =>
@@ -191,6 +236,37 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Datasets");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ErroredCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("ScanId");
+
+                    b.ToTable("ErroredChecks");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
@@ -474,6 +550,12 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErroredChecks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasErrors")
                         .HasColumnType("INTEGER");
 
@@ -509,6 +591,36 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.ToTable("Scans");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.ScanLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId", "Index");
+
+                    b.ToTable("ScanLogs");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Score", b =>
                 {
                     b.Property<int>("Id")
@@ -523,6 +635,9 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
 
                     b.Property<string>("Dimension")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Passed")
                         .HasColumnType("INTEGER");
@@ -727,6 +842,21 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.Navigation("Scan");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.CheckSample", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Check", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sodalite.Hub.Data.Scan", null)
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Dataset", b =>
                 {
                     b.HasOne("Sodalite.Hub.Data.Source", "Source")
@@ -736,6 +866,17 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ErroredCheck", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Issue", b =>
@@ -807,6 +948,17 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Sodalite.Hub.Data.ScanLog", b =>
+                {
+                    b.HasOne("Sodalite.Hub.Data.Scan", "Scan")
+                        .WithMany()
+                        .HasForeignKey("ScanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scan");
                 });
 
             modelBuilder.Entity("Sodalite.Hub.Data.Score", b =>
