@@ -10,6 +10,7 @@ using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Endpoints;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.Pages;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub;
@@ -40,11 +41,28 @@ public static class HubServer
         builder.Services.AddSingleton(sp => new SessionTokens(key, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SourceLocks>();
         builder.Services.AddScoped<IngestService>();
-        builder.Services.AddAuthentication(BearerHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null);
+        builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        // The API takes bearer tokens; the pages sign in with a cookie at /login (PageEndpoints).
+        builder.Services.AddAuthentication(BearerHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, null)
+            .AddCookie(PageEndpoints.Scheme, o =>
+            {
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/forbidden";
+                o.Cookie.Name = "sodalite.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.All))
             .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer))
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin))
+            .AddPolicy(PageEndpoints.Read, p => p.AddAuthenticationSchemes(PageEndpoints.Scheme).RequireAuthenticatedUser().RequireClaim("role", Roles.All))
+            .AddPolicy(PageEndpoints.Write, p => p.AddAuthenticationSchemes(PageEndpoints.Scheme).RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer));
         builder.Services.AddOpenApi();
         // A body that does not bind (bad JSON, a wrong type) must say which field is wrong: let it throw, and answer below.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -73,6 +91,7 @@ public static class HubServer
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous();
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         AuthEndpoints.Map(app);
@@ -83,6 +102,7 @@ public static class HubServer
         ScoreEndpoints.Map(app);
         QalitaEndpoints.Map(app);
         SodaWebhookEndpoints.Map(app);
+        PageEndpoints.Map(app);
         return app;
     }
 

@@ -37,46 +37,8 @@ public static class IssueEndpoints
         {
             var issue = await db.Issues.Include(i => i.Events).Include(i => i.Check).FirstOrDefaultAsync(i => i.Id == id);
             if (issue is null) return Http.NotFound(new { detail = $"No issue {id}." });
-            var now = time.GetUtcNow();
-            string actor = AuthEndpoints.UserName(http);
-            string? kind;
-            switch (change.Action)
-            {
-                case "acknowledge" when issue.Status == "open":
-                    issue.Status = "acknowledged";
-                    kind = "acknowledged";
-                    break;
-                case "acknowledge":
-                    return Http.Conflict(new { detail = $"Only an open issue can be acknowledged; issue {id} is {issue.Status}." });
-                case "assign":
-                    if (string.IsNullOrWhiteSpace(change.Assignee)) return Http.BadRequest(new { detail = "assign needs an assignee.", field = "assignee" });
-                    issue.Assignee = change.Assignee;
-                    kind = "assigned";
-                    break;
-                case "mute":
-                    issue.Muted = true;
-                    kind = "muted";
-                    break;
-                case "unmute":
-                    issue.Muted = false;
-                    kind = "unmuted";
-                    break;
-                case "resolve":
-                    if (string.IsNullOrWhiteSpace(change.Note)) return Http.BadRequest(new { detail = "resolve needs a note saying why.", field = "note" });
-                    issue.Status = "resolved";
-                    issue.ResolvedAt = now;
-                    issue.ResolvedByScanId = null;
-                    kind = "resolved";
-                    break;
-                case "comment":
-                    if (string.IsNullOrWhiteSpace(change.Note)) return Http.BadRequest(new { detail = "comment needs a note.", field = "note" });
-                    kind = "commented";
-                    break;
-                default:
-                    return Http.BadRequest(new { detail = "action must be acknowledge, assign, mute, unmute, resolve or comment.", field = "action" });
-            }
-            issue.UpdatedAt = now;
-            issue.Events.Add(new IssueEvent { IssueId = issue.Id, At = now, Kind = kind, Actor = actor, Note = change.Assignee is { } a && kind == "assigned" ? a : change.Note });
+            if (Ingestion.IssueActions.Apply(issue, change.Action, change.Assignee, change.Note, AuthEndpoints.UserName(http), time.GetUtcNow()) is { } refused)
+                return Http.Json(refused.Field is null ? new { detail = refused.Detail } : (object)new { detail = refused.Detail, field = refused.Field }, statusCode: refused.Status);
             await db.SaveChangesAsync();
             return Http.Ok(Describe(issue));
         }).RequireAuthorization(Policies.Write);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Sodalite.Hub.Pages.Models;
+
+/// <summary>
+/// A check's fail and warn zones as its diagnostics state them (<c>{"fail": {"greaterThan": 0.0}, "warn": {...}}</c>; keys
+/// greaterThanOrEqual, greaterThan, lessThan, lessThanOrEqual; Soda's format, spec/sodacl.md §4.3); each zone's bounds in that order.
+/// </summary>
+public sealed record Thresholds(IReadOnlyList<(string Op, double Bound)> Fail, IReadOnlyList<(string Op, double Bound)> Warn)
+{
+    /// <summary>No thresholds.</summary>
+    public static Thresholds None { get; } = new([], []);
+
+    /// <summary>The zones of a diagnostics object as JSON; <see cref="None"/> when it is not JSON or has none.</summary>
+    public static Thresholds FromDiagnostics(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return None;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return None;
+            return new Thresholds(Zone(doc.RootElement, "fail"), Zone(doc.RootElement, "warn"));
+        }
+        catch (JsonException)
+        {
+            return None;
+        }
+    }
+
+    private static List<(string, double)> Zone(JsonElement root, string name)
+    {
+        var list = new List<(string, double)>();
+        if (!root.TryGetProperty(name, out var zone) || zone.ValueKind != JsonValueKind.Object) return list;
+        foreach (var (key, op) in new[] { ("greaterThanOrEqual", ">="), ("greaterThan", ">"), ("lessThan", "<"), ("lessThanOrEqual", "<=") })
+            if (zone.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number) list.Add((op, v.GetDouble()));
+        return list;
+    }
+
+    /// <summary>"fail when > 0; warn when >= 10", or "" without zones.</summary>
+    public override string ToString()
+    {
+        static string Z(string word, IReadOnlyList<(string Op, double Bound)> z) =>
+            z.Count == 0 ? "" : $"{word} when {string.Join(" and ", z.Select(b => $"{b.Op} {b.Bound.ToString("G6", CultureInfo.InvariantCulture)}"))}";
+        return string.Join("; ", new[] { Z("fail", Fail), Z("warn", Warn) }.Where(s => s.Length > 0));
+    }
+}
