@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (PostgreSQL,
-# MariaDB and ClickHouse server binaries; the tests start their own throwaway servers on loopback
-# ports and stop them), builds, tests, and prints a closing "N passed, N failed" line.
+# MariaDB and ClickHouse server binaries, the tests starting their own throwaway servers on loopback
+# ports and stopping them; Chromium for the hub's page tests), builds, tests, and prints a closing
+# "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${SODALITE_PG_BIN:-}" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing PostgreSQL server binaries (the tests start their own clusters)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq postgresql >/dev/null
   else
     echo "PostgreSQL server binaries not found: install the 'postgresql' package or set SODALITE_PG_BIN." >&2
     exit 1
@@ -18,7 +19,7 @@ fi
 if [ ! -x /usr/sbin/mariadbd ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing MariaDB server binaries (the tests start their own server)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq mariadb-server >/dev/null
     # The package may start a system server; the tests use their own, so stop it.
     (service mariadb stop || true) >/dev/null 2>&1
   else
@@ -30,10 +31,20 @@ fi
 if [ ! -x /usr/sbin/clickhouse-server ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing ClickHouse server binaries (the tests start their own single node and two-shard cluster)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq clickhouse-server >/dev/null
     (service clickhouse-server stop || true) >/dev/null 2>&1
   else
     echo "ClickHouse server binaries not found: install the 'clickhouse-server' package." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x /usr/bin/chromium ] && [ -z "${SODALITE_CHROMIUM:-}" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Chromium (the hub's page tests drive it headless with Playwright)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq chromium >/dev/null
+  else
+    echo "Chromium not found: install the 'chromium' package or set SODALITE_CHROMIUM to a Chromium binary." >&2
     exit 1
   fi
 fi

@@ -226,10 +226,21 @@ public static partial class SodaliteCli
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:3080" };
         var db = new Option<string?>("--db") { Description = $"A SQLite file (default {Hub.HubOptions.DefaultSqlitePath}), or PostgreSQL: postgres://user:password@host:port/database or Host=...;Database=... (env SODALITE_HUB_DB)." };
-        var cmd = new Command("serve", "Run the hub: stores results, keeps scores, opens and resolves issues. The first admin comes from SODALITE_ADMIN_USERNAME / SODALITE_ADMIN_PASSWORD.") { urls, db };
+        var noSamples = new Option<bool>("--no-samples") { Description = "Keep no failed-row samples (for sensitive data; env SODALITE_HUB_SAMPLES=off)." };
+        var sampleRows = new Option<int?>("--sample-rows") { Description = "Most failed rows kept per check (default 100; env SODALITE_HUB_SAMPLE_ROWS)." };
+        var sampleBytes = new Option<long?>("--sample-bytes") { Description = "Most bytes of failed rows kept per scan (default 1048576; env SODALITE_HUB_SAMPLE_BYTES)." };
+        sampleRows.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--sample-rows takes a number of rows, 0 or more."); });
+        sampleBytes.Validators.Add(r => { if (r.GetValueOrDefault<long?>() is < 0) r.AddError("--sample-bytes takes a number of bytes, 0 or more."); });
+        var cmd = new Command("serve", "Run the hub: stores results, keeps scores, opens and resolves issues, and shows them in the browser (sign in at /login). The first admin comes from SODALITE_ADMIN_USERNAME / SODALITE_ADMIN_PASSWORD.") { urls, db, noSamples, sampleRows, sampleBytes };
         cmd.SetAction(async (pr, ct) =>
         {
             var options = new Hub.HubOptions { Urls = pr.GetValue(urls)!, Database = pr.GetValue(db) }.WithEnvironment(Environment.GetEnvironmentVariable);
+            options = options with
+            {
+                StoreSamples = options.StoreSamples && !pr.GetValue(noSamples),
+                SampleRowsPerCheck = pr.GetValue(sampleRows) ?? options.SampleRowsPerCheck,
+                SampleBytesPerScan = pr.GetValue(sampleBytes) ?? options.SampleBytesPerScan,
+            };
             var app = Hub.HubServer.Build(options);
             try
             {
@@ -240,7 +251,7 @@ public static partial class SodaliteCli
                 await stderr.WriteLineAsync($"sodalite: cannot open the hub's database ({options.Database ?? Hub.HubOptions.DefaultSqlitePath}): {e.Message}");
                 return 3;
             }
-            await stdout.WriteLineAsync($"Sodalite hub {Hub.HubServer.Version} on {options.Urls}, storing in {(options.Database is { } d && d.Contains("://", StringComparison.Ordinal) ? "PostgreSQL" : options.Database ?? Hub.HubOptions.DefaultSqlitePath)}");
+            await stdout.WriteLineAsync($"Sodalite hub {Hub.HubServer.Version} on {options.Urls} (pages: sign in at {options.Urls.Split(';')[0]}/login), storing in {(options.Database is { } d && d.Contains("://", StringComparison.Ordinal) ? "PostgreSQL" : options.Database ?? Hub.HubOptions.DefaultSqlitePath)}");
             if (options.AdminUsername is null) await stdout.WriteLineAsync("No admin configured: set SODALITE_ADMIN_USERNAME and SODALITE_ADMIN_PASSWORD before the first start.");
             await app.StartAsync(ct);
             await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app, ct);

@@ -84,24 +84,27 @@ public sealed class DashboardQueries(HubDb db)
             : await db.Scores.AsNoTracking().Where(s => s.DatasetId == id && s.ScanId == latestScan && s.Dimension != null).ToDictionaryAsync(s => s.Dimension!, s => s.Value, ct);
 
         var checks = await db.Checks.AsNoTracking().Where(c => c.DatasetId == id).Select(c => new { c.Id, c.Name, c.Column, c.Dimension }).ToListAsync(ct);
-        // The strips: the results of the dataset's last StripLength scans.
+        // The strips: the results of the dataset's last StripLength scans (by the (scan, check) index).
         var stripScans = scores.TakeLast(StripLength).Select(s => s.Scan.Id).ToList();
-        var results = await db.CheckResults.AsNoTracking().Where(r => r.Check!.DatasetId == id && stripScans.Contains(r.ScanId))
-            .Select(r => new { r.Id, r.CheckId, r.ScanId, r.Outcome, r.DataTimestamp }).ToListAsync(ct);
-        var strips = results.GroupBy(r => r.CheckId).ToDictionary(g => g.Key,
-            g => g.OrderBy(r => r.DataTimestamp).ThenBy(r => r.ScanId).Select(r => new StripCell(r.ScanId, r.DataTimestamp, r.Outcome)).ToList());
-        // Each check's latest result, for its value and thresholds.
-        var latest = await db.CheckResults.AsNoTracking()
-            .Where(r => r.Check!.DatasetId == id && r.Id == db.CheckResults.Where(x => x.CheckId == r.CheckId).Max(x => x.Id))
-            .Select(r => new { r.CheckId, r.Value, r.DiagnosticsJson }).ToListAsync(ct);
-        var latestByCheck = latest.ToDictionary(r => r.CheckId);
+        var results = await db.CheckResults.AsNoTracking().Where(r => stripScans.Contains(r.ScanId) && r.Check!.DatasetId == id)
+            .Select(r => new { r.Id, r.CheckId, r.ScanId, r.Outcome, r.Value, r.DataTimestamp }).ToListAsync(ct);
+        var strips = results.GroupBy(r => r.CheckId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.DataTimestamp).ThenBy(r => r.ScanId).ToList());
+        // Each check's latest result, for its value and thresholds: the end of its strip, else (a check the last scans did not
+        // run) its newest result.
+        var latestIds = strips.Values.Select(l => l[^1].Id).ToList();
+        var stale = checks.Select(c => c.Id).Where(c => !strips.ContainsKey(c)).ToList();
+        if (stale.Count > 0)
+            latestIds.AddRange(await db.CheckResults.AsNoTracking().Where(r => stale.Contains(r.CheckId)).GroupBy(r => r.CheckId).Select(g => g.Max(r => r.Id)).ToListAsync(ct));
+        var latestByCheck = await db.CheckResults.AsNoTracking().Where(r => latestIds.Contains(r.Id))
+            .Select(r => new { r.CheckId, r.Value, r.DiagnosticsJson }).ToDictionaryAsync(r => r.CheckId, ct);
         var issues = (await db.Issues.AsNoTracking().Where(i => i.DatasetId == id).Select(i => new { i.Id, i.CheckId, i.Status }).ToListAsync(ct))
             .ToDictionary(i => i.CheckId);
         var rows = checks.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c =>
         {
             latestByCheck.TryGetValue(c.Id, out var l);
             issues.TryGetValue(c.Id, out var issue);
-            return new DatasetModel.CheckRow(c.Id, c.Name, c.Column, c.Dimension, strips.GetValueOrDefault(c.Id) ?? [], l?.Value,
+            var strip = strips.TryGetValue(c.Id, out var cells) ? cells.Select(r => new StripCell(r.ScanId, r.DataTimestamp, r.Outcome)).ToList() : [];
+            return new DatasetModel.CheckRow(c.Id, c.Name, c.Column, c.Dimension, strip, l?.Value,
                 Thresholds.FromDiagnostics(l?.DiagnosticsJson), issue?.Id, issue?.Status);
         }).ToList();
 

@@ -59,18 +59,18 @@ public static class PageEndpoints
 
         var pages = app.MapGroup("").RequireAuthorization(Read).ExcludeFromDescription();
         pages.MapGet("/", async (HttpContext http, DashboardQueries q, string? source, string? sort, bool? desc, int? page, CancellationToken ct) =>
-            Page<OverviewPage>(http, new() { ["Model"] = await q.OverviewAsync(new ListQuery(http.Request.Query["q"], source, sort, desc ?? false, page ?? 1), ct) }));
+            Page<OverviewPage>(http, new() { ["Model"] = await Timed(http, () => q.OverviewAsync(new ListQuery(http.Request.Query["q"], source, sort, desc ?? false, page ?? 1), ct)) }));
         pages.MapGet("/datasets/{id:int}", async (HttpContext http, DashboardQueries q, int id, CancellationToken ct) =>
-            await q.DatasetAsync(id, ct) is { } m ? Page<DatasetPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no dataset {id}."));
+            await Timed(http, () => q.DatasetAsync(id, ct)) is { } m ? Page<DatasetPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no dataset {id}."));
         pages.MapGet("/checks/{id:int}", async (HttpContext http, DashboardQueries q, int id, int? page, CancellationToken ct) =>
-            await q.CheckAsync(id, page ?? 1, ct) is { } m ? Page<CheckPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no check {id}."));
+            await Timed(http, () => q.CheckAsync(id, page ?? 1, ct)) is { } m ? Page<CheckPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no check {id}."));
         pages.MapGet("/issues", async (HttpContext http, DashboardQueries q, string? status, string? source, string? dataset, string? severity, string? assignee, int? page, CancellationToken ct) =>
         {
             var filter = new IssueFilter(IssueFilter.Statuses.Contains(status) ? status! : "open", Blank(source), Blank(dataset), Blank(severity), Blank(assignee), page ?? 1);
-            return Page<IssuesPage>(http, new() { ["Model"] = await q.IssuesAsync(filter, ct) });
+            return Page<IssuesPage>(http, new() { ["Model"] = await Timed(http, () => q.IssuesAsync(filter, ct)) });
         });
         pages.MapGet("/issues/{id:int}", async (HttpContext http, DashboardQueries q, int id, string? done, CancellationToken ct) =>
-            await q.IssueAsync(id, CanWrite(http.User), ct) is { } m
+            await Timed(http, () => q.IssueAsync(id, CanWrite(http.User), ct)) is { } m
                 ? Page<IssuePage>(http, new() { ["Model"] = m, ["Message"] = done is null ? null : $"Done: {done}." })
                 : NotFound(http, $"There is no issue {id}."));
         pages.MapPost("/issues/{id:int}/actions", async (HttpContext http, HubDb db, DashboardQueries q, TimeProvider time, int id,
@@ -85,9 +85,18 @@ public static class PageEndpoints
             return Http.Redirect($"/issues/{id}?done={Uri.EscapeDataString(action!)}");
         }).RequireAuthorization(Write);
         pages.MapGet("/scans", async (HttpContext http, DashboardQueries q, string? source, int? page, CancellationToken ct) =>
-            Page<ScansPage>(http, new() { ["Model"] = await q.ScansAsync(new ListQuery(null, Blank(source), null, false, page ?? 1), ct) }));
+            Page<ScansPage>(http, new() { ["Model"] = await Timed(http, () => q.ScansAsync(new ListQuery(null, Blank(source), null, false, page ?? 1), ct)) }));
         pages.MapGet("/scans/{id:int}", async (HttpContext http, DashboardQueries q, int id, CancellationToken ct) =>
-            await q.ScanAsync(id, ct) is { } m ? Page<ScanPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no scan {id}."));
+            await Timed(http, () => q.ScanAsync(id, ct)) is { } m ? Page<ScanPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no scan {id}."));
+    }
+
+    /// <summary>Awaits a page's reads and states their time in a <c>Server-Timing: queries;dur=MS</c> header (browsers' tools show it).</summary>
+    private static async Task<T> Timed<T>(HttpContext http, Func<Task<T>> reads)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await reads();
+        http.Response.Headers["Server-Timing"] = $"queries;dur={System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}";
+        return result;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -39,18 +39,24 @@ public static class Svg
         return sb.ToString();
     }
 
-    /// <summary>A strip of outcome cells (oldest first), 8×18 each, each with a title naming scan, time and outcome.</summary>
+    /// <summary>
+    /// A strip of outcome cells (oldest first), 8×18 each: one path per outcome, so that a page of 500 strips stays small; its
+    /// label says the counts and the latest outcome (the check page lists every result).
+    /// </summary>
     public static string Strip(IReadOnlyList<StripCell> cells, string checkName)
     {
         if (cells.Count == 0) return "<span class=\"muted\">no results</span>";
-        var sb = new StringBuilder(64 + cells.Count * 110);
-        string label = WebUtility.HtmlEncode($"Last {cells.Count} outcomes of {checkName}, oldest first: {string.Join(", ", cells.Select(c => c.Outcome))}");
+        var sb = new StringBuilder(160 + cells.Count * 16);
+        var counts = cells.GroupBy(c => c.Outcome).Select(g => $"{g.Count()} {g.Key}");
+        string label = WebUtility.HtmlEncode($"Last {cells.Count} outcomes of {checkName}: {string.Join(", ", counts)}; latest {cells[^1].Outcome}");
         int w = cells.Count * 9;
         sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"strip\" width=\"{w}\" height=\"18\" viewBox=\"0 0 {w} 18\" role=\"img\" aria-label=\"{label}\">");
-        for (int i = 0; i < cells.Count; i++)
+        foreach (var outcome in cells.Select(c => c.Outcome).Distinct())
         {
-            var c = cells[i];
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{i * 9}\" y=\"0\" width=\"8\" height=\"18\" fill=\"{Colour(c.Outcome)}\"><title>scan {c.ScanId}, {c.DataTimestamp.UtcDateTime:yyyy-MM-dd HH:mm}: {c.Outcome}</title></rect>");
+            sb.Append(CultureInfo.InvariantCulture, $"<path class=\"{outcome}\" fill=\"{Colour(outcome)}\" d=\"");
+            for (int i = 0; i < cells.Count; i++)
+                if (cells[i].Outcome == outcome) sb.Append('M').Append(i * 9).Append(" 0h8v18h-8z");
+            sb.Append("\"/>");
         }
         sb.Append("</svg>");
         return sb.ToString();
@@ -65,7 +71,9 @@ public static class Svg
         var valued = points.Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => (p.At, Value: p.Value!.Value, p.Outcome)).ToList();
         if (valued.Count == 0) return "";
         const double w = 720, h = 260, left = 64, right = 16, top = 16, bottom = 36;
-        var bounds = thresholds.Fail.Select(b => ("fail", b.Op, b.Bound)).Concat(thresholds.Warn.Select(b => ("warn", b.Op, b.Bound))).ToList();
+        // One line per zone and bound value ("= 0" fails above and below 0: one line, labelled with both).
+        var bounds = thresholds.Fail.Select(b => (Zone: "fail", b.Op, b.Bound)).Concat(thresholds.Warn.Select(b => (Zone: "warn", b.Op, b.Bound)))
+            .GroupBy(b => (b.Zone, b.Bound)).Select(g => (g.Key.Zone, Op: string.Join(" or ", g.Select(b => b.Op)), g.Key.Bound)).ToList();
         double min = percent ? 0 : Math.Min(valued.Min(p => p.Value), bounds.Count > 0 ? bounds.Min(b => b.Bound) : double.MaxValue);
         double max = percent ? 1 : Math.Max(valued.Max(p => p.Value), bounds.Count > 0 ? bounds.Max(b => b.Bound) : double.MinValue);
         if (max - min < 1e-12) { min -= 1; max += 1; }

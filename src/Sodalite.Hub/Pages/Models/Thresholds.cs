@@ -37,11 +37,19 @@ public sealed record Thresholds(IReadOnlyList<(string Op, double Bound)> Fail, I
         return list;
     }
 
-    /// <summary>"fail when > 0; warn when >= 10", or "" without zones.</summary>
+    /// <summary>
+    /// True when a zone lies outside a range (its lower bound is at or above its upper bound, as Soda writes <c>= 0</c>'s fail zone:
+    /// greaterThan 0 and lessThan 0): a value is in it when it meets either bound.
+    /// </summary>
+    public static bool IsOutside(IReadOnlyList<(string Op, double Bound)> zone) =>
+        zone.Any(b => b.Op is ">" or ">=") && zone.Any(b => b.Op is "<" or "<=")
+        && zone.Where(b => b.Op is ">" or ">=").Max(b => b.Bound) >= zone.Where(b => b.Op is "<" or "<=").Min(b => b.Bound);
+
+    /// <summary>"fail when > 0 or < 0; warn when >= 10", or "" without zones.</summary>
     public override string ToString()
     {
         static string Z(string word, IReadOnlyList<(string Op, double Bound)> z) =>
-            z.Count == 0 ? "" : $"{word} when {string.Join(" and ", z.Select(b => $"{b.Op} {b.Bound.ToString("G6", CultureInfo.InvariantCulture)}"))}";
+            z.Count == 0 ? "" : $"{word} when {string.Join(IsOutside(z) ? " or " : " and ", z.Select(b => $"{b.Op} {b.Bound.ToString("G6", CultureInfo.InvariantCulture)}"))}";
         return string.Join("; ", new[] { Z("fail", Fail), Z("warn", Warn) }.Where(s => s.Length > 0));
     }
 }
