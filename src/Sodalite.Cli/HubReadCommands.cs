@@ -165,7 +165,7 @@ public static partial class SodaliteCli
     internal static IReadOnlyList<Cell> ScoreCells(ScoreRow r) =>
     [
         new(r.Source),
-        new(r.Dataset ?? "(all datasets)"),
+        new(r.Dataset ?? "(source)"),
         new(Percent(r.Score), Colour(r.Score)),
         new($"{r.Passed}/{r.Total}"),
         .. Dimensions.All.Select(d => r.Dimensions[d] is { } s ? new Cell(Percent(s.Score) + (FromEarlierScan(r, s) ? "*" : ""), Colour(s.Score)) : new Cell("-")),

@@ -232,7 +232,7 @@ public class HubReadTests(ScannedHub scanned) : IClassFixture<ScannedHub>
 
         Assert.Equal(3, lines.Length);
         Assert.Matches(@"^source\s+dataset\s+score\s+checks\s+completeness\s+uniqueness\s+validity\s+timeliness\s+consistency\s+accuracy\s+as of$", lines[0]);
-        Assert.Matches($@"^{scanned.Shop}\s+\(all datasets\)\s+100%\s+3/3\s+100%\s+100%\s+-\s+-\s+-\s+-\s+2024-01-02T00:00Z$", lines[1]);
+        Assert.Matches($@"^{scanned.Shop}\s+\(source\)\s+100%\s+3/3\s+100%\s+100%\s+-\s+-\s+-\s+-\s+2024-01-02T00:00Z$", lines[1]);
         Assert.Matches($@"^{scanned.Shop}\s+orders\s+100%\s+3/3\s+100%\s+100%\s+-\s+-\s+-\s+-\s+2024-01-02T00:00Z$", lines[2]);
     }
 
