@@ -1,4 +1,4 @@
-// The `sodalite` command: scan, convert and serve (the hub).
+// The `sodalite` command: scan, convert, serve (the hub), ingest and push results, the metric history, and read the hub's issues and scores.
 using System.CommandLine;
 using System.Globalization;
 using Sodalite.Engine;
@@ -24,6 +24,8 @@ public static partial class SodaliteCli
         root.Subcommands.Add(IngestCommand(stdout, stderr));
         root.Subcommands.Add(PushCommand(stdout, stderr));
         root.Subcommands.Add(HistoryCommand(stdout, stderr));
+        root.Subcommands.Add(IssuesCommand(stdout, stderr));
+        root.Subcommands.Add(ScoresCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

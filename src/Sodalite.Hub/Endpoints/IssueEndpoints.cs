@@ -1,5 +1,5 @@
-// Issues: list (by status, dataset, severity), read with their event log, and change by people: acknowledge, assign,
-// mute, unmute, resolve with a note, comment. Every change is an event.
+// Issues: list (filtered by status, severity, muted, source, dataset, assignee; in pages), read with their event log, and change
+// by people: acknowledge, assign, mute, unmute, resolve with a note, comment. Every change is an event.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,23 +9,64 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
-/// <summary>The issue routes: GET /api/v2/issues (filters status, dataset_id, severity, muted), GET and PATCH /api/v2/issues/{id}.</summary>
+/// <summary>
+/// The issue routes: GET /api/v2/issues (filters status, severity, muted, source, source_id, dataset, dataset_id, assignee; pages
+/// with limit and offset; the X-Total-Count header counts every match), GET and PATCH /api/v2/issues/{id}.
+/// </summary>
 public static class IssueEndpoints
 {
+    private const int DefaultLimit = 1000, MaxLimit = 10000;
+    private static readonly string[] Statuses = ["open", "acknowledged", "resolved"], Severities = ["high", "warning"];
+
     /// <summary>
-    /// Maps the routes: reads need any role, PATCH admin or dataengineer. PATCH takes an <see cref="IssueChange"/>; errors answer JSON
-    /// <c>detail</c> (and <c>field</c> when one is at fault): 404 for an unknown issue, 400 for an unknown action or a missing assignee
-    /// or note, 409 to acknowledge an issue that is not open.
+    /// Maps the routes: reads need any role, PATCH admin or dataengineer. The list answers 400 <c>{detail, field}</c> for a status
+    /// other than open, acknowledged or resolved, a severity other than high or warning, a limit outside 1..10000 (default 1000) or a
+    /// negative offset; its items carry the source and dataset names and the source id. PATCH takes an <see cref="IssueChange"/>;
+    /// errors answer JSON <c>detail</c> (and <c>field</c> when one is at fault): 404 for an unknown issue, 400 for an unknown action
+    /// or a missing assignee or note, 409 to acknowledge an issue that is not open.
     /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v2/issues", async (HubDb db, string? status, int? dataset_id, string? severity, bool? muted) =>
-            Http.Ok(await db.Issues.AsNoTracking()
+        app.MapGet("/api/v2/issues", async (HubDb db, HttpResponse response, string? status, int? dataset_id, string? severity, bool? muted,
+            string? source, int? source_id, string? dataset, string? assignee, int? limit, int? offset) =>
+        {
+            if (status is not null && !Statuses.Contains(status))
+                return Http.BadRequest(new { detail = $"status must be open, acknowledged or resolved, not '{status}'.", field = "status" });
+            if (severity is not null && !Severities.Contains(severity))
+                return Http.BadRequest(new { detail = $"severity must be high or warning, not '{severity}'.", field = "severity" });
+            if (limit is < 1 or > MaxLimit) return Http.BadRequest(new { detail = $"limit must be between 1 and {MaxLimit}.", field = "limit" });
+            if (offset is < 0) return Http.BadRequest(new { detail = "offset must be 0 or more.", field = "offset" });
+            var matching = db.Issues.AsNoTracking()
                 .Where(i => (status == null || i.Status == status) && (dataset_id == null || i.DatasetId == dataset_id)
-                            && (severity == null || i.Severity == severity) && (muted == null || i.Muted == muted))
-                .OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.Title, i.Status, i.Severity, i.Muted, i.Assignee, i.DatasetId, i.CheckId, CheckIdentity = i.Check!.Identity, i.Occurrences, i.FirstSeenAt, i.LastSeenAt, i.ResolvedByScanId, i.ResolvedAt })
-                .ToListAsync())).RequireAuthorization(Policies.Read);
+                            && (severity == null || i.Severity == severity) && (muted == null || i.Muted == muted)
+                            && (source == null || i.Dataset!.Source!.Name == source) && (source_id == null || i.Dataset!.SourceId == source_id)
+                            && (dataset == null || i.Dataset!.Name == dataset) && (assignee == null || i.Assignee == assignee));
+            // The whole count, so a client reading a page knows whether there are more.
+            response.Headers["X-Total-Count"] = (await matching.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Http.Ok(await matching
+                .OrderBy(i => i.Id).Skip(offset ?? 0).Take(limit ?? DefaultLimit)
+                .Select(i => new
+                {
+                    i.Id,
+                    i.Title,
+                    i.Status,
+                    i.Severity,
+                    i.Muted,
+                    i.Assignee,
+                    i.DatasetId,
+                    i.CheckId,
+                    CheckIdentity = i.Check!.Identity,
+                    i.Occurrences,
+                    i.FirstSeenAt,
+                    i.LastSeenAt,
+                    i.ResolvedByScanId,
+                    i.ResolvedAt,
+                    i.Dataset!.SourceId,
+                    Source = i.Dataset!.Source!.Name,
+                    Dataset = i.Dataset!.Name,
+                })
+                .ToListAsync());
+        }).RequireAuthorization(Policies.Read);
 
         app.MapGet("/api/v2/issues/{id:int}", async (int id, HubDb db) =>
         {

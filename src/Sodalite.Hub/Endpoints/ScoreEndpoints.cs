@@ -17,15 +17,36 @@ public static class ScoreEndpoints
         read.MapGet("/series", async (HubDb db, int? source_id, int? dataset_id, string? dimension) =>
             Http.Ok((await Query(db, source_id, dataset_id, dimension).ToListAsync()).OrderBy(s => s.DataTimestamp).ThenBy(s => s.ScanId)
                 .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.Errors, s.DataTimestamp })));
-        // The latest score of each (source, dataset, dimension).
-        read.MapGet("", async (HubDb db, int? source_id, int? dataset_id, string? dimension) =>
-            Http.Ok((await db.Scores.AsNoTracking()
-                    .Where(s => (source_id == null || s.SourceId == source_id) && (dataset_id == null || s.DatasetId == dataset_id) && (dimension == null || s.Dimension == dimension))
+        // The latest score of each (source, dataset, dimension), with the source's and the dataset's names (dataset null for the
+        // source's own score). source: a source name.
+        read.MapGet("", async (HubDb db, int? source_id, int? dataset_id, string? dimension, string? source) =>
+        {
+            var latest = (await db.Scores.AsNoTracking()
+                    .Where(s => (source_id == null || s.SourceId == source_id) && (dataset_id == null || s.DatasetId == dataset_id) && (dimension == null || s.Dimension == dimension)
+                                && (source == null || db.Sources.Any(o => o.Id == s.SourceId && o.Name == source)))
                     .ToListAsync())
                 .GroupBy(s => (s.SourceId, s.DatasetId, s.Dimension))
                 .Select(g => g.OrderBy(s => s.DataTimestamp).ThenBy(s => s.ScanId).Last())
                 .OrderBy(s => s.SourceId).ThenBy(s => s.DatasetId).ThenBy(s => s.Dimension)
-                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.Errors, s.DataTimestamp })));
+                .ToList();
+            var sourceIds = latest.Select(s => s.SourceId).Distinct().ToList();
+            var sources = await db.Sources.AsNoTracking().Where(o => sourceIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+            var datasets = await db.Datasets.AsNoTracking().Where(d => sourceIds.Contains(d.SourceId)).ToDictionaryAsync(d => d.Id, d => d.Name);
+            return Http.Ok(latest.Select(s => new
+            {
+                s.ScanId,
+                s.SourceId,
+                s.DatasetId,
+                s.Dimension,
+                s.Value,
+                s.Passed,
+                s.Total,
+                s.Errors,
+                s.DataTimestamp,
+                Source = sources.GetValueOrDefault(s.SourceId),
+                Dataset = s.DatasetId is int d ? datasets.GetValueOrDefault(d) : null,
+            }));
+        });
     }
 
     private static IQueryable<Score> Query(HubDb db, int? sourceId, int? datasetId, string? dimension) =>
