@@ -10,6 +10,7 @@ using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Endpoints;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub;
@@ -45,7 +46,7 @@ public static class HubServer
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.All))
             .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin));
-        builder.Services.AddOpenApi();
+        builder.Services.AddHubOpenApi();
         // A body that does not bind (bad JSON, a wrong type) must say which field is wrong: let it throw, and answer below.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -73,8 +74,9 @@ public static class HubServer
         });
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous();
-        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous()
+            .WithTags("hub").WithName("health").WithSummary("Whether the hub is up, and its version").Produces<HealthStatus>();
+        HubOpenApi.Map(app);
         AuthEndpoints.Map(app);
         ScanEndpoints.Map(app);
         CatalogEndpoints.Map(app);

@@ -16,7 +16,10 @@ public static class ScoreEndpoints
         // The series: one point per scan, oldest first. Without dataset_id, the source-level score.
         read.MapGet("/series", async (HubDb db, int? source_id, int? dataset_id, string? dimension) =>
             Http.Ok((await Query(db, source_id, dataset_id, dimension).ToListAsync()).OrderBy(s => s.DataTimestamp).ThenBy(s => s.ScanId)
-                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.DataTimestamp })));
+                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.DataTimestamp })))
+            .WithTags("scores").WithName("listScoreSeries").WithSummary("A score over time: one point per scan, oldest first")
+            .WithDescription("Without dataset_id, the source-level score; without dimension, the overall score.")
+            .Produces<List<ScorePoint>>();
         // The latest score of each (source, dataset, dimension).
         read.MapGet("", async (HubDb db, int? source_id, int? dataset_id, string? dimension) =>
             Http.Ok((await db.Scores.AsNoTracking()
@@ -25,7 +28,9 @@ public static class ScoreEndpoints
                 .GroupBy(s => (s.SourceId, s.DatasetId, s.Dimension))
                 .Select(g => g.OrderBy(s => s.DataTimestamp).ThenBy(s => s.ScanId).Last())
                 .OrderBy(s => s.SourceId).ThenBy(s => s.DatasetId).ThenBy(s => s.Dimension)
-                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.DataTimestamp })));
+                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.DataTimestamp })))
+            .WithTags("scores").WithName("listLatestScores").WithSummary("The latest score of each source, dataset and dimension")
+            .Produces<List<ScorePoint>>();
     }
 
     private static IQueryable<Score> Query(HubDb db, int? sourceId, int? datasetId, string? dimension) =>
