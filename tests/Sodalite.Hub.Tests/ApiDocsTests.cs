@@ -62,6 +62,8 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
         Assert.Equal("Sodalite hub API", (string)doc["info"]!["title"]!);
         Assert.Equal(HubServer.Version, (string)doc["info"]!["version"]!);
         Assert.Contains("Authorization: Bearer", (string)doc["info"]!["description"]!);
+        // Clients append paths that start with a slash to the server URL.
+        Assert.All(doc["servers"]!.AsArray(), s => Assert.False(((string)s!["url"]!).EndsWith('/')));
     }
 
     [Fact]

@@ -38,6 +38,10 @@ internal sealed class HubDocumentTransformer(HubOptions options) : IOpenApiDocum
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo { Title = "Sodalite hub API", Version = HubServer.Version, Description = Description };
+        // The server URL comes from the request (http://host:port/); without its trailing slash, clients that append a path
+        // (/api/v2/...) do not get a double slash.
+        foreach (var server in document.Servers ?? [])
+            if (server.Url is { Length: > 1 } url && url.EndsWith('/')) server.Url = url.TrimEnd('/');
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -19,9 +19,12 @@ internal sealed class SecurityOperationTransformer : IOpenApiOperationTransforme
             ErrorResponses.Add(operation, 401, "No bearer token, or not the webhook token the hub was started with (SODALITE_SODA_WEBHOOK_TOKEN).", document);
             return Task.CompletedTask;
         }
-        if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
         var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
-        if (policies.Count == 0) return Task.CompletedTask;
+        if (metadata.OfType<IAllowAnonymous>().Any() || policies.Count == 0)
+        {
+            operation.Security = []; // explicitly none
+            return Task.CompletedTask;
+        }
         Require(operation, HubOpenApi.BearerScheme, document);
         ErrorResponses.Add(operation, 401, "No token, or a token that is unknown, revoked or expired.", document);
         string roles;
