@@ -10,6 +10,7 @@ using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Endpoints;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.OpenApi;
 using Sodalite.Hub.Pages;
 using Http = Microsoft.AspNetCore.Http.Results;
 
@@ -63,7 +64,7 @@ public static class HubServer
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim("role", Roles.Admin))
             .AddPolicy(PageEndpoints.Read, p => p.AddAuthenticationSchemes(PageEndpoints.Scheme).RequireAuthenticatedUser().RequireClaim("role", Roles.All))
             .AddPolicy(PageEndpoints.Write, p => p.AddAuthenticationSchemes(PageEndpoints.Scheme).RequireAuthenticatedUser().RequireClaim("role", Roles.Admin, Roles.DataEngineer));
-        builder.Services.AddOpenApi();
+        builder.Services.AddHubOpenApi();
         // A body that does not bind (bad JSON, a wrong type) must say which field is wrong: let it throw, and answer below.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -92,8 +93,9 @@ public static class HubServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous();
-        app.MapOpenApi().RequireAuthorization(Policies.Read);
+        app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous()
+            .WithTags("hub").WithName("health").WithSummary("Whether the hub is up, and its version").Produces<HealthStatus>();
+        HubOpenApi.Map(app);
         AuthEndpoints.Map(app);
         ScanEndpoints.Map(app);
         CatalogEndpoints.Map(app);

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
+using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
@@ -19,7 +21,8 @@ public static class AuthEndpoints
     /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/version", () => Http.Ok(new { version = HubServer.Version })).AllowAnonymous();
+        app.MapGet("/api/v1/version", () => Http.Ok(new VersionInfo(HubServer.Version))).AllowAnonymous()
+            .WithTags("hub").WithName("getVersion").WithSummary("The hub's version, as QALITA's CLI asks for it").Produces<VersionInfo>();
 
         app.MapPost("/api/v1/auth/signin", async (HttpRequest request, HubDb db, SessionTokens sessions) =>
         {
@@ -32,8 +35,16 @@ public static class AuthEndpoints
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username);
             if (user is null || !Passwords.Verify(password, user.PasswordHash))
                 return Http.Json(new { detail = "Incorrect username or password." }, statusCode: 401);
-            return Http.Ok(new { access_token = sessions.Issue(user.Id, user.Username, user.Role), token_type = "bearer" });
-        }).AllowAnonymous().DisableAntiforgery();
+            return Http.Ok(new IssuedToken(sessions.Issue(user.Id, user.Username, user.Role), "bearer"));
+        }).AllowAnonymous().DisableAntiforgery()
+            .WithTags("auth").WithName("signIn").WithSummary("Sign in with a username and password: a session token")
+            .WithDescription("Answers a session token (a JWT) to send as Authorization: Bearer; it lasts until the hub restarts unless the hub has SODALITE_SECRET_KEY. Create a long-lived API token with it (POST /api/v1/tokens/create).")
+            .AcceptsForm("application/x-www-form-urlencoded", "The user's credentials, as form fields.",
+                new FormField("username", JsonSchemaType.String, "The sign-in name.", Required: true),
+                new FormField("password", JsonSchemaType.String, "The password.", Required: true, Format: "password"))
+            .Produces<IssuedToken>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status401Unauthorized);
 
         app.MapPost("/api/v1/tokens/create", async (HttpContext http, HubDb db, TimeProvider time) =>
         {
@@ -43,12 +54,18 @@ public static class AuthEndpoints
             string name = http.Request.Query["name"].FirstOrDefault() ?? $"token {now:yyyy-MM-dd HH:mm}";
             db.ApiTokens.Add(new ApiToken { UserId = userId, Name = name, TokenHash = ApiTokens.HashOf(token), CreatedAt = now, ExpiresAt = now.AddYears(1) });
             await db.SaveChangesAsync();
-            return Http.Ok(new { access_token = token, token_type = "api" });
-        }).RequireAuthorization(Policies.Read);
+            return Http.Ok(new IssuedToken(token, "api"));
+        }).RequireAuthorization(Policies.Read)
+            .WithTags("auth").WithName("createApiToken").WithSummary("Create an API token for the signed-in user")
+            .WithDescription("Answers a new API token sdl_... (shown once, stored hashed, valid a year) with the user's role.")
+            .WithQueryParameter("name", JsonSchemaType.String, "A name for the token (default: \"token\" and the time).")
+            .Produces<IssuedToken>();
 
         app.MapGet("/api/v2/users/{id:int}", async (int id, HubDb db) =>
-            await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Username, u.Role, u.CreatedAt }).FirstOrDefaultAsync() is { } user
-                ? Http.Ok(user) : Http.NoContent()).RequireAuthorization(Policies.Read);
+            await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new UserInfo(u.Id, u.Username, u.Role, u.CreatedAt)).FirstOrDefaultAsync() is { } user
+                ? Http.Ok(user) : Http.NoContent()).RequireAuthorization(Policies.Read)
+            .WithTags("auth").WithName("getUser").WithSummary("A user, by id (204 when there is none, as QALITA answers)")
+            .Produces<UserInfo>().Produces(StatusCodes.Status204NoContent);
 
         app.MapPost("/api/v2/users", async (NewUser body, HubDb db, TimeProvider time) =>
         {
@@ -59,8 +76,12 @@ public static class AuthEndpoints
             var user = new User { Username = body.Username, PasswordHash = Passwords.Hash(body.Password), Role = body.Role, CreatedAt = time.GetUtcNow() };
             db.Users.Add(user);
             await db.SaveChangesAsync();
-            return Http.Created($"/api/v2/users/{user.Id}", new { user.Id, user.Username, user.Role });
-        }).RequireAuthorization(Policies.Admin);
+            return Http.Created($"/api/v2/users/{user.Id}", new UserCreated(user.Id, user.Username, user.Role));
+        }).RequireAuthorization(Policies.Admin)
+            .WithTags("auth").WithName("createUser").WithSummary("Create a user with a role")
+            .Produces<UserCreated>(StatusCodes.Status201Created)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status409Conflict);
     }
 
     /// <summary>

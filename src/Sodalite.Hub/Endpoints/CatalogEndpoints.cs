@@ -8,30 +8,38 @@ using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
+/// <summary>The catalog routes: GET /api/v2/datasets[/{id}], GET /api/v2/checks[/{id}], GET /api/v2/checks/{id}/results.</summary>
 public static class CatalogEndpoints
 {
+    /// <summary>Maps the routes (any role). An unknown dataset or check is a 404 with JSON <c>detail</c>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v2").RequireAuthorization(Policies.Read);
+        var read = app.MapGroup("/api/v2").RequireAuthorization(Policies.Read).WithTags("catalog");
         read.MapGet("/datasets", async (HubDb db, int? source_id) =>
             Http.Ok(await db.Datasets.AsNoTracking().Where(d => source_id == null || d.SourceId == source_id)
-                .OrderBy(d => d.Id).Select(d => new { d.Id, d.SourceId, Source = d.Source!.Name, d.Name }).ToListAsync()));
+                .OrderBy(d => d.Id).Select(d => new DatasetInfo(d.Id, d.SourceId, d.Source!.Name, d.Name)).ToListAsync()))
+            .WithName("listDatasets").WithSummary("The datasets, of one source or all").Produces<List<DatasetInfo>>();
         read.MapGet("/datasets/{id:int}", async (int id, HubDb db) =>
-            await db.Datasets.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Id, d.SourceId, Source = d.Source!.Name, d.Name }).FirstOrDefaultAsync() is { } d
-                ? Http.Ok(d) : Http.NotFound(new { detail = $"No dataset {id}." }));
+            await db.Datasets.AsNoTracking().Where(d => d.Id == id).Select(d => new DatasetInfo(d.Id, d.SourceId, d.Source!.Name, d.Name)).FirstOrDefaultAsync() is { } d
+                ? Http.Ok(d) : Http.NotFound(new { detail = $"No dataset {id}." }))
+            .WithName("getDataset").WithSummary("A dataset, by id").Produces<DatasetInfo>().Produces<ApiError>(StatusCodes.Status404NotFound);
         read.MapGet("/checks", async (HubDb db, int? dataset_id) =>
             Http.Ok(await db.Checks.AsNoTracking().Where(c => dataset_id == null || c.DatasetId == dataset_id)
-                .OrderBy(c => c.Id).Select(c => new { c.Id, c.DatasetId, c.Identity, c.Name, c.Definition, c.Column, c.Metric, c.Dimension }).ToListAsync()));
+                .OrderBy(c => c.Id).Select(c => new CheckInfo(c.Id, c.DatasetId, c.Identity, c.Name, c.Definition, c.Column, c.Metric, c.Dimension)).ToListAsync()))
+            .WithName("listChecks").WithSummary("The checks, of one dataset or all").Produces<List<CheckInfo>>();
         read.MapGet("/checks/{id:int}", async (int id, HubDb db) =>
-            await db.Checks.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, c.DatasetId, c.Identity, c.Name, c.Definition, c.Column, c.Metric, c.Dimension }).FirstOrDefaultAsync() is { } c
-                ? Http.Ok(c) : Http.NotFound(new { detail = $"No check {id}." }));
+            await db.Checks.AsNoTracking().Where(c => c.Id == id).Select(c => new CheckInfo(c.Id, c.DatasetId, c.Identity, c.Name, c.Definition, c.Column, c.Metric, c.Dimension)).FirstOrDefaultAsync() is { } c
+                ? Http.Ok(c) : Http.NotFound(new { detail = $"No check {id}." }))
+            .WithName("getCheck").WithSummary("A check, by id").Produces<CheckInfo>().Produces<ApiError>(StatusCodes.Status404NotFound);
         read.MapGet("/checks/{id:int}/results", async (int id, HubDb db, int? limit) =>
         {
             if (!await db.Checks.AnyAsync(c => c.Id == id)) return Http.NotFound(new { detail = $"No check {id}." });
             // SQLite cannot order by DateTimeOffset; the results are read and ordered by data timestamp here (bounded by limit).
             var rows = await db.CheckResults.AsNoTracking().Where(r => r.CheckId == id).OrderByDescending(r => r.Id).Take(Math.Clamp(limit ?? 1000, 1, 10_000))
-                .Select(r => new { r.ScanId, r.Outcome, r.Value, r.DataTimestamp }).ToListAsync();
+                .Select(r => new CheckResultPoint(r.ScanId, r.Outcome, r.Value, r.DataTimestamp)).ToListAsync();
             return Http.Ok(rows.OrderBy(r => r.DataTimestamp));
-        });
+        }).WithName("listCheckResults").WithSummary("A check's results over time, oldest data first")
+            .WithDescription("The newest `limit` results (default 1000, at most 10000), in data timestamp order.")
+            .Produces<List<CheckResultPoint>>().Produces<ApiError>(StatusCodes.Status404NotFound);
     }
 }

@@ -17,7 +17,7 @@ public static class HistoryEndpoints
     /// <summary>Maps the endpoint (read role).</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v2").RequireAuthorization(Policies.Read);
+        var read = app.MapGroup("/api/v2").RequireAuthorization(Policies.Read).WithTags("history");
         read.MapGet("/metrics/history", async (HubDb db, [FromQuery] string[]? identity) =>
         {
             var ids = (identity ?? []).Distinct().ToList();
@@ -41,6 +41,8 @@ public static class HistoryEndpoints
                 series[g.Key] = points;
             }
             return Http.Content(new JsonObject { ["series"] = series }.ToJsonString(), "application/json");
-        });
+        }).WithName("getMetricHistory").WithSummary("The stored values of metrics, by metric identity, newest first")
+            .WithDescription("Give each metric identity as a repeated query parameter: ?identity=metric-a&identity=metric-b (1 to 1000). Identities the hub has no values of are left out of series.")
+            .Produces<MetricHistory>().Produces<ApiError>(StatusCodes.Status400BadRequest);
     }
 }

@@ -66,13 +66,17 @@ public static class IssueEndpoints
                     Dataset = i.Dataset!.Name,
                 })
                 .ToListAsync());
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.Read)
+            .WithTags("issues").WithName("listIssues").WithSummary("The issues, filtered by status, source, dataset, severity, assignee or muted; paged")
+            .Produces<List<IssueSummary>>();
 
         app.MapGet("/api/v2/issues/{id:int}", async (int id, HubDb db) =>
         {
             var issue = await db.Issues.AsNoTracking().Include(i => i.Events).Include(i => i.Check).FirstOrDefaultAsync(i => i.Id == id);
             return issue is null ? Http.NotFound(new { detail = $"No issue {id}." }) : Http.Ok(Describe(issue));
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.Read)
+            .WithTags("issues").WithName("getIssue").WithSummary("An issue with its event log")
+            .Produces<IssueDetail>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
         app.MapPatch("/api/v2/issues/{id:int}", async (int id, IssueChange change, HubDb db, HttpContext http, TimeProvider time) =>
         {
@@ -82,7 +86,13 @@ public static class IssueEndpoints
                 return Http.Json(refused.Field is null ? new { detail = refused.Detail } : (object)new { detail = refused.Detail, field = refused.Field }, statusCode: refused.Status);
             await db.SaveChangesAsync();
             return Http.Ok(Describe(issue));
-        }).RequireAuthorization(Policies.Write);
+        }).RequireAuthorization(Policies.Write)
+            .WithTags("issues").WithName("changeIssue").WithSummary("Acknowledge, assign, mute, unmute, resolve or comment on an issue")
+            .WithDescription("One change by a person, recorded as an issue event; answers the issue. assign needs assignee; resolve and comment need note. Only an open issue can be acknowledged (else 409).")
+            .Produces<IssueDetail>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status404NotFound)
+            .Produces<ApiError>(StatusCodes.Status409Conflict);
     }
 
     private static object Describe(Issue i) => new

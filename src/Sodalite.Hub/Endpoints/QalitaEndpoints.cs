@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
@@ -25,13 +27,16 @@ public static class QalitaEndpoints
     /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("").RequireAuthorization(Policies.Read);
-        var write = app.MapGroup("").RequireAuthorization(Policies.Write);
+        var read = app.MapGroup("").RequireAuthorization(Policies.Read).WithTags("qalita");
+        var write = app.MapGroup("").RequireAuthorization(Policies.Write).WithTags("qalita");
 
         read.MapGet("/api/v2/sources", async (HubDb db) =>
-            Http.Ok((await db.Sources.AsNoTracking().Include(s => s.Versions).OrderBy(s => s.Id).ToListAsync()).Select(Describe)));
+            Http.Ok((await db.Sources.AsNoTracking().Include(s => s.Versions).OrderBy(s => s.Id).ToListAsync()).Select(Describe)))
+            .WithName("listSources").WithSummary("The sources, with their versions").Produces<List<SourceInfo>>();
         read.MapGet("/api/v2/sources/{id:int}", async (int id, HubDb db) =>
-            await db.Sources.AsNoTracking().Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id) is { } s ? Http.Ok(Describe(s)) : Http.NoContent());
+            await db.Sources.AsNoTracking().Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id) is { } s ? Http.Ok(Describe(s)) : Http.NoContent())
+            .WithName("getSource").WithSummary("A source with its versions (204 when there is none, as QALITA answers)")
+            .Produces<SourceInfo>().Produces(StatusCodes.Status204NoContent);
         write.MapPost("/api/v1/sources/publish", async (SourcePublish body, HubDb db, TimeProvider time) =>
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Http.BadRequest(new { detail = "name is required.", field = "name" });
@@ -49,8 +54,10 @@ public static class QalitaEndpoints
             string version = body.Version ?? "1.0.0";
             if (source.Versions.All(v => v.SemVer != version)) source.Versions.Add(new SourceVersion { SemVer = version });
             await db.SaveChangesAsync();
-            return Http.Ok(new { id = source.Id });
-        });
+            return Http.Ok(new CreatedId(source.Id));
+        }).WithName("publishSource").WithSummary("Create or update a source by name (qalita source push)")
+            .WithDescription("A null field keeps the stored value; the version is added when the source lacks it (1.0.0 by default). Answers the source's id.")
+            .Produces<CreatedId>().Produces<ApiError>(StatusCodes.Status400BadRequest);
         write.MapPut("/api/v2/sources/{id:int}", async (int id, SourceUpdate body, HubDb db) =>
         {
             var source = await db.Sources.Include(s => s.Versions).FirstOrDefaultAsync(s => s.Id == id);
@@ -61,12 +68,17 @@ public static class QalitaEndpoints
             source.Reference = body.Reference ?? source.Reference;
             await db.SaveChangesAsync();
             return Http.Ok(Describe(source));
-        });
+        }).WithName("updateSource").WithSummary("Change a source's description, visibility and flags")
+            .WithDescription("A null field keeps the stored value.")
+            .Produces<SourceInfo>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
         read.MapGet("/api/v2/packs", async (HubDb db) =>
-            Http.Ok((await db.Packs.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Id).ToListAsync()).Select(Describe)));
+            Http.Ok((await db.Packs.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Id).ToListAsync()).Select(Describe)))
+            .WithName("listPacks").WithSummary("The packs, with their versions (the hub ships one named soda)").Produces<List<PackInfo>>();
         read.MapGet("/api/v2/packs/{id:int}", async (int id, HubDb db) =>
-            await db.Packs.AsNoTracking().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id) is { } p ? Http.Ok(Describe(p)) : Http.NoContent());
+            await db.Packs.AsNoTracking().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id) is { } p ? Http.Ok(Describe(p)) : Http.NoContent())
+            .WithName("getPack").WithSummary("A pack with its versions (204 when there is none, as QALITA answers)")
+            .Produces<PackInfo>().Produces(StatusCodes.Status204NoContent);
         write.MapPost("/api/v1/packs/publish", async (PackPublish body, HubDb db, TimeProvider time) =>
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Http.BadRequest(new { detail = "name is required.", field = "name" });
@@ -78,8 +90,10 @@ public static class QalitaEndpoints
             }
             Apply(pack, body);
             await db.SaveChangesAsync();
-            return Http.Ok(new { id = pack.Id });
-        });
+            return Http.Ok(new CreatedId(pack.Id));
+        }).WithName("publishPack").WithSummary("Create or update a pack by name (qalita pack push)")
+            .WithDescription("A null field keeps the stored value. Answers the pack's id.")
+            .Produces<CreatedId>().Produces<ApiError>(StatusCodes.Status400BadRequest);
         write.MapPut("/api/v2/packs/{id:int}", async (int id, PackPublish body, HubDb db) =>
         {
             var pack = await db.Packs.Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id);
@@ -88,7 +102,9 @@ public static class QalitaEndpoints
             if (body.Version is { Length: > 0 } v && pack.Versions.All(x => x.SemVer != v)) pack.Versions.Add(new PackVersion { SemVer = v });
             await db.SaveChangesAsync();
             return Http.Ok(Describe(pack));
-        });
+        }).WithName("updatePack").WithSummary("Change a pack, and add a version it lacks")
+            .WithDescription("A null field keeps the stored value; the name is not changed.")
+            .Produces<PackInfo>().Produces<ApiError>(StatusCodes.Status404NotFound);
         write.MapPut("/api/v1/packs/{id:int}/version", async (int id, string? sem_ver_id, int? asset_id, HubDb db) =>
         {
             var pack = await db.Packs.Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id);
@@ -98,19 +114,24 @@ public static class QalitaEndpoints
             version.AssetId = asset_id ?? version.AssetId;
             if (version.Id == 0) pack.Versions.Add(version);
             await db.SaveChangesAsync();
-            return Http.Ok(new { id = version.Id });
-        });
+            return Http.Ok(new CreatedId(version.Id));
+        }).WithName("setPackVersion").WithSummary("Add a pack version, or set its asset id")
+            .WithDescription("Answers the version's id.")
+            .Produces<CreatedId>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         read.MapGet("/api/v2/jobs", async (HubDb db, string? status) =>
-            Http.Ok(await db.Jobs.AsNoTracking().Where(j => status == null || j.Status == status).OrderBy(j => j.Id).ToListAsync()));
+            Http.Ok(await db.Jobs.AsNoTracking().Where(j => status == null || j.Status == status).OrderBy(j => j.Id).ToListAsync()))
+            .WithName("listJobs").WithSummary("The jobs, of one status or all").Produces<List<Job>>();
         write.MapPost("/api/v2/jobs/create", async (JobBody body, HubDb db, TimeProvider time) =>
         {
             var job = new Job { CreatedAt = time.GetUtcNow() };
             Apply(job, body, time);
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
-            return Http.Created($"/api/v2/jobs/{job.Id}", new { id = job.Id });
-        });
+            return Http.Created($"/api/v2/jobs/{job.Id}", new CreatedId(job.Id));
+        }).WithName("createJob").WithSummary("Create a job (a pack run), as a QALITA worker does")
+            .WithDescription("Ids are stored as sent, not checked. Answers the job's id.")
+            .Produces<CreatedId>(StatusCodes.Status201Created);
         write.MapPut("/api/v2/jobs/{id:int}", async (int id, JobBody body, HubDb db, TimeProvider time) =>
         {
             var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id);
@@ -120,30 +141,35 @@ public static class QalitaEndpoints
             Apply(job, body, time);
             await db.SaveChangesAsync();
             return Http.Ok(job);
-        });
+        }).WithName("updateJob").WithSummary("Change a job (its status, end date, ...)")
+            .WithDescription("A null field keeps the stored value; status must be running, succeeded, failed or pending.")
+            .Produces<Job>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         foreach (var kind in new[] { "metrics", "recommendations", "schemas" })
         {
-            write.MapPost($"/api/v1/{kind}/upload", (HttpRequest request, HubDb db, TimeProvider time) => UploadAsync(kind, request, db, time)).DisableAntiforgery();
+            string title = char.ToUpperInvariant(kind[0]) + kind[1..];
+            write.MapPost($"/api/v1/{kind}/upload", (HttpRequest request, HubDb db, TimeProvider time) => UploadAsync(kind, request, db, time)).DisableAntiforgery()
+                .WithName($"upload{title}").WithSummary($"Upload a QALITA pack's {kind}.json")
+                .WithDescription(UploadDescription(kind))
+                .AcceptsForm("multipart/form-data", $"{kind}.json in the part named file; the ids may be form fields instead of query parameters.",
+                    [new FormField("file", JsonSchemaType.String, $"{kind}.json: a JSON list of entries, each with {(kind == "recommendations" ? "content" : "key")} and a scope object.", Required: true, Format: "binary"),
+                     .. UploadIds.Select(i => new FormField(i.Name, JsonSchemaType.Integer, i.Description))])
+                .WithQueryParameter("source_id", JsonSchemaType.Integer, "The QALITA source id (required, here or as a form field).")
+                .WithQueryParameter("source_version_id", JsonSchemaType.Integer, "The source version id.")
+                .WithQueryParameter("pack_id", JsonSchemaType.Integer, "The pack id.")
+                .WithQueryParameter("pack_version_id", JsonSchemaType.Integer, "The pack version id.")
+                .Produces<ArtifactUploaded>()
+                .Produces<ApiError>(StatusCodes.Status400BadRequest)
+                .Produces<ApiError>(StatusCodes.Status404NotFound)
+                .Produces<ApiError>(StatusCodes.Status409Conflict);
             read.MapGet($"/api/v2/{kind}", async (HubDb db, int? source_id, int? pack_id) =>
                 Http.Ok((await db.ArtifactRows.AsNoTracking().Include(r => r.Upload)
                         .Where(r => r.Kind == kind && (source_id == null || r.Upload!.SourceId == source_id) && (pack_id == null || r.Upload!.PackId == pack_id))
                         .OrderBy(r => r.Id).Take(10_000).ToListAsync())
-                    .Select(r => new
-                    {
-                        r.Id,
-                        r.Key,
-                        r.Value,
-                        r.Content,
-                        r.Type,
-                        r.Level,
-                        Scope = JsonNode.Parse(r.ScopeJson),
-                        r.Upload!.SourceId,
-                        r.Upload.SourceVersionId,
-                        r.Upload.PackId,
-                        r.Upload.PackVersionId,
-                        r.CreatedAt,
-                    })));
+                    .Select(r => new ArtifactRowInfo(r.Id, r.Key, r.Value, r.Content, r.Type, r.Level, JsonNode.Parse(r.ScopeJson), r.Upload!.SourceId,
+                        r.Upload.SourceVersionId, r.Upload.PackId, r.Upload.PackVersionId, r.CreatedAt))))
+                .WithName($"list{title}").WithSummary($"The uploaded {kind} entries, oldest first (at most 10000)")
+                .Produces<List<ArtifactRowInfo>>();
         }
     }
 
@@ -236,7 +262,7 @@ public static class QalitaEndpoints
         if (kind == "recommendations") opened = await IssuesFromRecommendationsAsync(entries, source, pack, upload, db, now);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        return Http.Ok(new { id = upload.Id, rows = entries.Count, scores, issues_opened = opened });
+        return Http.Ok(new ArtifactUploaded(upload.Id, entries.Count, scores, opened));
     }
 
     private static async Task<Dataset> DatasetAsync(HubDb db, Source source, string name)
@@ -314,32 +340,27 @@ public static class QalitaEndpoints
         return opened;
     }
 
-    private static object Describe(Source s) => new
+    private static readonly (string Name, string Description)[] UploadIds =
+    [
+        ("source_id", "The QALITA source id (required, here or as a query parameter)."),
+        ("source_version_id", "The source version id."),
+        ("pack_id", "The pack id."),
+        ("pack_version_id", "The pack version id."),
+    ];
+
+    private static string UploadDescription(string kind) => kind switch
     {
-        s.Id,
-        s.Name,
-        s.Type,
-        s.Description,
-        s.Reference,
-        s.Sensitive,
-        s.Visibility,
-        Versions = s.Versions.OrderBy(v => v.Id).Select(v => new { v.Id, SemVerId = v.SemVer }),
+        "metrics" => "Stores the entries; a dataset score entry becomes the dataset's score (overall and for the pack's dimension). The same file with the same ids again is a 409; an unknown id a 404 naming it.",
+        "recommendations" => "Stores the entries; a recommendation of level high opens an issue on its dataset (or updates the open one). The same file with the same ids again is a 409; an unknown id a 404 naming it.",
+        _ => "Stores the entries. The same file with the same ids again is a 409; an unknown id a 404 naming it.",
     };
 
-    private static object Describe(Pack p) => new
-    {
-        p.Id,
-        p.Name,
-        p.Type,
-        p.Description,
-        p.Visibility,
-        p.Avatar,
-        p.Config,
-        p.Url,
-        p.Readme,
-        CompatibleSources = JsonNode.Parse(p.CompatibleSourcesJson),
-        Versions = p.Versions.OrderBy(v => v.Id).Select(v => new { v.Id, SemVerId = v.SemVer, v.AssetId }),
-    };
+    private static SourceInfo Describe(Source s) =>
+        new(s.Id, s.Name, s.Type, s.Description, s.Reference, s.Sensitive, s.Visibility, [.. s.Versions.OrderBy(v => v.Id).Select(v => new SourceVersionInfo(v.Id, v.SemVer))]);
+
+    private static PackInfo Describe(Pack p) =>
+        new(p.Id, p.Name, p.Type, p.Description, p.Visibility, p.Avatar, p.Config, p.Url, p.Readme, JsonSerializer.Deserialize<string?[]>(p.CompatibleSourcesJson),
+            [.. p.Versions.OrderBy(v => v.Id).Select(v => new PackVersionInfo(v.Id, v.SemVer, v.AssetId))]);
 
     private static void Apply(Pack pack, PackPublish body)
     {

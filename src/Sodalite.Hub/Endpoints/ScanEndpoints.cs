@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
@@ -48,13 +50,24 @@ public static class ScanEndpoints
                 score = result.Score,
             };
             return result.Duplicate ? Http.Ok(response) : Http.Created($"/api/v2/scans/{result.ScanId}", response);
-        }).RequireAuthorization(Policies.Write).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Write).DisableAntiforgery()
+            .WithTags("scans").WithName("pushScan").WithSummary("Store a Soda scan results document: results, metrics, issues and scores")
+            .WithDescription("Stored in one transaction under the source named by `source` (created when new). The same document again, or the same Idempotency-Key, is stored once: the answer is then 200 with duplicate true.")
+            .AcceptsJsonDocument("A Soda scan results document: the -srf file of `soda scan` or `sodalite scan`, or the shape of Soda Core's Python get_scan_results() (an object with checks, metrics, dataTimestamp, ...). The hub reads it strictly: a 400 names the field at fault.")
+            .WithQueryParameter("source", JsonSchemaType.String, "The name of the data's source in the hub (e.g. warehouse).", required: true)
+            .WithHeaderParameter("Idempotency-Key", "A key that makes the push idempotent (else the document's bytes are the key).")
+            .Produces<ScanIngested>(StatusCodes.Status201Created)
+            .Produces<ScanIngested>(StatusCodes.Status200OK)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest);
 
         app.MapGet("/api/v2/scans", async (HubDb db, int? source_id, int? limit) =>
             Http.Ok(await db.Scans.AsNoTracking().Where(s => source_id == null || s.SourceId == source_id)
                 .OrderByDescending(s => s.Id).Take(Math.Clamp(limit ?? 100, 1, 10_000))
                 .Select(s => new { s.Id, s.SourceId, s.DefinitionName, s.DataSourceName, s.DataTimestamp, s.ScanStart, s.ScanEnd, s.HasErrors, s.HasWarnings, s.HasFailures, s.ErrorCount, s.ErroredChecks, s.ReceivedAt })
-                .ToListAsync())).RequireAuthorization(Policies.Read);
+                .ToListAsync())).RequireAuthorization(Policies.Read)
+            .WithTags("scans").WithName("listScans").WithSummary("The stored scans, newest first")
+            .WithDescription("Of one source or all; at most `limit` (default 100, at most 10000).")
+            .Produces<List<ScanSummary>>();
 
         app.MapGet("/api/v2/scans/{id:int}", async (int id, HubDb db) =>
         {
@@ -81,6 +94,8 @@ public static class ScanEndpoints
                 ErroredChecks = errored,
                 Logs = logs,
             });
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.Read)
+            .WithTags("scans").WithName("getScan").WithSummary("A stored scan with its check results")
+            .Produces<ScanDetail>().Produces<ApiError>(StatusCodes.Status404NotFound);
     }
 }

@@ -16,7 +16,10 @@ public static class ScoreEndpoints
         // The series: one point per scan, oldest first. Without dataset_id, the source-level score.
         read.MapGet("/series", async (HubDb db, int? source_id, int? dataset_id, string? dimension) =>
             Http.Ok((await Query(db, source_id, dataset_id, dimension).ToListAsync()).OrderBy(s => s.DataTimestamp).ThenBy(s => s.ScanId)
-                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.Errors, s.DataTimestamp })));
+                .Select(s => new { s.ScanId, s.SourceId, s.DatasetId, s.Dimension, s.Value, s.Passed, s.Total, s.Errors, s.DataTimestamp })))
+            .WithTags("scores").WithName("listScoreSeries").WithSummary("A score over time: one point per scan, oldest first")
+            .WithDescription("Without dataset_id, the source-level score; without dimension, the overall score.")
+            .Produces<List<ScorePoint>>();
         // The latest score of each (source, dataset, dimension), with the source's and the dataset's names (dataset null for the
         // source's own score). source: a source name.
         read.MapGet("", async (HubDb db, int? source_id, int? dataset_id, string? dimension, string? source) =>
@@ -46,7 +49,9 @@ public static class ScoreEndpoints
                 Source = sources.GetValueOrDefault(s.SourceId),
                 Dataset = s.DatasetId is int d ? datasets.GetValueOrDefault(d) : null,
             }));
-        });
+        })
+            .WithTags("scores").WithName("listLatestScores").WithSummary("The latest score of each source, dataset and dimension")
+            .Produces<List<ScorePoint>>();
     }
 
     private static IQueryable<Score> Query(HubDb db, int? sourceId, int? datasetId, string? dimension) =>

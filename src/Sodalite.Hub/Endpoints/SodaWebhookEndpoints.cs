@@ -8,14 +8,20 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
 using Sodalite.Hub.Ingestion;
+using Sodalite.Hub.OpenApi;
 using Sodalite.Results.Model;
 using Sodalite.Results.Soda;
 using Http = Microsoft.AspNetCore.Http.Results;
 
 namespace Sodalite.Hub.Endpoints;
 
+/// <summary>POST /api/v2/integrations/soda/webhook: Soda Cloud's webhook events.</summary>
 public static class SodaWebhookEndpoints
 {
+    /// <summary>
+    /// Maps the route. It is anonymous to the hub's tokens and checks the webhook's own bearer token (<see cref="HubOptions.SodaWebhookToken"/>):
+    /// 403 when the hub has none, 401 for a missing or wrong one; 400 for a body that is not a webhook event.
+    /// </summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v2/integrations/soda/webhook", async (HttpRequest request, HubOptions options, IngestService ingest, HubDb db, TimeProvider time, CancellationToken ct) =>
@@ -79,7 +85,14 @@ public static class SodaWebhookEndpoints
                 if (incident is { } i) await NoteIncidentAsync(i, eventName, scans, db, time, ct);
                 return Http.Ok(new { @event = eventName, results = stored, issues_opened = opened, issues_resolved = resolved });
             }
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery()
+            .WithTags("webhooks").WithName("sodaCloudWebhook").WithSummary("Receive a Soda Cloud webhook event")
+            .WithDescription("validate is acknowledged; checkEvaluation results are stored as scans of their data source and judged like pushed scans; incidentCreated and incidentUpdated are noted on the checks' issues; other events are answered as ignored. 403 when the hub was started without SODALITE_SODA_WEBHOOK_TOKEN.")
+            .RequiresSodaWebhookTokenInDocs()
+            .AcceptsJsonDocument("A Soda Cloud webhook event: an object with event (validate, checkEvaluation, incidentCreated, incidentUpdated) and, by event, checkResults or incident.")
+            .Produces<WebhookAnswer>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status403Forbidden);
     }
 
     /// <summary>Check results grouped by data source into scan documents (one per data source and data timestamp): results without metrics.</summary>

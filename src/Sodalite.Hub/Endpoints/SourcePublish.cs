@@ -2,7 +2,7 @@ namespace Sodalite.Hub.Endpoints;
 
 /// <summary>
 /// The JSON body of POST /api/v1/sources/publish (QALITA's <c>qalita source push</c>, snake_case fields, spec/qalita.md §2.6):
-/// creates the source named <paramref name="Name"/> or updates it; a null field keeps the stored value.
+/// creates the source named name or updates it; a null field keeps the stored value.
 /// </summary>
 /// <param name="Name">The source's name (required; the key).</param>
 /// <param name="Type">QALITA's source type (database, file, ...).</param>

@@ -45,7 +45,7 @@ public sealed record Thresholds(IReadOnlyList<(string Op, double Bound)> Fail, I
         zone.Any(b => b.Op is ">" or ">=") && zone.Any(b => b.Op is "<" or "<=")
         && zone.Where(b => b.Op is ">" or ">=").Max(b => b.Bound) >= zone.Where(b => b.Op is "<" or "<=").Min(b => b.Bound);
 
-    /// <summary>"fail when > 0 or < 0; warn when >= 10", or "" without zones.</summary>
+    /// <summary>"fail when &gt; 0 or &lt; 0; warn when &gt;= 10", or "" without zones.</summary>
     public override string ToString()
     {
         static string Z(string word, IReadOnlyList<(string Op, double Bound)> z) =>
