@@ -31,8 +31,10 @@ public sealed class DashboardQueries(HubDb db)
             .GroupBy(r => new { r.ScanId, r.Check!.DatasetId, r.Outcome }).Select(g => new { g.Key.ScanId, g.Key.DatasetId, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
         var errored = await db.ErroredChecks.AsNoTracking().Where(e => latestScanIds.Contains(e.ScanId) && e.DatasetId != null && e.CheckId == null)
             .GroupBy(e => new { e.ScanId, e.DatasetId }).Select(g => new { g.Key.ScanId, g.Key.DatasetId, Count = g.Count() }).ToListAsync(ct);
-        var open = (await db.Issues.AsNoTracking().Where(i => i.Status != "resolved").GroupBy(i => i.DatasetId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => x.Count);
+        var issueCounts = await db.Issues.AsNoTracking().GroupBy(i => new { i.DatasetId, Resolved = i.Status == "resolved" })
+            .Select(g => new { g.Key.DatasetId, g.Key.Resolved, Count = g.Count() }).ToListAsync(ct);
+        var open = issueCounts.Where(x => !x.Resolved).ToDictionary(x => x.DatasetId, x => x.Count);
+        var resolved = issueCounts.Where(x => x.Resolved).ToDictionary(x => x.DatasetId, x => x.Count);
 
         var rows = new List<OverviewModel.Row>();
         foreach (var d in datasets)
@@ -50,7 +52,7 @@ public sealed class DashboardQueries(HubDb db)
             var dimensions = latest is null ? new Dictionary<string, double>()
                 : dims.Where(x => x.ScanId == latest.ScanId && x.DatasetId == d.Id).ToDictionary(x => x.Dimension, x => x.Value);
             rows.Add(new OverviewModel.Row(d.SourceId, d.Source, d.Id, d.Name, latest?.Value, dimensions,
-                series is null ? [] : series.TakeLast(30).Select(s => s.Value).ToList(), open.GetValueOrDefault(d.Id), last, counts));
+                series is null ? [] : series.TakeLast(30).Select(s => s.Value).ToList(), open.GetValueOrDefault(d.Id), resolved.GetValueOrDefault(d.Id), last, counts));
         }
         IEnumerable<OverviewModel.Row> filtered = rows;
         if (!string.IsNullOrWhiteSpace(query.Source)) filtered = filtered.Where(r => r.Source == query.Source);

@@ -17,6 +17,7 @@ public static class Svg
         "warn" => "#b45309",
         "fail" => "#c62828",
         "error" => "#6a1b9a",
+        "score" => "#1565c0",
         _ => "#9e9e9e",
     };
 

@@ -16,8 +16,9 @@ public sealed record OverviewModel(IReadOnlyList<OverviewModel.Row> Rows, int To
     /// <param name="Dimensions">Its latest score per quality dimension, in 0..1.</param>
     /// <param name="Trend">Its overall scores, oldest first (the last 30).</param>
     /// <param name="OpenIssues">Issues not resolved (open or acknowledged).</param>
+    /// <param name="ResolvedIssues">Issues resolved.</param>
     /// <param name="LastScan">The latest scan that judged it: its id, data timestamp and whether it logged errors; null when none did.</param>
     /// <param name="Outcomes">Its checks' outcomes in that scan.</param>
     public sealed record Row(int SourceId, string Source, int DatasetId, string Dataset, double? Score, IReadOnlyDictionary<string, double> Dimensions,
-        IReadOnlyList<double> Trend, int OpenIssues, ScanRef? LastScan, OutcomeCounts Outcomes);
+        IReadOnlyList<double> Trend, int OpenIssues, int ResolvedIssues, ScanRef? LastScan, OutcomeCounts Outcomes);
 }
