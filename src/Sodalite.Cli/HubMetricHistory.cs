@@ -70,7 +70,8 @@ public sealed class HubMetricHistory(Delivery delivery, string token, string tok
     /// <inheritdoc/>
     public async Task<int> AppendAsync(ScanResult scan, CancellationToken ct)
     {
-        byte[] document = Encoding.UTF8.GetBytes(SodaJsonWriter.Write(scan));
+        // The same body `scan --push hub` sends, samples included: whichever reaches the hub first is the one it keeps.
+        byte[] document = Encoding.UTF8.GetBytes(SodaJsonWriter.WritePushBody(scan));
         string source = sourceName ?? scan.DefaultDataSource ?? "default";
         try
         {

@@ -202,7 +202,8 @@ public static partial class SodaliteCli
             // The scan's exit code stands unless the push fails, which has codes of its own (4 refused, 5 kept in the outbox).
             int pushed = pr.GetValue(push) switch
             {
-                "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(resultsJson), stdout, stderr, ct),
+                // The hub gets the -srf document and the failed-row samples (its idempotency key leaves the samples out).
+                "hub" => await PushToHubAsync(pr, pushOptions, pr.GetValue(pushSource) ?? run.DataSourceName, System.Text.Encoding.UTF8.GetBytes(SodaJsonWriter.WritePushBody(results)), stdout, stderr, ct),
                 "qalita" when File.Exists(Path.Combine(artifactsDir!, "metrics.json")) => await PushToQalitaAsync(pr, pushOptions, artifactsDir!, stdout, stderr, ct),
                 "qalita" => await NothingToPush(stderr),
                 _ => 0,

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Sodalite.Results.Soda;
 
 namespace Sodalite.Qalita;
 
@@ -14,9 +15,13 @@ namespace Sodalite.Qalita;
 /// <param name="tokenSource">Where the token came from, for messages.</param>
 public sealed class HubClient(Delivery delivery, string token, string tokenSource)
 {
-    /// <summary>The push's Idempotency-Key: "sodalite-" and the first 32 hex digits of SHA-256(source, '\n', document bytes).</summary>
+    /// <summary>
+    /// The push's Idempotency-Key: "sodalite-" and the first 32 hex digits of SHA-256(source, '\n', document bytes), the document
+    /// taken without its failed-row samples (<see cref="SodaPushBody.Strip"/>): a scan pushed with its samples and its -srf file
+    /// pushed later have the same key, so the hub stores it once.
+    /// </summary>
     public static string KeyFor(string source, byte[] document) =>
-        "sodalite-" + Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. document]))[..32];
+        "sodalite-" + Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. SodaPushBody.Strip(document)]))[..32];
 
     /// <summary><c>/api/v2/scans?source=</c> and the source name, URL-escaped.</summary>
     public static string PathFor(string source) => $"/api/v2/scans?source={Uri.EscapeDataString(source)}";

@@ -20,13 +20,25 @@ public class QalitaClientPartsTests
     }
 
     [Fact]
-    public void The_idempotency_key_depends_on_the_source_and_every_byte_of_the_document()
+    public void The_idempotency_key_depends_on_the_source_and_every_byte_of_the_document_but_its_samples()
     {
         byte[] doc = "{\"checks\": []}"u8.ToArray();
         Assert.Equal(HubClient.KeyFor("warehouse", doc), HubClient.KeyFor("warehouse", [.. doc]));
         Assert.NotEqual(HubClient.KeyFor("warehouse", doc), HubClient.KeyFor("lake", doc));
         Assert.NotEqual(HubClient.KeyFor("warehouse", doc), HubClient.KeyFor("warehouse", "{\"checks\":[]}"u8.ToArray()));
         Assert.Equal("/api/v2/scans?source=my%20warehouse", HubClient.PathFor("my warehouse"));
+    }
+
+    [Fact]
+    public void The_idempotency_key_leaves_the_failed_row_samples_out_so_a_push_with_them_and_the_srf_file_are_one_scan()
+    {
+        byte[] srf = "{\"checks\": [], \"sourceOwner\": \"soda-core\"}"u8.ToArray();
+        var sample = new Results.Model.FailedRowSample("c", [new Results.Model.SampleColumn("id", "integer")], [[new Results.Model.IntegerValue(1)]]);
+
+        byte[] body = Results.Soda.SodaPushBody.Splice(srf, [sample]);
+
+        Assert.NotEqual(srf, body);
+        Assert.Equal(HubClient.KeyFor("warehouse", srf), HubClient.KeyFor("warehouse", body));
     }
 
     [Fact]

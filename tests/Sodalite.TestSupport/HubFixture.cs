@@ -13,9 +13,9 @@ using Xunit;
 
 namespace Sodalite.TestSupport;
 
-/// <summary>A request as the hub received it.</summary>
+/// <summary>A request as the hub received it; <paramref name="Body"/> is kept for the scans posted (POST /api/v2/scans).</summary>
 public sealed record ReceivedRequest(string Method, string PathAndQuery, string? AuthScheme, string? ContentType,
-    IReadOnlyList<(string Name, string? FileName, string? PartContentType)> Parts);
+    IReadOnlyList<(string Name, string? FileName, string? PartContentType)> Parts, byte[]? Body = null);
 
 public abstract class HubFixture : IAsyncLifetime
 {
@@ -59,8 +59,17 @@ public abstract class HubFixture : IAsyncLifetime
                 var form = await context.Request.ReadFormAsync();
                 parts.AddRange(form.Files.Select(f => (f.Name, (string?)f.FileName, f.Headers.ContentType.FirstOrDefault())));
             }
+            byte[]? body = null;
+            if (context.Request.Method == "POST" && context.Request.Path == "/api/v2/scans")
+            {
+                context.Request.EnableBuffering();
+                using var copy = new MemoryStream();
+                await context.Request.Body.CopyToAsync(copy);
+                context.Request.Body.Position = 0;
+                body = copy.ToArray();
+            }
             string? auth = context.Request.Headers.Authorization.FirstOrDefault()?.Split(' ')[0];
-            Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, auth, context.Request.ContentType, parts));
+            Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, auth, context.Request.ContentType, parts, body));
             await next(context);
         }));
         await HubServer.PrepareAsync(_app);

@@ -62,17 +62,25 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             string sql = s.KeptKeysSql is not null && found.DuplicateKeysTable is not null ? s.KeptKeysSql : s.Sql;
             if (s.Listed is not { } listed)
             {
-                var fileSample = await SampleAsync(sql, name, m.Table, m.Partition, null, ct);
+                var fileSample = Counted(await SampleAsync(sql, name, m.Table, m.Partition, null, ct), s, found);
                 if (s.CountIsTotal && fileSample is not null && found.Value is long total) fileSample = fileSample with { TotalRowCount = total };
                 measured.Record(m, found with { SampleIsFile = true, SampleQueryName = name, Sample = fileSample });
                 continue;
             }
             string listedName = s.ListedUnder ?? name;
-            measured.Record(m, found with { SampleQueryName = listedName, Sample = await SampleAsync(sql, name, m.Table, m.Partition, m.Column, ct) });
+            measured.Record(m, found with { SampleQueryName = listedName, Sample = Counted(await SampleAsync(sql, name, m.Table, m.Partition, m.Column, ct), s, found) });
             Queries.Add(new QueryLog(listedName + ".failing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Failing, null, null));
             Queries.Add(new QueryLog(listedName + ".passing_sql", ds.Name, m.Table, m.Partition, m.Column, listed.Passing, null, null));
         }
     }
+
+    /// <summary>The sample with how many rows failed in all, when known (<see cref="Sample.FailedRowCount"/>).</summary>
+    private static Sample? Counted(Sample? sample, PlannedSample s, Measurement found) => sample is null ? null : sample with
+    {
+        FailedRowCount = (s.CountIsTotal || s.Metric is AggregateMetric { FailingWhere: not null } or ReferenceMetric) && found.Value is long count ? count
+            : sample.RowCount < s.Limit ? sample.RowCount
+            : null,
+    };
 
     private async Task RunAggregationAsync(PlannedQuery q, IReadOnlyList<Metric> metrics, string sql, string name, CancellationToken ct, bool top = false)
     {
@@ -301,18 +309,47 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         }
     }
 
-    /// <summary>Runs a bounded sample query; returns the columns, their types and the row count.</summary>
+    /// <summary>
+    /// Runs a bounded sample query (its LIMIT is the samples limit); returns the columns, their types and the rows, each value
+    /// converted by <see cref="SampleValues.From"/> (texts capped, so memory stays within the limit times the columns). Null when
+    /// the query failed (logged).
+    /// </summary>
     public async Task<Sample?> SampleAsync(string sql, string name, string? table, string? partition, string? column, CancellationToken ct)
     {
         var (sample, _) = await LoggedAsync(sql, name, table, partition, column, async reader =>
         {
-            var cols = new List<(string, string)>();
+            var cols = new List<(string Name, string Type)>();
             for (int i = 0; i < reader.FieldCount; i++) cols.Add((reader.GetName(i), ds.Dialect.SampleTypeName(reader.GetDataTypeName(i))));
-            int rows = 0;
-            while (await reader.ReadAsync(ct)) rows++;
+            var rows = new List<IReadOnlyList<Results.Model.ResultValue?>>();
+            while (await reader.ReadAsync(ct))
+            {
+                var row = new Results.Model.ResultValue?[cols.Count];
+                for (int i = 0; i < row.Length; i++) row[i] = SampleValue(reader, i, cols[i].Type);
+                rows.Add(row);
+            }
             return new Sample(cols, rows);
         }, ct);
         return sample;
+    }
+
+    /// <summary>One value of a sample row; a value the driver cannot give as a .NET value (an exotic type) is its text, else null.</summary>
+    private static Results.Model.ResultValue? SampleValue(DbDataReader reader, int i, string type)
+    {
+        try
+        {
+            return reader.IsDBNull(i) ? null : SampleValues.From(reader.GetValue(i), type);
+        }
+        catch (Exception e) when (e is InvalidCastException or NotSupportedException or OverflowException or FormatException or ArgumentException)
+        {
+            try
+            {
+                return SampleValues.From(reader.GetString(i), type);
+            }
+            catch (Exception again) when (again is InvalidCastException or NotSupportedException or OverflowException or FormatException or ArgumentException)
+            {
+                return null;
+            }
+        }
     }
 
     private void SetValue(Metric m, object? raw) => measured.Record(m, new Measurement

@@ -25,7 +25,8 @@ public static class ResultsDocument
 
     /// <summary>
     /// The scan's results: every metric, the checks that got an outcome (not the group by checks kept local), every query,
-    /// and the logs (debug records only when verbose), numbered from 1.
+    /// the logs (debug records only when verbose), numbered from 1, and the failed-row samples of the failing and warning checks
+    /// (one per check whose metric has a sample with rows; the push carries them, the -srf file does not).
     /// </summary>
     public static ScanResult Build(ScanRun run) => new()
     {
@@ -42,7 +43,24 @@ public static class ResultsDocument
         Queries = [.. run.Queries.Select(q => new ScanQuery(q.Name, q.DataSource, q.Table, q.Partition, q.Column, q.Sql) { Exception = q.Exception, Duration = q.Duration })],
         Logs = [.. run.Logs.Where(l => l.Level != ScanLogLevel.Debug || run.Verbose).Select((l, i) => Log(l, i + 1))],
         SourceOwner = "soda-core",
+        FailedRowSamples = [.. run.Results.Where(r => r.Outcome is CheckOutcome.Fail or CheckOutcome.Warn && !r.Local).Select(r => FailedRowSample(r, run)).OfType<FailedRowSample>()],
     };
+
+    /// <summary>
+    /// A failing or warning check's failed-row sample, for the push: the rows its metric's sample (or, for a percentage, its
+    /// count's) kept, under the check's v3 identity; null when it has none or the sample returned no rows (a failed rows check
+    /// with <c>samples limit: 0</c>, which Soda still runs).
+    /// </summary>
+    private static FailedRowSample? FailedRowSample(CheckResult r, ScanRun run) =>
+        r.Schema is null && r.Check.Metric is { } metric && Sampled(metric, run.Measurements)?.Sample is { RowCount: > 0 } s
+            ? new FailedRowSample(r.Check.Identities.V3, [.. s.Columns.Select(c => new SampleColumn(c.Name, c.Type))], s.Rows, s.FailedRowCount)
+            : null;
+
+    /// <summary>The measurement holding a metric's sample: its own, or for a derived percentage its count's; null when neither has one.</summary>
+    private static Measurement? Sampled(Metric metric, Measurements measured) =>
+        measured[metric].Sample is not null ? measured[metric]
+        : metric is DerivedMetric { CountMetric: var count } && measured[count].Sample is not null ? measured[count]
+        : null;
 
     /// <summary>
     /// A metric or check value with the type Soda writes: long → int, double → float (NaN and infinities → null), bool,
@@ -196,7 +214,7 @@ public static class ResultsDocument
 
     private static List<DiagnosticsBlock> Blocks(Metric metric, Measurements measured)
     {
-        var sampled = measured[metric].Sample is not null ? measured[metric] : metric is DerivedMetric { CountMetric: var count } && measured[count].Sample is not null ? measured[count] : null;
+        var sampled = Sampled(metric, measured);
         if (sampled?.Sample is not { } s) return [];
         var file = new FailedRowsFile([.. s.Columns.Select(c => new SampleColumn(c.Name, c.Type))], s.TotalRowCount ?? s.RowCount, s.RowCount, FileReference.NoFile);
         if (sampled.SampleIsFile) return [new FailedRowsFileBlock("Failed Rows", file)];

@@ -38,7 +38,7 @@ public static class ScanEndpoints
             {
                 return Http.BadRequest(new { detail = e.Message, field = e.Field });
             }
-            string key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"key:{source}:{k}" : IngestService.KeyFor(source, body);
+            string key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"key:{source}:{k}" : IngestService.KeyFor(source, Sodalite.Results.Soda.SodaPushBody.Strip(body));
             var result = await ingest.IngestAsync(source, doc, key, ct);
             var response = new
             {

@@ -56,6 +56,13 @@ public sealed record ScanResult
     /// <summary>sourceOwner: "soda-core" in a -srf file; null when the document has none (Python's get_scan_results()).</summary>
     public string? SourceOwner { get; init; }
 
+    /// <summary>
+    /// failedRowSamples[]: the failed-row samples of the failing and warning checks, one per check that has one. Not part of
+    /// Soda's format: <see cref="Soda.SodaJsonWriter.Write(ScanResult)"/> (the -srf file) leaves them out, the body pushed to the
+    /// hub (<see cref="Soda.SodaJsonWriter.WritePushBody"/>) carries them as its last key. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<FailedRowSample> FailedRowSamples { get; init; } = [];
+
     /// <summary>The checks that list <paramref name="metricIdentity"/> among their metrics, in <see cref="Checks"/> order.</summary>
     public IEnumerable<ScanCheck> ChecksOf(string metricIdentity) => Checks.Where(c => c.Metrics.Contains(metricIdentity));
 }

@@ -14,7 +14,8 @@ public static class SodaJsonReader
     /// <summary>
     /// Reads leniently, as the QALITA artifacts need: a field of the wrong JSON type counts as absent, a check or metric
     /// that is not an object is skipped, an outcome other than pass/warn/fail is null, a timestamp that is not ISO 8601 is
-    /// null, a log level other than debug/info/warning/error (any case) is info. Throws <see cref="SodaJsonException"/> (field <c>$</c>, "the top level is not an object") only when
+    /// null, a log level other than debug/info/warning/error (any case) is info; failedRowSamples of a wrong shape are skipped
+    /// piece by piece (a sample without a check, a row that is not an array). Throws <see cref="SodaJsonException"/> (field <c>$</c>, "the top level is not an object") only when
     /// <paramref name="root"/> is not an object.
     /// </summary>
     public static ScanResult Read(JsonElement root) => new Reader(strict: false).Document(root);
@@ -23,8 +24,9 @@ public static class SodaJsonReader
     /// Reads what a store of results needs, or throws <see cref="SodaJsonException"/> naming the first field at fault:
     /// checks[] is required; each check needs a string identity and name, an outcome of pass, warn, fail or null, and
     /// string table, column and definition when present; each metric needs a string identity and metricName;
-    /// dataTimestamp is a required ISO 8601 timestamp, scanStartTimestamp and scanEndTimestamp optional ones. The rest is
-    /// read as <see cref="Read"/> reads it.
+    /// dataTimestamp is a required ISO 8601 timestamp, scanStartTimestamp and scanEndTimestamp optional ones; a pushed body's
+    /// failedRowSamples, when present, must have the shape <see cref="SodaJsonWriter.WriteFailedRowSamples"/> writes (the field
+    /// named, e.g. <c>failedRowSamples[0].rows[3]</c>). Other keys are ignored. The rest is read as <see cref="Read"/> reads it.
     /// </summary>
     public static ScanResult ReadStrict(JsonElement root) => new Reader(strict: true).Document(root);
 
@@ -160,7 +162,87 @@ public static class SodaJsonReader
                 Metadata = Values(root, "metadata"),
                 Logs = [.. Objects(root, "logs").Select(Log)],
                 SourceOwner = Text(root, "sourceOwner"),
+                FailedRowSamples = FailedRowSamples(root),
             };
+        }
+
+        /// <summary>
+        /// The pushed body's failedRowSamples[] (absent: none). Strict: an array of objects, each with a string check, a columns
+        /// array of objects (name and type strings or null), a rows array of arrays with one string, number, boolean or null per
+        /// column, and a whole non-negative totalRowCount when present and not null. Lenient: what is not an array is none, a
+        /// sample without a string check or that is not an object is skipped, as are rows and columns that are not arrays or
+        /// objects; values are read as they are; a totalRowCount that is not a whole non-negative number is null.
+        /// </summary>
+        private List<FailedRowSample> FailedRowSamples(JsonElement root)
+        {
+            var samples = new List<FailedRowSample>();
+            if (!root.TryGetProperty(SodaPushBody.SamplesKey, out var list)) return samples;
+            if (list.ValueKind != JsonValueKind.Array)
+                return strict ? throw new SodaJsonException($"$.{SodaPushBody.SamplesKey}", $"$.{SodaPushBody.SamplesKey} must be an array.") : samples;
+            int i = 0;
+            foreach (var s in list.EnumerateArray())
+            {
+                string at = $"{SodaPushBody.SamplesKey}[{i++}]";
+                if (s.ValueKind != JsonValueKind.Object)
+                {
+                    if (strict) throw new SodaJsonException(at, $"{at} must be an object.");
+                    continue;
+                }
+                if (FailedRowSample(s, at) is { } sample) samples.Add(sample);
+            }
+            return samples;
+        }
+
+        private FailedRowSample? FailedRowSample(JsonElement s, string at)
+        {
+            string? check = String(s, "check", at, required: true);
+            var columns = new List<SampleColumn>();
+            var columnsEl = strict ? Required(s, "columns", at, JsonValueKind.Array) : Optional(s, "columns");
+            if (columnsEl.ValueKind == JsonValueKind.Array)
+            {
+                int j = 0;
+                foreach (var c in columnsEl.EnumerateArray())
+                {
+                    string columnAt = $"{at}.columns[{j++}]";
+                    if (c.ValueKind == JsonValueKind.Object) columns.Add(new SampleColumn(String(c, "name", columnAt, required: false), String(c, "type", columnAt, required: false)));
+                    else if (strict) throw new SodaJsonException(columnAt, $"{columnAt} must be an object.");
+                }
+            }
+            var rows = new List<IReadOnlyList<ResultValue?>>();
+            var rowsEl = strict ? Required(s, "rows", at, JsonValueKind.Array) : Optional(s, "rows");
+            if (rowsEl.ValueKind == JsonValueKind.Array)
+            {
+                int k = 0;
+                foreach (var r in rowsEl.EnumerateArray())
+                {
+                    string rowAt = $"{at}.rows[{k++}]";
+                    if (r.ValueKind != JsonValueKind.Array)
+                    {
+                        if (strict) throw new SodaJsonException(rowAt, $"{rowAt} must be an array of values, one per column.");
+                        continue;
+                    }
+                    if (strict && r.GetArrayLength() != columns.Count)
+                        throw new SodaJsonException(rowAt, $"{rowAt} must have {columns.Count} value(s), one per column, not {r.GetArrayLength()}.");
+                    var row = new List<ResultValue?>();
+                    int l = 0;
+                    foreach (var v in r.EnumerateArray())
+                    {
+                        string valueAt = $"{rowAt}[{l++}]";
+                        if (strict && v.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                            throw new SodaJsonException(valueAt, $"{valueAt} must be a string, a number, true, false or null.");
+                        row.Add(ReadValue(v));
+                    }
+                    rows.Add(row);
+                }
+            }
+            long? total = null;
+            if (s.TryGetProperty("totalRowCount", out var t) && t.ValueKind != JsonValueKind.Null)
+            {
+                if (t.ValueKind == JsonValueKind.Number && PyJson.IsIntegerText(t.GetRawText()) && t.TryGetInt64(out long n) && n >= 0) total = n;
+                else if (strict) throw new SodaJsonException($"{at}.totalRowCount", $"{at}.totalRowCount must be a whole number of rows, at least 0.");
+            }
+            // Lenient: a sample of no check cannot be told apart from another, so it is skipped.
+            return check is null ? null : new FailedRowSample(check, columns, rows, total);
         }
 
         private ScanCheck Check(JsonElement c, string at)

@@ -9,7 +9,10 @@ namespace Sodalite.Results.Soda;
 
 public static class SodaJsonWriter
 {
-    /// <summary>The -srf document: one line, no trailing newline. Null text and timestamps are written as null.</summary>
+    /// <summary>
+    /// The -srf document: one line, no trailing newline. Null text and timestamps are written as null. Soda's format has no
+    /// rows, so <see cref="ScanResult.FailedRowSamples"/> are left out (<see cref="WritePushBody"/> adds them).
+    /// </summary>
     public static string Write(ScanResult result)
     {
         var w = new PyJsonWriter();
@@ -39,6 +42,63 @@ public static class SodaJsonWriter
         w.EndArray();
         w.Name("sourceOwner").String(result.SourceOwner);
         w.EndObject();
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// The body a push to the hub sends (<c>sodalite scan --push hub</c>): the -srf document <see cref="Write(ScanResult)"/> writes,
+    /// and, when the scan has failed-row samples, the key <c>"failedRowSamples"</c> (<see cref="WriteFailedRowSamples"/>) as its
+    /// last member, spliced in just before the final brace: <c>…, "sourceOwner": "soda-core", "failedRowSamples": [...]}</c>.
+    /// Without samples it is the -srf document itself; <see cref="SodaPushBody.Strip"/> of it is the -srf document byte for byte.
+    /// </summary>
+    public static string WritePushBody(ScanResult result)
+    {
+        string srf = Write(result);
+        if (result.FailedRowSamples.Count == 0) return srf;
+        // The -srf document is one line ending in the top level's closing brace, after at least one member.
+        return srf[..^1] + ", \"" + SodaPushBody.SamplesKey + "\": " + WriteFailedRowSamples(result.FailedRowSamples) + "}";
+    }
+
+    /// <summary>
+    /// The failed-row samples as the push body holds them, in Python's one-line layout: <c>[{"check": "…", "columns": [{"name":
+    /// "id", "type": "integer"}], "rows": [[1, "a"], [2, null]], "totalRowCount": 12}]</c>, <c>totalRowCount</c> left out when
+    /// unknown. The result is strict JSON: a float value that is not finite is written as its text (<c>"NaN"</c>,
+    /// <c>"Infinity"</c>, <c>"-Infinity"</c>). Throws <see cref="ArgumentOutOfRangeException"/> for a value that is not a
+    /// <see cref="ResultValue"/> shape.
+    /// </summary>
+    public static string WriteFailedRowSamples(IReadOnlyList<FailedRowSample> samples)
+    {
+        var w = new PyJsonWriter();
+        w.StartArray();
+        foreach (var s in samples)
+        {
+            w.StartObject();
+            w.Name("check").String(s.Check);
+            w.Name("columns").StartArray();
+            foreach (var c in s.Columns)
+            {
+                w.StartObject();
+                w.Name("name").String(c.Name);
+                w.Name("type").String(c.Type);
+                w.EndObject();
+            }
+            w.EndArray();
+            w.Name("rows").StartArray();
+            foreach (var row in s.Rows)
+            {
+                w.StartArray();
+                foreach (var v in row)
+                {
+                    if (v is FloatValue { Value: var f } && !double.IsFinite(f)) w.String(PyJson.FloatText(f));
+                    else Value(w, v);
+                }
+                w.EndArray();
+            }
+            w.EndArray();
+            if (s.TotalRowCount is long total) w.Name("totalRowCount").Int(total);
+            w.EndObject();
+        }
+        w.EndArray();
         return w.ToString();
     }
 
