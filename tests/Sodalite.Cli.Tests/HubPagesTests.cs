@@ -147,7 +147,7 @@ public sealed class HubPagesTests(SqliteHub hub) : IClassFixture<SqliteHub>
             await ShotAsync(page, "issue");
 
             // The board: the acknowledged column holds it; the resolved column holds the issues the fix resolved.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Issues", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Issues", Exact = true }).ClickAsync();
             await page.GetByLabel("Source", new() { Exact = true }).SelectOptionAsync(source);
             await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "resolved (", Exact = false }).ClickAsync();
@@ -155,7 +155,7 @@ public sealed class HubPagesTests(SqliteHub hub) : IClassFixture<SqliteHub>
             await ShotAsync(page, "issues");
 
             // The scans: a list, and a scan page with every check.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Scans", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Scans", Exact = true }).ClickAsync();
             await page.GetByLabel("Source", new() { Exact = true }).SelectOptionAsync(source);
             await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
             await Expect(page.Locator("table.list tbody tr")).ToHaveCountAsync(2);

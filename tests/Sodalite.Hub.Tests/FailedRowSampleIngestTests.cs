@@ -113,4 +113,92 @@ public abstract class FailedRowSampleIngestTests<THub>(THub hub) : IClassFixture
 
 public sealed class SqliteFailedRowSampleIngestTests(SqliteHub hub) : FailedRowSampleIngestTests<SqliteHub>(hub);
 
+/// <summary>What the hub keeps of the samples it receives: everything within its limits, less beyond them, nothing when off.</summary>
+public sealed class FailedRowSampleStorageTests(SqliteHub hub, SqliteHubWithSmallSampleLimits small, SqliteHubWithoutSamples off)
+    : IClassFixture<SqliteHub>, IClassFixture<SqliteHubWithSmallSampleLimits>, IClassFixture<SqliteHubWithoutSamples>
+{
+    /// <summary>A -srf document with two failing checks (missing e-mails, duplicate ids) and their samples.</summary>
+    private static byte[] Body()
+    {
+        ScanCheck Check(string identity, string line, string column) => new()
+        {
+            Identity = identity,
+            Name = line,
+            Definition = $"checks for customers:\n  {line}",
+            Table = "customers",
+            Column = column,
+            Metrics = [$"metric-{identity}"],
+            Outcome = Outcome.Fail,
+            Diagnostics = new MetricCheckDiagnostics([], new IntegerValue(3)),
+        };
+        var doc = new ScanResult
+        {
+            DefinitionName = "Soda Core CLI",
+            DefaultDataSource = "warehouse",
+            DataTimestamp = new DateTimeOffset(2024, 7, 1, 0, 0, 0, TimeSpan.Zero),
+            HasFailures = true,
+            Metrics = [new ScanMetric { Identity = "metric-a1", MetricName = "missing_count", Value = new IntegerValue(3) }, new ScanMetric { Identity = "metric-b2", MetricName = "duplicate_count", Value = new IntegerValue(3) }],
+            Checks = [Check("a1", "missing_count(email) = 0", "email"), Check("b2", "duplicate_count(id) = 0", "id")],
+            SourceOwner = "soda-core",
+        };
+        return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SodaPushBody.Splice(Encoding.UTF8.GetBytes(SodaJsonWriter.Write(doc)),
+        [
+            new FailedRowSample("a1", [new SampleColumn("id", "integer"), new SampleColumn("email", "varchar")],
+                [[new IntegerValue(4), null], [new IntegerValue(9), null], [new IntegerValue(12), new TextValue("")]], 3),
+            new FailedRowSample("b2", [new SampleColumn("id", "integer"), new SampleColumn("name", "varchar")],
+                [[new IntegerValue(7), new TextValue("Ana")], [new IntegerValue(7), new TextValue("Ana Lima")]], 2),
+        ])));
+    }
+
+    private static async Task<(JsonObject? Missing, JsonObject? Duplicate)> PushAndReadAsync(HubFixture target)
+    {
+        using var c = target.Client(target.AdminToken);
+        string source = $"kept-{Guid.NewGuid():N}";
+        var content = new ByteArrayContent(Body());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        Assert.Equal(HttpStatusCode.Created, (await c.PostAsync($"/api/v2/scans?source={source}", content)).StatusCode);
+        int sourceId = (int)(await c.GetFromJsonAsync<JsonArray>("/api/v2/sources"))!.Single(s => (string?)s!["name"] == source)!["id"]!;
+        int datasetId = (int)(await c.GetFromJsonAsync<JsonArray>($"/api/v2/datasets?source_id={sourceId}"))!.Single()!["id"]!;
+        var checks = (await c.GetFromJsonAsync<JsonArray>($"/api/v2/checks?dataset_id={datasetId}"))!;
+        async Task<JsonObject?> Sample(string identity)
+        {
+            int id = (int)checks.Single(x => (string?)x!["identity"] == identity)!["id"]!;
+            var r = await c.GetAsync($"/api/v2/checks/{id}/samples");
+            return r.StatusCode == HttpStatusCode.OK ? await r.Content.ReadFromJsonAsync<JsonObject>() : null;
+        }
+        return (await Sample("a1"), await Sample("b2"));
+    }
+
+    [Fact]
+    public async Task The_hub_keeps_each_failing_checks_rows_as_sent()
+    {
+        var (missing, duplicate) = await PushAndReadAsync(hub);
+        Assert.Equal("[[4,null],[9,null],[12,\"\"]]", missing!["rows"]!.ToJsonString());
+        Assert.Equal("[{\"name\":\"id\",\"type\":\"integer\"},{\"name\":\"email\",\"type\":\"varchar\"}]", missing["columns"]!.ToJsonString());
+        Assert.Equal((3, 3L, false), ((int)missing["stored_row_count"]!, (long)missing["total_row_count"]!, (bool)missing["truncated"]!));
+        Assert.Equal("[[7,\"Ana\"],[7,\"Ana Lima\"]]", duplicate!["rows"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Rows_beyond_the_per_check_and_per_scan_limits_are_dropped_and_the_sample_says_so()
+    {
+        // 2 rows per check: the first check keeps 2 of 3 ("[4, null]" and "[9, null]": 24 bytes of JSON with brackets and
+        // separators); of the 50 bytes per scan, the 26 left hold one of the second check's rows.
+        var (missing, duplicate) = await PushAndReadAsync(small);
+        Assert.Equal("[[4,null],[9,null]]", missing!["rows"]!.ToJsonString());
+        Assert.True((bool)missing["truncated"]!);
+        Assert.Equal(3L, (long)missing["total_row_count"]!);
+        Assert.Equal("[[7,\"Ana\"]]", duplicate!["rows"]!.ToJsonString());
+        Assert.True((bool)duplicate["truncated"]!);
+    }
+
+    [Fact]
+    public async Task A_hub_with_samples_off_keeps_none()
+    {
+        var (missing, duplicate) = await PushAndReadAsync(off);
+        Assert.Null(missing);
+        Assert.Null(duplicate);
+    }
+}
+
 public sealed class PostgresFailedRowSampleIngestTests(PostgresHub hub) : FailedRowSampleIngestTests<PostgresHub>(hub);

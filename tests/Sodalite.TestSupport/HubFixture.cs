@@ -25,6 +25,9 @@ public abstract class HubFixture : IAsyncLifetime
     public string AdminToken { get; private set; } = "";
 
     protected abstract Task<string> DatabaseAsync();
+
+    /// <summary>Changes the hub's options before it starts (sample limits, ...); as given by default.</summary>
+    protected virtual HubOptions Configure(HubOptions options) => options;
     protected virtual Task StopDatabaseAsync() => Task.CompletedTask;
 
     private string _database = "";
@@ -43,7 +46,7 @@ public abstract class HubFixture : IAsyncLifetime
     /// <summary>Starts the hub (again) on the same port and database.</summary>
     public async Task StartHubAsync()
     {
-        _app = HubServer.Build(new HubOptions
+        _app = HubServer.Build(Configure(new HubOptions
         {
             Urls = BaseAddress.ToString().TrimEnd('/'),
             Database = _database,
@@ -51,7 +54,7 @@ public abstract class HubFixture : IAsyncLifetime
             AdminPassword = AdminPassword,
             SecretKey = "test secret",
             SodaWebhookToken = WebhookToken,
-        }, app => app.Use(async (context, next) =>
+        }), app => app.Use(async (context, next) =>
         {
             var parts = new List<(string, string?, string?)>();
             if (context.Request.HasFormContentType)
@@ -107,7 +110,23 @@ public abstract class HubFixture : IAsyncLifetime
 
 }
 
-public sealed class SqliteHub : HubFixture
+/// <summary>A SQLite hub that keeps at most 2 sample rows per check and 50 bytes of rows per scan.</summary>
+public sealed class SqliteHubWithSmallSampleLimits : SqliteHubBase
+{
+    protected override HubOptions Configure(HubOptions options) => options with { SampleRowsPerCheck = 2, SampleBytesPerScan = 50 };
+}
+
+/// <summary>A SQLite hub that keeps no samples (--no-samples).</summary>
+public sealed class SqliteHubWithoutSamples : SqliteHubBase
+{
+    protected override HubOptions Configure(HubOptions options) => options with { StoreSamples = false };
+}
+
+/// <summary>A hub over a temporary SQLite file.</summary>
+public sealed class SqliteHub : SqliteHubBase;
+
+/// <summary>A hub over a temporary SQLite file, for fixtures that change its options.</summary>
+public abstract class SqliteHubBase : HubFixture
 {
     private string _dir = "";
 
@@ -115,6 +134,13 @@ public sealed class SqliteHub : HubFixture
     {
         _dir = Directory.CreateTempSubdirectory("sodalite-hub-").FullName;
         return Task.FromResult(Path.Combine(_dir, "nested", "hub.db"));
+    }
+
+    protected override Task StopDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, true);
+        return Task.CompletedTask;
     }
 }
 

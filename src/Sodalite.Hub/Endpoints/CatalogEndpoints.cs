@@ -41,5 +41,22 @@ public static class CatalogEndpoints
         }).WithName("listCheckResults").WithSummary("A check's results over time, oldest data first")
             .WithDescription("The newest `limit` results (default 1000, at most 10000), in data timestamp order.")
             .Produces<List<CheckResultPoint>>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        read.MapGet("/checks/{id:int}/samples", async (int id, HubDb db, int? scan_id) =>
+        {
+            if (!await db.Checks.AnyAsync(c => c.Id == id)) return Http.NotFound(new { detail = $"No check {id}." });
+            // The newest scan's sample unless one is named (scan ids grow with storage order).
+            var kept = await db.CheckSamples.AsNoTracking().Where(s => s.CheckId == id && (scan_id == null || s.ScanId == scan_id))
+                .OrderByDescending(s => s.ScanId).FirstOrDefaultAsync();
+            if (kept is null)
+                return Http.NotFound(new { detail = scan_id is null ? $"No failed-row sample is kept for check {id}." : $"No failed-row sample is kept for check {id} in scan {scan_id}." });
+            using var columns = System.Text.Json.JsonDocument.Parse(kept.ColumnsJson);
+            using var rows = System.Text.Json.JsonDocument.Parse(kept.RowsJson);
+            return Http.Ok(new CheckSampleInfo(kept.ScanId,
+                [.. columns.RootElement.EnumerateArray().Select(c => new SampleColumnInfo(c.GetProperty("name").GetString(), c.GetProperty("type").GetString()))],
+                [.. rows.RootElement.EnumerateArray().Select(r => (IReadOnlyList<System.Text.Json.JsonElement>)[.. r.EnumerateArray().Select(v => v.Clone())])],
+                kept.StoredRowCount, kept.TotalRowCount, kept.Truncated));
+        }).WithName("getCheckSample").WithSummary("The failed rows kept from a check's latest failing result (or from scan_id)")
+            .WithDescription("Kept within the hub's sample limits (--sample-rows per check, --sample-bytes per scan); none when the hub runs with --no-samples.")
+            .Produces<CheckSampleInfo>().Produces<ApiError>(StatusCodes.Status404NotFound);
     }
 }

@@ -10,7 +10,7 @@ using Sodalite.Results.Soda;
 
 namespace Sodalite.Hub.Ingestion;
 
-public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks)
+public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks, HubOptions options)
 {
 
     public static string KeyFor(string source, byte[] body) =>
@@ -154,6 +154,8 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             if (change != IssueChange.None) counts[(int)change - 1]++;
         }
 
+        StoreSamples(doc, datasets, checks, judged, scan);
+
         // A not-evaluated check the hub knows from an earlier scan (same dataset and name, one such check) gets an "error" result, so
         // its history shows the gap; every one counts as not passed in its dataset's score and the source's.
         var erroredNames = unevaluated.Select(u => u.Name).Distinct().ToList();
@@ -222,6 +224,45 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new IngestResult(scan.Id, false, scored.Count, doc.Metrics.Count, new IssueCounts(counts[0], counts[1], counts[2], counts[3]), sourceScore);
+    }
+
+    /// <summary>
+    /// Keeps the failed-row samples the document carries (<c>failedRowSamples[]</c>) for the checks judged in it, within the hub's
+    /// limits: at most <see cref="HubOptions.SampleRowsPerCheck"/> rows per check and <see cref="HubOptions.SampleBytesPerScan"/>
+    /// bytes of rows (as JSON) per scan, in document order; a cut sample is marked truncated. None when samples are off.
+    /// </summary>
+    private void StoreSamples(ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks, HashSet<int> judged, Scan scan)
+    {
+        if (!options.StoreSamples || doc.FailedRowSamples.Count == 0) return;
+        long budget = options.SampleBytesPerScan;
+        var stored = new HashSet<int>();
+        foreach (var sample in doc.FailedRowSamples)
+        {
+            var owner = doc.Checks.FirstOrDefault(c => c.Identity == sample.Check);
+            if (owner is null || !datasets.TryGetValue(DatasetName(owner, doc), out var dataset)
+                || !checks.TryGetValue((dataset.Id, owner.Identity), out var check) || !judged.Contains(check.Id) || !stored.Add(check.Id)) continue;
+            var rows = new List<string>();
+            bool truncated = sample.Rows.Count > options.SampleRowsPerCheck;
+            long used = 2;
+            foreach (var row in sample.Rows.Take(options.SampleRowsPerCheck))
+            {
+                string json = "[" + string.Join(", ", row.Select(SodaJsonWriter.Write)) + "]";
+                if (used + json.Length + 2 > budget) { truncated = true; break; }
+                used += json.Length + 2;
+                rows.Add(json);
+            }
+            budget -= used;
+            db.CheckSamples.Add(new CheckSample
+            {
+                ScanId = scan.Id,
+                CheckId = check.Id,
+                ColumnsJson = System.Text.Json.JsonSerializer.Serialize(sample.Columns.Select(c => new { name = c.Name, type = c.Type })),
+                RowsJson = "[" + string.Join(", ", rows) + "]",
+                StoredRowCount = rows.Count,
+                TotalRowCount = sample.TotalRowCount,
+                Truncated = truncated,
+            });
+        }
     }
 
     private static string DatasetName(ScanCheck c, ScanResult doc) => DatasetName(c.Table, doc);
