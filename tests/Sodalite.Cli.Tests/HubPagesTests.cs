@@ -162,6 +162,11 @@ public sealed class HubPagesTests(SqliteHub hub) : IClassFixture<SqliteHub>
             await page.Locator("table.list tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
             await Expect(page.Locator("table.list tbody tr")).ToHaveCountAsync(14);
             await ShotAsync(page, "scan");
+
+            // The API reference the navigation links to: Scalar's page, with the hub's own script, reading the hub's document.
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "API", Exact = true }).ClickAsync();
+            await Expect(page.GetByText("Sodalite hub API").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "api-docs.png") });
         }
         finally
         {

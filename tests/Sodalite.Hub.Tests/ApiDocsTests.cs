@@ -302,6 +302,9 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
         Assert.Contains("<script src=\"scalar.js\"></script>", html);
         Assert.DoesNotContain("src=\"http", html);
         Assert.Contains("\"withDefaultFonts\":false", html);
+        // And it calls nobody else: telemetry and the AI chat are off.
+        Assert.Contains("\"telemetry\":false", html);
+        Assert.Contains("\"disabled\":true", html);
         var script = await c.GetAsync(new Uri(page.RequestMessage!.RequestUri!, "scalar.js"));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);

@@ -37,11 +37,18 @@ public static class HubOpenApi
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference(DocsPath, o => o
-                .WithTitle("Sodalite hub API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .DisableDefaultFonts()
-                .AddPreferredSecuritySchemes(BearerScheme))
+        app.MapScalarApiReference(DocsPath, o =>
+            {
+                o.WithTitle("Sodalite hub API")
+                    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                    .DisableDefaultFonts()
+                    .AddPreferredSecuritySchemes(BearerScheme);
+                // A self-hosted hub's page calls nobody else: no telemetry, no AI chat, no hosted developer tools or deploy button.
+                o.Telemetry = false;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+                o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                o.DotNetFlag = false;
+            })
             .AllowAnonymous();
     }
 }
