@@ -146,10 +146,10 @@ public static partial class SodaliteCli
             {
                 var overall = g.First(s => s.Dimension is null);
                 var dimensions = Dimensions.All.ToDictionary(d => d, d => g.FirstOrDefault(s => s.Dimension == d) is { } s
-                    ? new DimensionScore(s.Value, s.Passed, s.Total, s.ScanId, s.DataTimestamp.ToUniversalTime())
+                    ? new DimensionScore(s.Value, s.Passed, s.Counted, s.ScanId, s.DataTimestamp.ToUniversalTime())
                     : null);
                 return new ScoreRow(overall.Source ?? $"source {overall.SourceId}", overall.SourceId, overall.Dataset, overall.DatasetId, overall.Value,
-                    overall.Passed, overall.Total, overall.ScanId, overall.DataTimestamp.ToUniversalTime(), dimensions);
+                    overall.Passed, overall.Counted, overall.ScanId, overall.DataTimestamp.ToUniversalTime(), dimensions);
             })
             .OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.DatasetId is not null).ThenBy(r => r.Dataset, StringComparer.Ordinal),
     ];

@@ -10,7 +10,7 @@ namespace Sodalite.Cli;
 /// <param name="DatasetId">The dataset's id; null for the whole source.</param>
 /// <param name="Score">The overall score: passed / total checks, 0..1.</param>
 /// <param name="Passed">Checks that passed.</param>
-/// <param name="Total">Checks judged.</param>
+/// <param name="Total">Checks counted: judged, or not evaluated because of an error.</param>
 /// <param name="ScanId">The scan the overall score came from (null for a score a QALITA pack uploaded).</param>
 /// <param name="DataTimestamp">That scan's data timestamp.</param>
 /// <param name="Dimensions">Each of the six dimensions (completeness, uniqueness, validity, timeliness, consistency, accuracy), null when none of its checks was ever scored.</param>

@@ -135,10 +135,10 @@ public class HubReadTests(ScannedHub scanned) : IClassFixture<ScannedHub>
         string[] lines = output.TrimEnd().Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Matches(@"^id\s+status\s+severity\s+source\s+dataset\s+title\s+assignee\s+occurrences\s+last seen$", lines[0]);
-        Assert.Single(lines, l => Regex.IsMatch(l, $@"^\s*\d+\s+open\s+high\s+{scanned.Crm}\s+customers\s+customers: missing_count\(email\) = 0\s+ana\s+1\s+2024-01-03T00:00Z$"));
-        Assert.Single(lines, l => Regex.IsMatch(l, $@"^\s*\d+\s+open \(muted\)\s+high\s+{scanned.Crm}\s+customers\s+customers: row_count > 5\s+-\s+1\s+2024-01-03T00:00Z$"));
+        Assert.Single(lines, l => Regex.IsMatch(l, $@"^\s*\d+\s+open\s+high\s+{scanned.Crm}\s+customers\s+{scanned.Crm} / customers: missing_count\(email\) = 0\s+ana\s+1\s+2024-01-03T00:00Z$"));
+        Assert.Single(lines, l => Regex.IsMatch(l, $@"^\s*\d+\s+open \(muted\)\s+high\s+{scanned.Crm}\s+customers\s+{scanned.Crm} / customers: row_count > 5\s+-\s+1\s+2024-01-03T00:00Z$"));
         Assert.DoesNotContain('\u001b', output);
-        Assert.All(lines[1..], l => Assert.Equal(lines[0].IndexOf("title", StringComparison.Ordinal), l.IndexOf("customers:", StringComparison.Ordinal)));
+        Assert.All(lines[1..], l => Assert.Equal(lines[0].IndexOf("title", StringComparison.Ordinal), l.IndexOf(scanned.Crm + " / customers:", StringComparison.Ordinal)));
     }
 
     [Fact]
