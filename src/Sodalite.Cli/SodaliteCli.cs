@@ -254,9 +254,19 @@ public static partial class SodaliteCli
                 await stderr.WriteLineAsync($"sodalite: cannot open the hub's database ({options.Database ?? Hub.HubOptions.DefaultSqlitePath}): {e.Message}");
                 return 3;
             }
-            await stdout.WriteLineAsync($"Sodalite hub {Hub.HubServer.Version} on {options.Urls} (pages: sign in at {options.Urls.Split(';')[0]}/login), storing in {(options.Database is { } d && d.Contains("://", StringComparison.Ordinal) ? "PostgreSQL" : options.Database ?? Hub.HubOptions.DefaultSqlitePath)}");
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException e)
+            {
+                // Most often the port is taken (another hub, another server).
+                await stderr.WriteLineAsync($"sodalite: the hub cannot listen on {options.Urls}: {e.Message} Stop what uses it or choose another address with --urls.");
+                return 3;
+            }
+            await stdout.WriteLineAsync($"Sodalite hub {Hub.HubServer.Version} on {options.Urls} (pages: sign in at {options.Urls.Split(';')[0]}/login), storing in {(options.Database is { } d && d.Contains("://", StringComparison.Ordinal) ? "PostgreSQL" : options.Database ?? Hub.HubOptions.DefaultSqlitePath)}"
+                + (options.StoreSamples ? "" : "; keeping no failed-row samples"));
             if (options.AdminUsername is null) await stdout.WriteLineAsync("No admin configured: set SODALITE_ADMIN_USERNAME and SODALITE_ADMIN_PASSWORD before the first start.");
-            await app.StartAsync(ct);
             await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app, ct);
             return 0;
         });

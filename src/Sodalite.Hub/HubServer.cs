@@ -35,6 +35,11 @@ public static class HubServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // EF Core warns on every first start that SQLite's 'PRAGMA foreign_keys' steps of a migration run outside its transaction:
+        // expected for SQLite table rebuilds, and alarming to read. Errors still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
+        // A port in use is reported by `sodalite serve` in one line; the host's own error would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddSingleton(options.Time);
         builder.Services.AddSingleton(options);
         ConfigureStorage(builder.Services, options.Database ?? HubOptions.DefaultSqlitePath);
@@ -76,6 +81,15 @@ public static class HubServer
             try
             {
                 await next(context);
+            }
+            catch (BadHttpRequestException) when (!context.Response.HasStarted && !context.Request.Path.StartsWithSegments("/api"))
+            {
+                // A page's form that does not bind: almost always a missing or stale antiforgery token (an old tab, another site).
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form refused · Sodalite hub</title></head><body><main><h1>Form refused</h1>"
+                    + "<p>The form was not sent from a current page of this hub (its security token is missing or expired). Go back, reload the page and try again.</p>"
+                    + "<p><a href=\"/\">Overview</a></p></main></body></html>");
             }
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {

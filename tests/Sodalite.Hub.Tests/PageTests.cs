@@ -66,6 +66,29 @@ public sealed partial class PageTests(SqliteHub hub) : IClassFixture<SqliteHub>
         // An action posted without the antiforgery token (another site's form) changes nothing.
         var forged = await client.PostAsync("/issues/1/actions", new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "mute" }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("<h1>Form refused</h1>", await forged.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Paths_no_route_takes_get_the_not_found_page_or_the_apis_json_error()
+    {
+        using var client = await BrowserAsync();
+        foreach (var path in new[] { "/datasets/abc", "/nonexistent", "/checks/1.5" })
+        {
+            var r = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+            Assert.Contains("<h1>Not found</h1>", await r.Content.ReadAsStringAsync());
+        }
+        using var api = hub.Client(hub.AdminToken);
+        var missing = await api.GetAsync("/api/v2/issues/abc");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.StartsWith("No such API route: GET /api/v2/issues/abc.", (string)(await missing.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["detail"]!);
+
+        // A token that was sent and refused says so, unlike a missing one.
+        using var stranger = hub.Client("sdl_not_a_token");
+        var refused = await stranger.GetAsync("/api/v2/issues");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.StartsWith("The API token is unknown, revoked or expired", (string)(await refused.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["detail"]!);
     }
 
     private static string PageEndpointsLocalOrRoot(string url) => Pages.PageEndpoints.LocalOrRoot(url);

@@ -40,16 +40,19 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A token that was sent but refused says why (unknown, revoked, expired); none sent says how to get one.
+        string? refused = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Response.WriteAsJsonAsync(new { detail = "Send a token: Authorization: Bearer <token> (POST /api/v1/auth/signin, then POST /api/v1/tokens/create)." });
+        await Response.WriteAsJsonAsync(new { detail = refused ?? "Send a token: Authorization: Bearer <token> (POST /api/v1/auth/signin, then POST /api/v1/tokens/create)." });
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = 403;
-        return Response.WriteAsJsonAsync(new { detail = "Your role does not allow this: writing needs the admin or dataengineer role." });
+        string role = Context.User.FindFirst("role")?.Value ?? "none";
+        return Response.WriteAsJsonAsync(new { detail = $"Your role ({role}) does not allow this: changing things needs the admin or dataengineer role, managing users the admin role." });
     }
 }

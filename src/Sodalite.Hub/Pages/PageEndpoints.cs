@@ -57,13 +57,21 @@ public static class PageEndpoints
             new() { ["Title"] = "Not allowed", ["Message"] = "Your role only reads: acting on issues needs the admin or dataengineer role." }, 403))
             .AllowAnonymous().ExcludeFromDescription();
 
+        // Any other path: the API's JSON error under /api, else the not-found page.
+        app.MapFallback("{*path}", (HttpContext http) => http.Request.Path.StartsWithSegments("/api")
+                ? Http.Json(new { detail = $"No such API route: {http.Request.Method} {http.Request.Path}. See /api/docs.", field = "$" }, statusCode: 404)
+                : NotFound(http, $"There is no page at {http.Request.Path}."))
+            .AllowAnonymous().ExcludeFromDescription();
+
         var pages = app.MapGroup("").RequireAuthorization(Read).ExcludeFromDescription();
         pages.MapGet("/", async (HttpContext http, DashboardQueries q, string? source, string? sort, bool? desc, int? page, CancellationToken ct) =>
             Page<OverviewPage>(http, new() { ["Model"] = await Timed(http, () => q.OverviewAsync(new ListQuery(http.Request.Query["q"], source, sort, desc ?? false, page ?? 1), ct)) }));
         pages.MapGet("/datasets/{id:int}", async (HttpContext http, DashboardQueries q, int id, CancellationToken ct) =>
             await Timed(http, () => q.DatasetAsync(id, ct)) is { } m ? Page<DatasetPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no dataset {id}."));
-        pages.MapGet("/checks/{id:int}", async (HttpContext http, DashboardQueries q, int id, int? page, CancellationToken ct) =>
-            await Timed(http, () => q.CheckAsync(id, page ?? 1, ct)) is { } m ? Page<CheckPage>(http, new() { ["Model"] = m }) : NotFound(http, $"There is no check {id}."));
+        pages.MapGet("/checks/{id:int}", async (HttpContext http, DashboardQueries q, HubOptions options, int id, int? page, CancellationToken ct) =>
+            await Timed(http, () => q.CheckAsync(id, page ?? 1, ct)) is { } m
+                ? Page<CheckPage>(http, new() { ["Model"] = m, ["SamplesOff"] = !options.StoreSamples })
+                : NotFound(http, $"There is no check {id}."));
         pages.MapGet("/issues", async (HttpContext http, DashboardQueries q, string? status, string? source, string? dataset, string? severity, string? assignee, int? page, CancellationToken ct) =>
         {
             var filter = new IssueFilter(IssueFilter.Statuses.Contains(status) ? status! : "open", Blank(source), Blank(dataset), Blank(severity), Blank(assignee), page ?? 1);
