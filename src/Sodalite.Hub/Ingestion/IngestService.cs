@@ -16,7 +16,13 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
     public static string KeyFor(string source, byte[] body) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. body]));
 
-    public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct)
+    /// <summary>
+    /// Stores <paramref name="doc"/> as a scan of <paramref name="sourceName"/> unless a scan with <paramref name="idempotencyKey"/> is
+    /// stored already. <paramref name="checkErrors"/> (by check identity) names checks of the document without an outcome that
+    /// errored, as a Soda Cloud webhook reports them: each gets an "error" result and an <see cref="ErroredCheck"/> row.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? checkErrors = null)
     {
         var gate = locks.For(sourceName);
         await gate.WaitAsync(ct);
@@ -29,7 +35,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                     return await DuplicateAsync(known, ct);
                 try
                 {
-                    return await StoreAsync(sourceName, doc, idempotencyKey, ct);
+                    return await StoreAsync(sourceName, doc, idempotencyKey, checkErrors ?? new Dictionary<string, string>(), ct);
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
@@ -51,7 +57,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         return new IngestResult(known.Id, true, results, metrics, new IssueCounts(0, 0, 0, 0), score);
     }
 
-    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument document, string key, CancellationToken ct)
+    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument document, string key, IReadOnlyDictionary<string, string> checkErrors, CancellationToken ct)
     {
         var doc = document.Result;
         var dataTimestamp = doc.DataTimestamp ?? throw new ArgumentException("A stored scan needs its dataTimestamp.", nameof(document));
@@ -92,7 +98,11 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                 Location = l.Location is { } loc ? LocationText(loc) : null,
             });
         var unevaluated = ScanProblems.Read(doc);
-        scan.ErroredChecks = unevaluated.Count;
+        // Checks listed without an outcome that the caller says errored (a Soda Cloud "error" result).
+        var listedErrors = doc.Checks.Where(c => c.Outcome is null && checkErrors.ContainsKey(c.Identity)).DistinctBy(c => c.Identity).ToList();
+        scan.ErroredChecks = unevaluated.Count + listedErrors.Count;
+        scan.ErrorCount += listedErrors.Count;
+        scan.HasErrors |= listedErrors.Count > 0;
 
         // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
         var names = doc.Checks.Select(c => DatasetName(c, doc)).Concat(unevaluated.Where(u => u.Listed).Select(u => DatasetName(u.Table, doc))).Distinct().ToList();
@@ -182,6 +192,25 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                 });
             }
             errored.Add((datasetId, match?.Dimension));
+        }
+
+        foreach (var c in listedErrors)
+        {
+            var dataset = datasets[DatasetName(c, doc)];
+            var check = checks[(dataset.Id, c.Identity)];
+            if (!judged.Add(check.Id)) continue;
+            string error = checkErrors[c.Identity];
+            db.ErroredChecks.Add(new ErroredCheck { Scan = scan, DatasetId = dataset.Id, Name = check.Name, CheckId = check.Id, Error = error });
+            db.CheckResults.Add(new CheckResult
+            {
+                ScanId = scan.Id,
+                CheckId = check.Id,
+                Outcome = "error",
+                DataTimestamp = dataTimestamp,
+                DiagnosticsJson = c.Diagnostics is { } d ? SodaJsonWriter.Write(d) : "{}",
+                Error = error,
+            });
+            errored.Add((dataset.Id, check.Dimension));
         }
 
         foreach (var m in doc.Metrics)
