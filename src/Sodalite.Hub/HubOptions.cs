@@ -17,6 +17,11 @@ public sealed record HubOptions
     public string? SecretKey { get; init; }
     /// <summary>The bearer token Soda Cloud's webhook integration sends; the webhook is off without one.</summary>
     public string? SodaWebhookToken { get; init; }
+    /// <summary>
+    /// A custom header Soda Cloud's webhook integration is configured to send, as "Name: value" (e.g. "X-Soda-Secret: s3cret");
+    /// when set, the webhook requires it (and the bearer token too when <see cref="SodaWebhookToken"/> is set).
+    /// </summary>
+    public string? SodaWebhookHeader { get; init; }
     /// <summary>Largest accepted request body, in bytes (64 MiB by default); a larger one is a 413.</summary>
     public long MaxBodyBytes { get; init; } = 64L * 1024 * 1024;
     /// <summary>Keep the failed-row samples pushed with scans (on by default); off for sensitive data: samples are then dropped on arrival.</summary>
@@ -33,7 +38,7 @@ public sealed record HubOptions
 
     /// <summary>
     /// Reads SODALITE_* environment variables (QALITA_ADMIN_* too) for what the options leave unset: SODALITE_HUB_DB,
-    /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN; and
+    /// SODALITE_ADMIN_USERNAME, SODALITE_ADMIN_PASSWORD, SODALITE_SECRET_KEY, SODALITE_SODA_WEBHOOK_TOKEN, SODALITE_SODA_WEBHOOK_HEADER; and
     /// SODALITE_HUB_SAMPLES=off (or false, 0) to keep no samples, SODALITE_HUB_SAMPLE_ROWS and SODALITE_HUB_SAMPLE_BYTES for the
     /// sample limits (a value that is not a non-negative integer is ignored).
     /// </summary>
@@ -45,10 +50,16 @@ public sealed record HubOptions
         AdminPassword = AdminPassword ?? env("SODALITE_ADMIN_PASSWORD") ?? env("QALITA_ADMIN_PASSWORD"),
         SecretKey = SecretKey ?? env("SODALITE_SECRET_KEY"),
         SodaWebhookToken = SodaWebhookToken ?? env("SODALITE_SODA_WEBHOOK_TOKEN"),
+        SodaWebhookHeader = SodaWebhookHeader ?? env("SODALITE_SODA_WEBHOOK_HEADER"),
         StoreSamples = StoreSamples && env("SODALITE_HUB_SAMPLES")?.Trim().ToLowerInvariant() is not ("off" or "false" or "0" or "no"),
         SampleRowsPerCheck = int.TryParse(env("SODALITE_HUB_SAMPLE_ROWS"), System.Globalization.CultureInfo.InvariantCulture, out int rows) && rows >= 0 ? rows : SampleRowsPerCheck,
         SampleBytesPerScan = long.TryParse(env("SODALITE_HUB_SAMPLE_BYTES"), System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 0 ? bytes : SampleBytesPerScan,
     };
+
+    /// <summary>A "Name: value" header setting split at its first ':' (both parts trimmed); null when it has no name or no ':'.</summary>
+    public static (string Name, string Value)? ParseHeader(string setting) =>
+        setting.IndexOf(':', StringComparison.Ordinal) is int colon and > 0 && setting[..colon].Trim() is { Length: > 0 } name
+            ? (name, setting[(colon + 1)..].Trim()) : null;
 
     /// <summary>
     /// The SQLite file used when <see cref="Database"/> is unset: sodalite/hub.db in the user's local application data folder (created

@@ -118,6 +118,7 @@ public static class HubServer
         ScoreEndpoints.Map(app);
         QalitaEndpoints.Map(app);
         SodaWebhookEndpoints.Map(app);
+        SodaSamplerEndpoints.Map(app);
         PageEndpoints.Map(app);
         return app;
     }

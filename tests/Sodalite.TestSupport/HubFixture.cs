@@ -122,6 +122,14 @@ public sealed class SqliteHubWithoutSamples : SqliteHubBase
     protected override HubOptions Configure(HubOptions options) => options with { StoreSamples = false };
 }
 
+/// <summary>A SQLite hub whose Soda Cloud webhook requires a custom header (X-Soda-Secret: s3cret) instead of a bearer token.</summary>
+public sealed class SqliteHubWithWebhookHeader : SqliteHubBase
+{
+    public const string HeaderName = "X-Soda-Secret", HeaderValue = "s3cret";
+
+    protected override HubOptions Configure(HubOptions options) => options with { SodaWebhookToken = null, SodaWebhookHeader = $"{HeaderName}: {HeaderValue}" };
+}
+
 /// <summary>A hub over a temporary SQLite file.</summary>
 public sealed class SqliteHub : SqliteHubBase;
 

@@ -1,4 +1,6 @@
-// One bearer scheme for both kinds of token: an API token (sdl_..., looked up by its hash) or a session JWT.
+// One bearer scheme for both kinds of token: an API token (sdl_..., looked up by its hash) or a session JWT. An API token is also
+// accepted as the password of Basic authentication, which is what Python's requests sends for a URL with credentials
+// (https://user:sdl_...@hub/...): Soda Core's HTTP failed-rows sampler can only be given a URL.
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -18,8 +20,14 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        string token = header[7..].Trim();
+        string token;
+        if (header is not null && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (BasicPassword(header[6..].Trim()) is not { } password || !password.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
+            token = password;
+        }
+        else if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header[7..].Trim();
+        else return AuthenticateResult.NoResult();
         ClaimsIdentity? identity;
         if (token.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal))
         {
@@ -38,6 +46,21 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             identity = new ClaimsIdentity(identity.Claims, SchemeName, "name", "role");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>The password of a Basic credential (base64 of "user:password"), or null when it is not one.</summary>
+    private static string? BasicPassword(string credential)
+    {
+        try
+        {
+            string text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(credential));
+            int colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 ? text[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -30,6 +30,8 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
     public DbSet<ErroredCheck> ErroredChecks => Set<ErroredCheck>();
     /// <summary>Failed-row samples of the scans' checks.</summary>
     public DbSet<CheckSample> CheckSamples => Set<CheckSample>();
+    /// <summary>Samples from Soda Core's HTTP sampler waiting for their scan.</summary>
+    public DbSet<PendingSample> PendingSamples => Set<PendingSample>();
     /// <summary>Scores of sources and datasets, overall and by dimension.</summary>
     public DbSet<Score> Scores => Set<Score>();
     /// <summary>Issues; (dataset, check) unique.</summary>
@@ -72,6 +74,7 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         b.Entity<CheckSample>().HasIndex(s => s.ScanId);
         b.Entity<CheckSample>().HasOne<Scan>().WithMany().HasForeignKey(s => s.ScanId);
         b.Entity<CheckSample>().HasOne<Check>().WithMany().HasForeignKey(s => s.CheckId);
+        b.Entity<PendingSample>().HasIndex(s => s.DataSourceName);
         b.Entity<Score>().HasIndex(s => new { s.SourceId, s.DatasetId, s.Dimension, s.DataTimestamp });
         b.Entity<Score>().HasIndex(s => s.ScanId);
         b.Entity<Issue>().HasIndex(i => new { i.DatasetId, i.CheckId }).IsUnique();

@@ -16,7 +16,13 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
     public static string KeyFor(string source, byte[] body) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(source + "\n"), .. body]));
 
-    public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct)
+    /// <summary>
+    /// Stores <paramref name="doc"/> as a scan of <paramref name="sourceName"/> unless a scan with <paramref name="idempotencyKey"/> is
+    /// stored already. <paramref name="checkErrors"/> (by check identity) names checks of the document without an outcome that
+    /// errored, as a Soda Cloud webhook reports them: each gets an "error" result and an <see cref="ErroredCheck"/> row.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? checkErrors = null)
     {
         var gate = locks.For(sourceName);
         await gate.WaitAsync(ct);
@@ -29,7 +35,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                     return await DuplicateAsync(known, ct);
                 try
                 {
-                    return await StoreAsync(sourceName, doc, idempotencyKey, ct);
+                    return await StoreAsync(sourceName, doc, idempotencyKey, checkErrors ?? new Dictionary<string, string>(), ct);
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
@@ -51,7 +57,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         return new IngestResult(known.Id, true, results, metrics, new IssueCounts(0, 0, 0, 0), score);
     }
 
-    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument document, string key, CancellationToken ct)
+    private async Task<IngestResult> StoreAsync(string sourceName, ScanDocument document, string key, IReadOnlyDictionary<string, string> checkErrors, CancellationToken ct)
     {
         var doc = document.Result;
         var dataTimestamp = doc.DataTimestamp ?? throw new ArgumentException("A stored scan needs its dataTimestamp.", nameof(document));
@@ -92,7 +98,11 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                 Location = l.Location is { } loc ? LocationText(loc) : null,
             });
         var unevaluated = ScanProblems.Read(doc);
-        scan.ErroredChecks = unevaluated.Count;
+        // Checks listed without an outcome that the caller says errored (a Soda Cloud "error" result).
+        var listedErrors = doc.Checks.Where(c => c.Outcome is null && checkErrors.ContainsKey(c.Identity)).DistinctBy(c => c.Identity).ToList();
+        scan.ErroredChecks = unevaluated.Count + listedErrors.Count;
+        scan.ErrorCount += listedErrors.Count;
+        scan.HasErrors |= listedErrors.Count > 0;
 
         // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
         var names = doc.Checks.Select(c => DatasetName(c, doc)).Concat(unevaluated.Where(u => u.Listed).Select(u => DatasetName(u.Table, doc))).Distinct().ToList();
@@ -154,7 +164,8 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             if (change != IssueChange.None) counts[(int)change - 1]++;
         }
 
-        StoreSamples(doc, datasets, checks, judged, scan);
+        var (sampleBudget, sampled) = StoreSamples(doc, datasets, checks, judged, scan);
+        await AttachPendingSamplesAsync(sourceName, doc, datasets, checks, judged, scan, sampleBudget, sampled, ct);
 
         // A not-evaluated check the hub knows from an earlier scan (same dataset and name, one such check) gets an "error" result, so
         // its history shows the gap; every one counts as not passed in its dataset's score and the source's.
@@ -182,6 +193,25 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                 });
             }
             errored.Add((datasetId, match?.Dimension));
+        }
+
+        foreach (var c in listedErrors)
+        {
+            var dataset = datasets[DatasetName(c, doc)];
+            var check = checks[(dataset.Id, c.Identity)];
+            if (!judged.Add(check.Id)) continue;
+            string error = checkErrors[c.Identity];
+            db.ErroredChecks.Add(new ErroredCheck { Scan = scan, DatasetId = dataset.Id, Name = check.Name, CheckId = check.Id, Error = error });
+            db.CheckResults.Add(new CheckResult
+            {
+                ScanId = scan.Id,
+                CheckId = check.Id,
+                Outcome = "error",
+                DataTimestamp = dataTimestamp,
+                DiagnosticsJson = c.Diagnostics is { } d ? SodaJsonWriter.Write(d) : "{}",
+                Error = error,
+            });
+            errored.Add((dataset.Id, check.Dimension));
         }
 
         foreach (var m in doc.Metrics)
@@ -228,41 +258,71 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
 
     /// <summary>
     /// Keeps the failed-row samples the document carries (<c>failedRowSamples[]</c>) for the checks judged in it, within the hub's
-    /// limits: at most <see cref="HubOptions.SampleRowsPerCheck"/> rows per check and <see cref="HubOptions.SampleBytesPerScan"/>
-    /// bytes of rows (as JSON) per scan, in document order; a cut sample is marked truncated. None when samples are off.
+    /// limits (<see cref="SampleLimits"/>), in document order; returns the bytes of the scan's budget left, and the checks that
+    /// got a sample. None when samples are off.
     /// </summary>
-    private void StoreSamples(ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks, HashSet<int> judged, Scan scan)
+    private (long Budget, HashSet<int> Stored) StoreSamples(ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks, HashSet<int> judged, Scan scan)
     {
-        if (!options.StoreSamples || doc.FailedRowSamples.Count == 0) return;
         long budget = options.SampleBytesPerScan;
         var stored = new HashSet<int>();
+        if (!options.StoreSamples) return (budget, stored);
         foreach (var sample in doc.FailedRowSamples)
         {
             var owner = doc.Checks.FirstOrDefault(c => c.Identity == sample.Check);
             if (owner is null || !datasets.TryGetValue(DatasetName(owner, doc), out var dataset)
                 || !checks.TryGetValue((dataset.Id, owner.Identity), out var check) || !judged.Contains(check.Id) || !stored.Add(check.Id)) continue;
-            var rows = new List<string>();
-            bool truncated = sample.Rows.Count > options.SampleRowsPerCheck;
-            long used = 2;
-            foreach (var row in sample.Rows.Take(options.SampleRowsPerCheck))
-            {
-                string json = "[" + string.Join(", ", row.Select(SodaJsonWriter.Write)) + "]";
-                if (used + json.Length + 2 > budget) { truncated = true; break; }
-                used += json.Length + 2;
-                rows.Add(json);
-            }
-            budget -= used;
+            var (rows, count, truncated) = SampleLimits.Keep([.. sample.Rows.Select(SampleLimits.RowJson)], options.SampleRowsPerCheck, ref budget);
             db.CheckSamples.Add(new CheckSample
             {
                 ScanId = scan.Id,
                 CheckId = check.Id,
                 ColumnsJson = System.Text.Json.JsonSerializer.Serialize(sample.Columns.Select(c => new { name = c.Name, type = c.Type })),
-                RowsJson = "[" + string.Join(", ", rows) + "]",
-                StoredRowCount = rows.Count,
+                RowsJson = rows,
+                StoredRowCount = count,
                 TotalRowCount = sample.TotalRowCount,
                 Truncated = truncated,
             });
         }
+        return (budget, stored);
+    }
+
+    /// <summary>
+    /// Gives the scan the samples Soda Core's HTTP sampler posted for it before it arrived (<see cref="PendingSample"/>: same data
+    /// source, data timestamp, dataset and check name, for a check judged in this scan), within what is left of the scan's budget;
+    /// the pending rows it uses are removed.
+    /// </summary>
+    private async Task AttachPendingSamplesAsync(string sourceName, ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks,
+        HashSet<int> judged, Scan scan, long budget, HashSet<int> stored, CancellationToken ct)
+    {
+        string dataSource = doc.DefaultDataSource ?? "";
+        var pending = (await db.PendingSamples.Where(p => p.DataSourceName == dataSource && (p.SourceName == null || p.SourceName == sourceName)).OrderBy(p => p.Id).ToListAsync(ct))
+            .Where(p => p.DataTimestamp.UtcTicks == scan.DataTimestamp.UtcTicks).ToList();
+        foreach (var p in pending)
+        {
+            db.PendingSamples.Remove(p);
+            if (!options.StoreSamples || !datasets.TryGetValue(DatasetName(p.DatasetName, doc), out var dataset)) continue;
+            var check = checks.Values.Where(c => c.DatasetId == dataset.Id && c.Name == p.CheckName && judged.Contains(c.Id)).OrderBy(c => c.Id).FirstOrDefault();
+            if (check is null || !stored.Add(check.Id)) continue;
+            db.CheckSamples.Add(PendingToSample(p, scan.Id, check.Id, options.SampleRowsPerCheck, ref budget));
+        }
+    }
+
+    /// <summary>The <see cref="CheckSample"/> a pending sample becomes in scan <paramref name="scanId"/>, cut to the limits.</summary>
+    public static CheckSample PendingToSample(PendingSample p, int scanId, int checkId, int rowsPerCheck, ref long budget)
+    {
+        using var rows = System.Text.Json.JsonDocument.Parse(p.RowsJson);
+        var all = rows.RootElement.EnumerateArray().Select(r => r.GetRawText()).ToList();
+        var (kept, count, truncated) = SampleLimits.Keep(all, rowsPerCheck, ref budget);
+        return new CheckSample
+        {
+            ScanId = scanId,
+            CheckId = checkId,
+            ColumnsJson = p.ColumnsJson,
+            RowsJson = kept,
+            StoredRowCount = count,
+            TotalRowCount = p.TotalRowCount,
+            Truncated = truncated || count < p.TotalRowCount,
+        };
     }
 
     private static string DatasetName(ScanCheck c, ScanResult doc) => DatasetName(c.Table, doc);

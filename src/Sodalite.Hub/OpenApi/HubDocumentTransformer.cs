@@ -56,7 +56,7 @@ internal sealed class HubDocumentTransformer(HubOptions options) : IOpenApiDocum
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The Soda Cloud webhook's token: the value of SODALITE_SODA_WEBHOOK_TOKEN, set as the Authorization: Bearer header of the Soda Cloud webhook integration.",
+            Description = "The Soda Cloud webhook's token: the value of SODALITE_SODA_WEBHOOK_TOKEN, set as the Authorization: Bearer header of the Soda Cloud webhook integration. A hub started with SODALITE_SODA_WEBHOOK_HEADER (\"Name: value\") requires that custom header instead (or as well).",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         if (!document.Components.Schemas.ContainsKey(ErrorResponses.SchemaId))

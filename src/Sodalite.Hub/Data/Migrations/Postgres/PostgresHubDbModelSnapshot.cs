@@ -565,6 +565,52 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.ToTable("PackVersions");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.PendingSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CheckName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DataSourceName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DataTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DatasetName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceName")
+                        .HasColumnType("text");
+
+                    b.Property<long>("TotalRowCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataSourceName");
+
+                    b.ToTable("PendingSamples");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
                 {
                     b.Property<int>("Id")

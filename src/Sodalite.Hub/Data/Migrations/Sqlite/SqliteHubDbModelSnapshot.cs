@@ -533,6 +533,50 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.ToTable("PackVersions");
                 });
 
+            modelBuilder.Entity("Sodalite.Hub.Data.PendingSample", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSourceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataTimestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatasetName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RowsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalRowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataSourceName");
+
+                    b.ToTable("PendingSamples");
+                });
+
             modelBuilder.Entity("Sodalite.Hub.Data.Scan", b =>
                 {
                     b.Property<int>("Id")
