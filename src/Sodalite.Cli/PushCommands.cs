@@ -19,8 +19,8 @@ public static partial class SodaliteCli
         public Option<string?> Hub { get; } = new("--hub") { Description = "The hub's URL (env SODALITE_HUB_URL; default http://127.0.0.1:3080)." };
         public Option<string?> Token { get; } = new("--token") { Description = "The API token (env SODALITE_HUB_TOKEN for the hub; QALITA_WORKER_TOKEN or ~/.qalita/.worker for QALITA)." };
         public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "The QALITA platform's URL (env QALITA_WORKER_ENDPOINT or ~/.qalita/.worker)." };
-        public Option<int?> SourceId { get; } = new("--source-id") { Description = "QALITA: the source's id (its latest version is used)." };
-        public Option<int?> PackId { get; } = new("--pack-id") { Description = "QALITA: the pack's id (its latest version is used)." };
+        public Option<int?> SourceId { get; } = new("--source-id") { Description = "QALITA: the source's id (env QALITA_WORKER_JOB_SOURCE; its latest version is used)." };
+        public Option<int?> PackId { get; } = new("--pack-id") { Description = "QALITA: the pack's id (env QALITA_WORKER_JOB_PACK; its latest version is used)." };
         public Option<string?> PackName { get; } = new("--pack-name") { Description = "QALITA: the pack's name (default soda)." };
         public Option<bool> Job { get; } = new("--job") { Description = "QALITA: wrap the uploads in a job (created running, closed succeeded or failed)." };
         public Option<string?> Outbox { get; } = new("--outbox") { Description = "Where unreachable pushes wait (env SODALITE_OUTBOX; default ~/.local/share/sodalite/outbox)." };
@@ -30,23 +30,64 @@ public static partial class SodaliteCli
 
     private static Func<string, string?> Env => Environment.GetEnvironmentVariable;
 
-    private static PushService Service(ParseResult pr, PushOptions o) => new(
-        new Outbox(pr.GetValue(o.Outbox) ?? Sodalite.Qalita.Outbox.DefaultFolder(Env)), TimeProvider.System,
-        endpoint => new Delivery(new HttpClient { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(60) },
-            int.TryParse(Env("SODALITE_PUSH_RETRIES"), out int r) ? r : 4,
-            TimeSpan.FromMilliseconds(int.TryParse(Env("SODALITE_PUSH_RETRY_DELAY_MS"), out int d) ? d : 1000)));
+    /// <summary>The environment as qalita reads it: the process's variables, then the env file selected in $QALITA_HOME/.current_env.</summary>
+    private static Func<string, string?> QalitaEnv => QalitaEnvironment.With(Environment.GetEnvironmentVariable);
+
+    /// <summary>The User-Agent of pushes: product/version, the form of the CLI's python-requests/x.y.z.</summary>
+    public const string UserAgent = "sodalite/" + Engine.Scanner.Version;
+
+    private static PushService Service(ParseResult pr, PushOptions o)
+    {
+        bool skipTls = QalitaEnvironment.SkipSslVerify(QalitaEnv);
+        return new(new Outbox(pr.GetValue(o.Outbox) ?? Sodalite.Qalita.Outbox.DefaultFolder(Env)), TimeProvider.System,
+            endpoint => new Delivery(new HttpClient(Handler(skipTls)) { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(60) },
+                int.TryParse(Env("SODALITE_PUSH_RETRIES"), out int r) ? r : 4,
+                TimeSpan.FromMilliseconds(int.TryParse(Env("SODALITE_PUSH_RETRY_DELAY_MS"), out int d) ? d : 1000), UserAgent));
+    }
+
+    /// <summary>TLS certificates are checked unless SKIP_SSL_VERIFY is true, 1, yes or on, as the qalita CLI does.</summary>
+    private static HttpClientHandler Handler(bool skipTls)
+    {
+        var handler = new HttpClientHandler();
+        if (skipTls) handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+        return handler;
+    }
+
+    /// <summary>--source-id, else QALITA_WORKER_JOB_SOURCE.</summary>
+    private static int? QalitaSourceId(ParseResult pr, PushOptions o) =>
+        pr.GetValue(o.SourceId) ?? (int.TryParse(QalitaEnv("QALITA_WORKER_JOB_SOURCE"), System.Globalization.CultureInfo.InvariantCulture, out int s) ? s : null);
+
+    /// <summary>
+    /// The artifact label when none is given: the QALITA source's name when pushing to a source, as the pack labels its metrics;
+    /// null when there is no source or it cannot be read (then the dataset's name).
+    /// </summary>
+    private static async Task<string?> QalitaSourceNameAsync(ParseResult pr, PushOptions o, CancellationToken ct)
+    {
+        var (url, token, tokenSource, _) = QalitaTarget(pr, o);
+        if (url is null || token is null || QalitaSourceId(pr, o) is not int id) return null;
+        try
+        {
+            return await new QalitaClient(new Delivery(new HttpClient(Handler(QalitaEnvironment.SkipSslVerify(QalitaEnv))) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) },
+                0, null, UserAgent), token, tokenSource).SourceNameAsync(id, ct);
+        }
+        catch (Exception e) when (e is PushException or UriFormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static (string? Url, string? Token, string Source) HubTarget(ParseResult pr, PushOptions o) =>
         (pr.GetValue(o.Hub) ?? Env("SODALITE_HUB_URL") ?? "http://127.0.0.1:3080",
          pr.GetValue(o.Token) ?? Env("SODALITE_HUB_TOKEN"),
          pr.GetValue(o.Token) is not null ? "--token" : "SODALITE_HUB_TOKEN");
 
-    private static (string? Url, string? Token, string Source) QalitaTarget(ParseResult pr, PushOptions o)
+    private static (string? Url, string? Token, string Source, QalitaWorker Worker) QalitaTarget(ParseResult pr, PushOptions o)
     {
-        var worker = WorkerFile.Read(Env);
-        string? token = pr.GetValue(o.Token) ?? Env("QALITA_WORKER_TOKEN") ?? worker.Token;
-        string source = pr.GetValue(o.Token) is not null ? "--token" : Env("QALITA_WORKER_TOKEN") is not null ? "QALITA_WORKER_TOKEN" : worker.Path ?? "none";
-        return (pr.GetValue(o.Endpoint) ?? Env("QALITA_WORKER_ENDPOINT") ?? worker.Url, token, source);
+        var env = QalitaEnv;
+        var worker = WorkerFile.Load(env);
+        string? token = pr.GetValue(o.Token) ?? env("QALITA_WORKER_TOKEN") ?? worker.Token;
+        string source = pr.GetValue(o.Token) is not null ? "--token" : env("QALITA_WORKER_TOKEN") is not null ? "QALITA_WORKER_TOKEN" : worker.Path ?? "none";
+        return (pr.GetValue(o.Endpoint) ?? env("QALITA_WORKER_ENDPOINT") ?? worker.Url, token, source, worker);
     }
 
     /// <summary>Pushes a results document to the hub and says what the hub did. Returns the exit code.</summary>
@@ -75,20 +116,22 @@ public static partial class SodaliteCli
 
     private static async Task<int> PushToQalitaAsync(ParseResult pr, PushOptions o, string artifacts, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var (url, token, tokenSource) = QalitaTarget(pr, o);
+        var (url, token, tokenSource, worker) = QalitaTarget(pr, o);
         if (url is null || token is null)
         {
             await stderr.WriteLineAsync("sodalite: no QALITA endpoint or token: pass --endpoint and --token, set QALITA_WORKER_ENDPOINT and QALITA_WORKER_TOKEN, or run 'qalita worker login'.");
             return 3;
         }
-        if (pr.GetValue(o.SourceId) is not int sourceId)
+        if (QalitaSourceId(pr, o) is not int sourceId)
         {
-            await stderr.WriteLineAsync("sodalite: pass --source-id: the QALITA source the results are about (GET /api/v2/sources lists them).");
+            await stderr.WriteLineAsync("sodalite: pass --source-id (or set QALITA_WORKER_JOB_SOURCE): the QALITA source the results are about (GET /api/v2/sources lists them).");
             return 3;
         }
         try
         {
-            var outcome = await Service(pr, o).PushToQalitaAsync(url, token, tokenSource, artifacts, sourceId, pr.GetValue(o.PackId), pr.GetValue(o.PackName), pr.GetValue(o.Job), ct);
+            var outcome = await Service(pr, o).PushToQalitaAsync(url, token, tokenSource, artifacts, sourceId,
+                pr.GetValue(o.PackId) ?? (int.TryParse(QalitaEnv("QALITA_WORKER_JOB_PACK"), System.Globalization.CultureInfo.InvariantCulture, out int p) ? p : null),
+                pr.GetValue(o.PackName), pr.GetValue(o.Job), worker, ct);
             await stdout.WriteLineAsync($"Uploaded to {url}: {outcome.Uploaded} artifact file(s){(outcome.AlreadyThere > 0 ? $", {outcome.AlreadyThere} already there" : "")}.");
             return 0;
         }
@@ -114,7 +157,7 @@ public static partial class SodaliteCli
         var file = new Option<string>("--file") { Description = "A Soda results JSON file (sodalite's, or real Soda Core's -srf file / get_scan_results()).", Required = true };
         var source = new Option<string?>("--source") { Description = "The hub source the results belong to (default: the document's data source)." };
         var qalita = new Option<bool>("--qalita") { Description = "Convert to QALITA artifacts and upload them to a QALITA platform instead of the hub." };
-        var label = new Option<string?>("--label") { Description = "QALITA: the dataset label (default: the table)." };
+        var label = new Option<string?>("--label") { Description = "QALITA: the dataset label (default: the QALITA source's name, else the table)." };
         var rows = new Option<long?>("--rows-analyzed") { Description = "QALITA: rows analyzed (default: the row_count metric)." };
         var soda = new Command("soda", "Push a Soda results file to the hub, or with --qalita to a QALITA platform.") { file, source, qalita, label, rows };
         foreach (var opt in o.All) soda.Options.Add(opt);
@@ -144,8 +187,10 @@ public static partial class SodaliteCli
             string dir = Directory.CreateTempSubdirectory("sodalite-artifacts-").FullName;
             try
             {
-                // soda_results.json: the document as given, in Python's layout.
-                QalitaArtifacts.Build(doc, pr.GetValue(label) ?? dataset, dataset, pr.GetValue(rows)).WriteTo(dir, PyJson.Reformat(bytes));
+                // soda_results.json: the document as given, in Python's layout; logs.txt: its logs, the job's logs.
+                string name = pr.GetValue(label) ?? await QalitaSourceNameAsync(pr, o, ct) ?? dataset;
+                QalitaArtifacts.Build(doc, name, dataset, pr.GetValue(rows)).WriteTo(dir, PyJson.Reformat(bytes));
+                await File.WriteAllTextAsync(Path.Combine(dir, PushService.LogsFile), LogsText(doc), ct);
             }
             catch (ArtifactException e)
             {
@@ -178,7 +223,8 @@ public static partial class SodaliteCli
             var service = Service(pr, retryOptions);
             var (sent, left, errors, unreachable) = await service.RetryAsync(target =>
             {
-                var (_, token, source) = target == "hub" ? HubTarget(pr, retryOptions) : QalitaTarget(pr, retryOptions);
+                var (token, source) = target == "hub" ? (HubTarget(pr, retryOptions).Token, HubTarget(pr, retryOptions).Source)
+                    : (QalitaTarget(pr, retryOptions).Token, QalitaTarget(pr, retryOptions).Source);
                 return (token ?? "", source);
             }, ct);
             await stdout.WriteLineAsync($"Outbox: {sent} sent, {left} waiting.");
@@ -187,4 +233,8 @@ public static partial class SodaliteCli
         });
         return push;
     }
+
+    /// <summary>A results document's logs, one line each (level, timestamp, message), as logs.txt for the QALITA job.</summary>
+    private static string LogsText(ScanResult doc) =>
+        string.Concat(doc.Logs.Select(l => $"{l.Timestamp?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} | {l.Level.ToString().ToUpperInvariant()} | {l.Message}\n"));
 }

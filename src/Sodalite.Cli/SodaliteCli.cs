@@ -66,7 +66,7 @@ public static partial class SodaliteCli
         var data = new Option<string?>("--data") { Description = "Scan a CSV, Parquet, JSON or DuckDB file directly (no configuration file needed)." };
         var checksOpt = new Option<string[]>("--checks") { Description = "Checks file or folder (same as the positional paths)." };
         var artifacts = new Option<string?>("--artifacts") { Description = "Write metrics.json, recommendations.json, schemas.json and soda_results.json to this folder." };
-        var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: the scanned table)." };
+        var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: with --push qalita the QALITA source's name, else the scanned table)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print each planned query and the checks it serves, without running anything." };
         var paths = new Argument<string[]>("checks") { Description = "Checks files or folders.", Arity = ArgumentArity.ZeroOrMore };
         var push = new Option<string?>("--push") { Description = "After the scan, push the results: hub (the Sodalite hub) or qalita (a QALITA platform). Exit 4 or 5 when the push fails." };
@@ -132,6 +132,8 @@ public static partial class SodaliteCli
                 DataTimestamp = dataTs,
                 Verbose = pr.GetValue(verbose),
                 DryRun = pr.GetValue(dryRun),
+                // QALITA's rows_analyzed is the table's row count: counted when no check measures it.
+                CountRows = pr.GetValue(artifacts) is not null || pr.GetValue(push) == "qalita",
                 YamlLimits = new SodaCL.Yaml.YamlLimits(pr.GetValue(maxSize), pr.GetValue(maxDepth), pr.GetValue(maxNodes)),
             };
             bool verboseOn = options.Verbose;
@@ -187,11 +189,17 @@ public static partial class SodaliteCli
                 string dataset = tables.FirstOrDefault() ?? run.DataSourceName;
                 try
                 {
-                    long? rows = Engine.CheckTypes.MetricCheck.BuiltInMetrics.MeasuredRowCount(run, dataset);
+                    long? rows = Engine.CheckTypes.MetricCheck.BuiltInMetrics.MeasuredRowCount(run, dataset)
+                        ?? (run.RowCounts.TryGetValue(dataset, out long counted) ? counted : null);
                     // schemas.json lists the table's columns as the catalog has them (all of them, not only those checked).
                     var columns = run.TableColumns.TryGetValue(dataset, out var cols) && cols.Count > 0 ? cols.Select(c => c.Name).ToList() : null;
-                    var a = QalitaArtifacts.Build(results, pr.GetValue(label) ?? dataset, dataset, rows ?? 0, columns);
+                    string name = pr.GetValue(label) ?? (pr.GetValue(push) == "qalita" ? await QalitaSourceNameAsync(pr, pushOptions, ct) : null) ?? dataset;
+                    var a = QalitaArtifacts.Build(results, name, dataset, rows ?? 0, columns);
                     foreach (var p in a.WriteTo(dir, resultsJson)) await stdout.WriteLineAsync($"Wrote {p}");
+                    // logs.txt: the scan's log as the console showed it, uploaded as the QALITA job's logs.
+                    string logsTxt = Path.Combine(dir, Sodalite.Qalita.PushService.LogsFile);
+                    AtomicFile.WriteAllText(logsTxt, string.Concat(run.Logs.Select(l => ConsoleFormatter.Format(l, zone) + "\n")));
+                    await stdout.WriteLineAsync($"Wrote {logsTxt}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArtifactException)
                 {

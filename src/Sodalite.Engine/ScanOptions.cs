@@ -15,6 +15,12 @@ public sealed record ScanOptions
     public bool DryRun { get; init; }
 
     /// <summary>
+    /// Count each checked table's rows (one <c>COUNT(*)</c>) when no check measures its unfiltered row_count, for QALITA's
+    /// rows_analyzed; the counts are in <see cref="Output.ScanRun.RowCounts"/>.
+    /// </summary>
+    public bool CountRows { get; init; }
+
+    /// <summary>
     /// The metric history history-aware checks read and the scan appends its metrics to (after judging); null for none, as Soda
     /// Core without Soda Cloud. The scanner does not dispose it.
     /// </summary>

@@ -15,6 +15,30 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 {
     public const string Version = "0.1.0";
 
+    /// <summary>
+    /// One COUNT(*) per checked table whose unfiltered row_count no check measured (QALITA's rows_analyzed); a failure is logged
+    /// (debug) and leaves the table out. Not listed in queries[]: the results document stays what Soda would write.
+    /// </summary>
+    private static async Task CountRowsAsync(DataSource ds, ScanPlan plan, Measurements measured, Dictionary<string, long> counts, ScanLogger log, CancellationToken ct)
+    {
+        foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
+        {
+            bool measuredHere = plan.Metrics.Any(m => m.Name == "row_count" && m.Filter is null && m.Partition is null && m.Table == table
+                                                      && measured[m].Value is long);
+            if (measuredHere) continue;
+            try
+            {
+                string sql = $"SELECT COUNT(*) FROM {ds.QualifiedTable(table)}";
+                counts[table] = await ds.ReadAsync(sql, async r => await r.ReadAsync(ct) ? Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) : 0L, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Only QALITA's rows_analyzed needs it: a count that fails leaves it unknown, never fails the scan.
+                log.Debug($"Could not count the rows of {table} for rows_analyzed: {e.Message}");
+            }
+        }
+    }
+
     public async Task<ScanRun> RunAsync(ScanOptions options, CancellationToken ct = default)
     {
         var start = time.GetUtcNow();
@@ -29,6 +53,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         IReadOnlyList<Metric> metrics = [];
         IReadOnlyList<QueryLog> queries = [];
         var tableColumns = new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
+        var rowCounts = new Dictionary<string, long>();
         string dsName = options.DataSourceName ?? "";
         try
         {
@@ -152,6 +177,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                         queries = [.. catalogQueries, .. exec.Queries];
                         foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
                             tableColumns[table] = await ds.ColumnsAsync(table, ct);
+                        if (options.CountRows) await CountRowsAsync(ds, plan, measured, rowCounts, log, ct);
                     }
                 }
             }
@@ -166,7 +192,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         if (!options.DryRun) ScanSummary.Log(log, results, measured, dsName, options.Verbose);
         var run = new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
-        { TableColumns = tableColumns, Measurements = measured };
+        { TableColumns = tableColumns, Measurements = measured, RowCounts = rowCounts };
         if (!options.DryRun && options.History is { } store && metrics.Count > 0)
         {
             try

@@ -11,8 +11,10 @@ namespace Sodalite.Qalita;
 /// <param name="http">The client, with the server as its base address.</param>
 /// <param name="retries">Retries after the first attempt; 0 or less: one attempt only.</param>
 /// <param name="firstDelay">The first retry's delay (1 s by default), doubled at each retry, with jitter.</param>
-public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDelay = null)
+/// <param name="userAgent">The User-Agent header of every request, product/version as python-requests' own (<c>sodalite/0.1.0</c>).</param>
+public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDelay = null, string userAgent = "sodalite")
 {
+
     // retries of 0 or less (SODALITE_PUSH_RETRIES=0) mean one attempt: Polly refuses MaxRetryAttempts below 1.
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = retries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage>()
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -44,16 +46,34 @@ public sealed class Delivery(HttpClient http, int retries = 4, TimeSpan? firstDe
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async token => await http.SendAsync(request(), token), ct);
+            response = await _pipeline.ExecuteAsync(async token => await http.SendAsync(Prepare(request()), token), ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             throw new PushException(PushFailure.Unreachable, $"{what}: {http.BaseAddress} cannot be reached ({e.Message}).");
         }
         if ((int)response.StatusCode >= 500)
-            throw new PushException(PushFailure.Unreachable, $"{what}: {http.BaseAddress} answered {(int)response.StatusCode} after {retries + 1} attempts.");
+            throw new PushException(PushFailure.Unreachable, $"{what}: {http.BaseAddress} answered {(int)response.StatusCode} after {Math.Max(retries, 0) + 1} attempts.", (int)response.StatusCode);
         return response;
     }
+
+    /// <summary>
+    /// The request under the server's URL: a relative path (<c>/api/v1/...</c>) is put after the base address's own path, so an
+    /// endpoint <c>https://host/qalita</c> gets <c>https://host/qalita/api/v1/...</c> (HttpClient alone would drop <c>/qalita</c>);
+    /// and the User-Agent.
+    /// </summary>
+    private HttpRequestMessage Prepare(HttpRequestMessage request)
+    {
+        if (request.RequestUri is { IsAbsoluteUri: false } relative && http.BaseAddress is { } b)
+            request.RequestUri = Under(b, relative.OriginalString);
+        request.Headers.UserAgent.Clear();
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        return request;
+    }
+
+    /// <summary><paramref name="pathAndQuery"/> under <paramref name="baseAddress"/>'s path: <c>https://h/q</c> and <c>/api/v1/x?a=1</c> give <c>https://h/q/api/v1/x?a=1</c>.</summary>
+    public static Uri Under(Uri baseAddress, string pathAndQuery) =>
+        new(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + pathAndQuery.TrimStart('/'));
 
     /// <summary>
     /// The server's own explanation of an error answer: the JSON <c>detail</c> when it gives one, else the body's first 300 characters.

@@ -44,6 +44,9 @@ public sealed class Outbox(string folder)
         : [.. Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal)
             .Select(p => (p, JsonSerializer.Deserialize<OutboxEntry>(File.ReadAllText(p))!))];
 
+    /// <summary>Writes <paramref name="entry"/> over the entry at <paramref name="path"/> (atomically), keeping its place in the order.</summary>
+    public static void Replace(string path, OutboxEntry entry) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry));
+
     /// <summary>Deletes an entry's file once it is sent; a file already gone is no error.</summary>
     public static void Remove(string path) => File.Delete(path);
 }

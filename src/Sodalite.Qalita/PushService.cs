@@ -1,5 +1,6 @@
 // What `sodalite ingest`, `sodalite push` and `sodalite scan --push` do: send, and when the server stays unreachable keep the
 // payload in the outbox; later send what waits there, in order, each exactly once.
+using System.Text.Json;
 using System.Web;
 
 namespace Sodalite.Qalita;
@@ -21,49 +22,94 @@ public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, D
         }
     }
 
-    /// <summary>The artifacts of one pack run: recommendations, schemas, metrics (those present), optionally inside a job.</summary>
+    /// <summary>The name of the job sequence entries in the outbox (their content is a <see cref="QalitaJobRun"/>).</summary>
+    public const string JobEntryPath = "job";
+
+    private static readonly JsonSerializerOptions JobJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>
+    /// The artifacts of one pack run as the worker's post-run sends them: resolve the versions; inside a job (when <paramref
+    /// name="job"/>) created running with the worker's agent id; logs.txt (when the folder has one) to the assets, linked as the job's
+    /// logs_id; recommendations, schemas, metrics (those present); the job closed succeeded, or failed when an upload failed. When the
+    /// platform cannot be reached the rest of the sequence waits in the outbox (<see cref="QueuedException"/>) and a retry continues it.
+    /// Throws <see cref="PushException"/> (Rejected) when something was refused or failed; the job is closed first.
+    /// </summary>
     public async Task<PushOutcome> PushToQalitaAsync(string endpoint, string token, string tokenSource, string artifacts, int sourceId, int? packId,
-        string? packName, bool job, CancellationToken ct)
+        string? packName, bool job, QalitaWorker worker, CancellationToken ct)
     {
-        var files = QalitaClient.Artifacts.Select(k => (Kind: k, Path: Path.Combine(artifacts, $"{k}.json"))).Where(f => File.Exists(f.Path)).ToList();
+        var files = QalitaClient.Artifacts.Select(k => (Kind: k, Path: Path.Combine(artifacts, $"{k}.json"))).Where(f => File.Exists(f.Path))
+            .Select(f => new QalitaFile(f.Kind, Path.GetFileName(f.Path), File.ReadAllBytes(f.Path))).ToList();
         if (files.Count == 0) throw new PushException(PushFailure.Rejected, $"No metrics.json, recommendations.json or schemas.json in {artifacts}: make them with sodalite scan --artifacts or sodalite convert.");
-        var client = new QalitaClient(deliveryFor(endpoint), token, tokenSource);
-        QalitaIds ids;
+        string logs = Path.Combine(artifacts, LogsFile);
+        var now = time.GetUtcNow();
+        var run = new QalitaJobRun(sourceId, packId, packName, job, worker.AgentId, worker.RegistryId, worker.UserId, QalitaClient.JobName(now), now,
+            files, File.Exists(logs) ? File.ReadAllBytes(logs) : null);
+        var (state, stopped) = await AdvanceAsync(new QalitaClient(deliveryFor(endpoint), token, tokenSource), run, token, ct);
+        if (stopped is not null)
+        {
+            string queued = outbox.Add(new OutboxEntry("qalita", endpoint, JobEntryPath, null, null, JsonSerializer.SerializeToUtf8Bytes(state, JobJson), now));
+            throw new QueuedException(stopped.Message, [queued]);
+        }
+        return Finish(state);
+    }
+
+    /// <summary>The job's log file in an artifacts folder, uploaded as the job's logs.</summary>
+    public const string LogsFile = "logs.txt";
+
+    private static PushOutcome Finish(QalitaJobRun state)
+    {
+        if (state.Failures.Count > 0)
+            throw new PushException(PushFailure.Rejected, string.Join(" ", state.Failures) + (state.JobId is int id ? $" Job {id} closed as failed." : ""));
+        return new PushOutcome(true, null, state.Uploaded, state.AlreadyThere, []);
+    }
+
+    /// <summary>
+    /// Runs the sequence from where <paramref name="run"/> stands. Returns the new state, and the exception that stopped it when the
+    /// platform could not be reached (then the state says what is left). A refusal before the job exists is thrown as it is.
+    /// </summary>
+    private async Task<(QalitaJobRun State, PushException? Stopped)> AdvanceAsync(QalitaClient client, QalitaJobRun run, string token, CancellationToken ct)
+    {
+        var s = run;
         try
         {
-            ids = await client.ResolveAsync(sourceId, packId, packName, ct);
+            var ids = s.Ids ?? await client.ResolveAsync(s.SourceId, s.PackId, s.PackName, ct);
+            s = s with { Ids = ids };
+            if (s.Job && s.JobId is null) s = s with { JobId = await client.CreateJobAsync(ids, s.JobName, s.AgentId, s.StartedAt, ct) };
+            if (s.Log is { } log && !s.LogsDone)
+            {
+                try
+                {
+                    int? registry = await client.RegistryAsync(s.RegistryId, ct);
+                    int? logsId = registry is int r ? await client.UploadLogsAsync(r, s.JobName, s.UserId ?? QalitaClient.UserIdOf(token), log, ct) : null;
+                    s = s with { LogsDone = true, LogsId = logsId };
+                }
+                catch (PushException e) when (!e.NotReached)
+                {
+                    s = s with { LogsDone = true, Failures = [.. s.Failures, e.Message] };
+                }
+            }
+            while (s.Done < s.Files.Count)
+            {
+                var f = s.Files[s.Done];
+                try
+                {
+                    bool stored = await client.UploadAsync(QalitaClient.UploadPath(f.Kind, ids), f.FileName, f.Content, ct);
+                    s = s with { Done = s.Done + 1, Uploaded = s.Uploaded + (stored ? 1 : 0), AlreadyThere = s.AlreadyThere + (stored ? 0 : 1) };
+                }
+                catch (PushException e) when (!e.NotReached)
+                {
+                    // The platform answered but refused or broke: the worker goes on with the other files, and the job fails.
+                    s = s with { Done = s.Done + 1, Failures = [.. s.Failures, e.Message] };
+                }
+            }
+            if (s.JobId is int id && !s.Closed) await client.CloseJobAsync(id, s.Failures.Count == 0, time.GetUtcNow(), s.LogsId, ct);
+            s = s with { Closed = true };
+            return (s, null);
         }
         catch (PushException e) when (e.Failure == PushFailure.Unreachable)
         {
-            // The ids are resolved when the outbox is sent.
-            var queued = files.Select(f => outbox.Add(new OutboxEntry("qalita", endpoint, ResolvePath(f.Kind, sourceId, packId, packName), null,
-                Path.GetFileName(f.Path), File.ReadAllBytes(f.Path), time.GetUtcNow()))).ToList();
-            throw new QueuedException(e.Message, queued);
+            return (s, e);
         }
-        int? jobId = job ? await client.CreateJobAsync(ids, time.GetUtcNow(), ct) : null;
-        int uploaded = 0, already = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            var (kind, path) = files[i];
-            try
-            {
-                if (await client.UploadAsync(QalitaClient.UploadPath(kind, ids), Path.GetFileName(path), File.ReadAllBytes(path), ct)) uploaded++;
-                else already++;
-            }
-            catch (PushException e) when (e.Failure == PushFailure.Unreachable)
-            {
-                var queued = files.Skip(i).Select(f => outbox.Add(new OutboxEntry("qalita", endpoint, QalitaClient.UploadPath(f.Kind, ids), null,
-                    Path.GetFileName(f.Path), File.ReadAllBytes(f.Path), time.GetUtcNow()))).ToList();
-                throw new QueuedException(e.Message, queued);
-            }
-            catch (PushException) when (jobId is int failedJob)
-            {
-                await client.CloseJobAsync(failedJob, succeeded: false, time.GetUtcNow(), ct);
-                throw;
-            }
-        }
-        if (jobId is int id) await client.CloseJobAsync(id, succeeded: true, time.GetUtcNow(), ct);
-        return new PushOutcome(true, null, uploaded, already, []);
     }
 
     private static string ResolvePath(string kind, int sourceId, int? packId, string? packName) =>
@@ -82,6 +128,21 @@ public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, D
             var (token, source) = tokenFor(e.Target);
             try
             {
+                if (e.Target == "qalita" && e.PathAndQuery == JobEntryPath)
+                {
+                    var run = JsonSerializer.Deserialize<QalitaJobRun>(e.Content, JobJson)!;
+                    var (state, stopped) = await AdvanceAsync(new QalitaClient(deliveryFor(e.Endpoint), token, source), run, token, ct);
+                    if (stopped is not null)
+                    {
+                        // Keep what was done (the job created, files sent): the next retry goes on from there.
+                        Outbox.Replace(path, e with { Content = JsonSerializer.SerializeToUtf8Bytes(state, JobJson) });
+                        throw stopped;
+                    }
+                    Outbox.Remove(path);
+                    sent++;
+                    Finish(state);
+                    continue;
+                }
                 if (e.Target == "hub")
                     await new HubClient(deliveryFor(e.Endpoint), token, source).SendAsync(e.PathAndQuery, e.IdempotencyKey!, e.Content, ct);
                 else

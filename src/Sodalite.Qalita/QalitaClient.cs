@@ -2,8 +2,9 @@
 // versions, optionally open a job, upload recommendations, schemas and metrics as multipart "file" parts, close the job.
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
+using Semver;
 
 namespace Sodalite.Qalita;
 
@@ -71,16 +72,75 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
     {
         var versions = (entity["versions"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         if (versions.Count == 0) throw new PushException(PushFailure.Rejected, $"{what} has no version to upload against: publish one first.");
-        return (int)versions.MaxBy(v => Version.TryParse((string?)v["sem_ver_id"], out var sv) ? sv : new Version(0, 0))!["id"]!;
+        return (int)versions[LatestIndex(versions.Select(v => v["sem_ver_id"]?.ToString()).ToList())]["id"]!;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="semVers"/> is the highest by semantic version precedence (<c>1.0.0-rc.1</c> &lt; <c>1.0.0</c> &lt;
+    /// <c>1.10.0</c>), as the CLI picks it; a version that does not parse counts as the lowest; among equals the first wins.
+    /// </summary>
+    public static int LatestIndex(IReadOnlyList<string?> semVers)
+    {
+        int best = -1;
+        SemVersion? bestVersion = null;
+        for (int i = 0; i < semVers.Count; i++)
+        {
+            var v = SemVersion.TryParse(semVers[i]?.Trim() ?? "", SemVersionStyles.Any, out var parsed) ? parsed : null;
+            if (best < 0 || v is not null && (bestVersion is null || SemVersion.ComparePrecedence(v, bestVersion) > 0))
+            {
+                best = i;
+                bestVersion = v;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The user id in a JWT's <c>sub</c>, read without verifying the token as the CLI's validate_token does; null when the token is
+    /// not a JWT or its subject is not a number.
+    /// </summary>
+    public static int? UserIdOf(string token)
+    {
+        string[] parts = token.Split('.');
+        if (parts.Length != 3) return null;
+        try
+        {
+            string b64 = parts[1].Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
+            var sub = JsonNode.Parse(Convert.FromBase64String(b64))?["sub"];
+            return sub is JsonValue v && (v.TryGetValue(out int i) || v.TryGetValue(out string? s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out i)) ? i : null;
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The source's name (GET /api/v2/sources/{id}); null when it is unknown. Throws <see cref="PushException"/> as <see cref="ResolveAsync"/>.</summary>
+    public async Task<string?> SourceNameAsync(int sourceId, CancellationToken ct) =>
+        (string?)(await GetAsync($"/api/v2/sources/{sourceId}", "reading the source", ct))?["name"];
+
+    /// <summary>
+    /// A JSON body as requests' <c>json=</c> sends it: <c>Content-Type: application/json</c> (no charset) and a Content-Length (not chunked).
+    /// </summary>
+    public static ByteArrayContent Json(JsonObject body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     /// <summary>Multipart exactly as python-requests sends files={"file": f}: one part named file, the file's name, no part content type.</summary>
     public static MultipartFormDataContent FilePart(string fileName, byte[] bytes)
     {
-        var content = new MultipartFormDataContent(Guid.NewGuid().ToString("N"));
+        string boundary = Guid.NewGuid().ToString("N");
+        var content = new MultipartFormDataContent(boundary);
         var part = new ByteArrayContent(bytes);
         part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = $"\"{fileName}\"" };
         content.Add(part);
+        // .NET writes boundary="..."; requests writes the 32 hex digits bare.
+        content.Headers.ContentType = new MediaTypeHeaderValue("multipart/form-data");
+        content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
         return content;
     }
 
@@ -106,21 +166,25 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
     /// <summary><c>/api/v1/{kind}/upload?</c> and the ids' query; <paramref name="kind"/> is metrics, recommendations or schemas.</summary>
     public static string UploadPath(string kind, QalitaIds ids) => $"/api/v1/{kind}/upload?{ids.Query}";
 
+    /// <summary>A job's name as the worker makes it: the UTC time as yyyyMMddHHmmss, '_', 5 lowercase letters or digits.</summary>
+    public static string JobName(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMddHHmmss}_{Guid.NewGuid():N}"[..20];
+
     /// <summary>
-    /// Opens a running job for the upload (POST /api/v2/jobs/create, spec/qalita.md §2.5): name and start date from
-    /// <paramref name="now"/> (UTC, yyyy-MM-dd HH:mm:ss). Returns the job's id; throws <see cref="PushException"/> (Rejected) for an error answer.
+    /// Opens a running job for the upload (POST /api/v2/jobs/create, spec/qalita.md §2.5) with the worker's <paramref name="agentId"/>
+    /// (null when unknown), named <paramref name="name"/> (<see cref="JobName"/>), started at <paramref name="start"/> (UTC,
+    /// yyyy-MM-dd HH:mm:ss). Returns the job's id; throws <see cref="PushException"/> (Rejected) for an error answer.
     /// </summary>
-    public async Task<int> CreateJobAsync(QalitaIds ids, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> CreateJobAsync(QalitaIds ids, string name, int? agentId, DateTimeOffset start, CancellationToken ct)
     {
-        string name = $"{now.UtcDateTime:yyyyMMddHHmmss}_{Guid.NewGuid():N}"[..20];
-        var response = await delivery.SendAsync(() => Request(HttpMethod.Post, "/api/v2/jobs/create", JsonContent.Create(new Dictionary<string, object?>
+        var response = await delivery.SendAsync(() => Request(HttpMethod.Post, "/api/v2/jobs/create", Json(new JsonObject
         {
             ["name"] = name,
+            ["agent_id"] = agentId,
             ["source_id"] = ids.SourceId,
             ["source_version_id"] = ids.SourceVersionId,
             ["pack_id"] = ids.PackId,
             ["pack_version_id"] = ids.PackVersionId,
-            ["start_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+            ["start_date"] = start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = "running",
         })), "creating the job", ct);
         await EnsureAllowedAsync(response, "creating the job");
@@ -129,18 +193,63 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
     }
 
     /// <summary>
-    /// Closes a job as succeeded or failed, ended at <paramref name="now"/> (PUT /api/v2/jobs/{id}, spec/qalita.md §2.5). Throws
-    /// <see cref="PushException"/> (Rejected) for an error answer.
+    /// Closes a job as succeeded or failed, ended at <paramref name="end"/>, with its logs' asset id (PUT /api/v2/jobs/{id},
+    /// spec/qalita.md §2.5). Throws <see cref="PushException"/> (Rejected) for an error answer.
     /// </summary>
-    public async Task CloseJobAsync(int jobId, bool succeeded, DateTimeOffset now, CancellationToken ct)
+    public async Task CloseJobAsync(int jobId, bool succeeded, DateTimeOffset end, int? logsId, CancellationToken ct)
     {
-        var response = await delivery.SendAsync(() => Request(HttpMethod.Put, $"/api/v2/jobs/{jobId}", JsonContent.Create(new Dictionary<string, object?>
+        var response = await delivery.SendAsync(() => Request(HttpMethod.Put, $"/api/v2/jobs/{jobId}", Json(new JsonObject
         {
-            ["end_date"] = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+            ["end_date"] = end.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = succeeded ? "succeeded" : "failed",
-            ["logs_id"] = null,
+            ["logs_id"] = logsId,
         })), "closing the job", ct);
         await EnsureAllowedAsync(response, "closing the job");
         if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"closing job {jobId}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+    }
+
+    /// <summary>
+    /// The registry the logs go to: <paramref name="known"/> (the worker file's), else the first of GET /api/v2/registries; null
+    /// when there is none (204, 404, an empty list), as the worker's "No registry". Throws <see cref="PushException"/> for a
+    /// refused token or when the server cannot be reached.
+    /// </summary>
+    public async Task<int?> RegistryAsync(int? known, CancellationToken ct)
+    {
+        if (known is int k) return k;
+        var response = await delivery.SendAsync(() => Request(HttpMethod.Get, "/api/v2/registries"), "listing the registries", ct);
+        await EnsureAllowedAsync(response, "listing the registries");
+        if (response.StatusCode != HttpStatusCode.OK) return null;
+        try
+        {
+            return (JsonNode.Parse(await response.Content.ReadAsStringAsync()) as JsonArray)?.FirstOrDefault()?["id"]?.GetValue<int>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Uploads the job's log as logs.txt (POST /api/v1/assets/upload, bucket logs, type log, named after the job, version 1.0.0,
+    /// spec/qalita.md §2.3) and returns the asset's id, the job's logs_id; null for 409 (already there) or 204 (no registry).
+    /// Throws <see cref="PushException"/>: Rejected for an error answer, Unreachable as <see cref="Delivery.SendAsync"/>.
+    /// </summary>
+    public async Task<int?> UploadLogsAsync(int registryId, string jobName, int? userId, byte[] log, CancellationToken ct)
+    {
+        string path = $"/api/v1/assets/upload?registry_id={registryId}&name={Uri.EscapeDataString(jobName)}&version=1.0.0&bucket=logs&type=log" +
+                      $"&description=job%20logs" + (userId is int u ? $"&user_id={u}" : "");
+        var response = await delivery.SendAsync(() => Request(HttpMethod.Post, path, FilePart("logs.txt", log)), "uploading logs.txt", ct);
+        await EnsureAllowedAsync(response, "uploading logs.txt");
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NoContent) return null;
+        if (!response.IsSuccessStatusCode)
+            throw new PushException(PushFailure.Rejected, $"uploading logs.txt: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+        try
+        {
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())?["id"]?.GetValue<int>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 }

@@ -5,6 +5,7 @@ using Sodalite.TestSupport;
 
 namespace Sodalite.Cli.Tests;
 
+[Collection("QALITA environment")]
 public class PushTests : IClassFixture<SqliteHub>
 {
     private static readonly string Sample = Path.Combine(RepoPaths.Repo, "samples", "retail");

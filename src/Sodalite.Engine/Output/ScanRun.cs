@@ -18,6 +18,12 @@ public sealed record ScanRun(
     public IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> TableColumns { get; init; } =
         new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
 
+    /// <summary>
+    /// Row counts the scan ran for tables whose row_count no check measured (<see cref="ScanOptions.CountRows"/>); a table
+    /// whose count failed is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RowCounts { get; init; } = new Dictionary<string, long>();
+
     public int ExitCode =>
         Logs.Any(l => l.Level == ScanLogLevel.Error) ? 3
         : Results.Any(r => r.Outcome == CheckOutcome.Fail) ? 2
