@@ -17,7 +17,7 @@ public sealed class WorkerPushTests : IAsyncLifetime
     public async Task DisposeAsync() => await _qalita.DisposeAsync();
 
     private PushService Service() => new(_outbox, TimeProvider.System,
-        endpoint => new Delivery(new HttpClient { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(1) }, retries: 0, userAgent: "sodalite/0.1.0"));
+        endpoint => new Delivery(new HttpClient { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(5) }, retries: 0, userAgent: "sodalite/0.1.0"));
 
     private static string Artifacts()
     {

@@ -87,7 +87,7 @@ public sealed class QalitaRecorder : IAsyncDisposable
         string route = recorded.Path.StartsWith(SubPath + "/", StringComparison.Ordinal) ? recorded.Path[SubPath.Length..] : "";
         if (Drop.ContainsKey(route))
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(20));
             context.Response.Abort();
             return;
         }
