@@ -87,14 +87,14 @@ public static partial class SodaliteCli
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
                 {
-                    await stderr.WriteLineAsync($"sodalite pack run: {(e is FileNotFoundException ? $"{path} not found: the QALITA worker writes it in the pack folder before run.sh" : $"cannot read {path}: {OneLine(e.Message)}")}");
+                    await stderr.WriteLineAsync($"sodalite pack run: ERROR: {(e is FileNotFoundException ? $"{path} not found: the QALITA worker writes it in the pack folder before run.sh" : $"cannot read {path}: {OneLine(e.Message)}")}");
                     return 3;
                 }
             }
             JsonElement sourceConf = conf["source_conf.json"], packConf = conf["pack_conf.json"];
             if (packConf.ValueKind != JsonValueKind.Object)
             {
-                await stderr.WriteLineAsync("sodalite pack run: pack_conf.json is not a JSON object.");
+                await stderr.WriteLineAsync("sodalite pack run: ERROR: pack_conf.json is not a JSON object.");
                 return 3;
             }
             string checks;
@@ -104,7 +104,7 @@ public static partial class SodaliteCli
                 checks = text;
             else
             {
-                await stderr.WriteLineAsync("sodalite pack run: pack_conf.json: \"checks\" must be the SodaCL checks as one YAML string, e.g. \"checks for ${TABLE}:\\n  - row_count > 0\\n\".");
+                await stderr.WriteLineAsync("sodalite pack run: ERROR: pack_conf.json: \"checks\" must be the SodaCL checks as one YAML string, e.g. \"checks for ${TABLE}:\\n  - row_count > 0\\n\".");
                 return 3;
             }
             int? samplesLimit = null;
@@ -112,7 +112,7 @@ public static partial class SodaliteCli
             {
                 if (limitValue.ValueKind != JsonValueKind.Number || !limitValue.TryGetInt32(out int limit) || limit < 0)
                 {
-                    await stderr.WriteLineAsync($"sodalite pack run: pack_conf.json: \"samples_limit\" is {limitValue.GetRawText()}, not a number of rows (0 or more).");
+                    await stderr.WriteLineAsync($"sodalite pack run: ERROR: pack_conf.json: \"samples_limit\" is {limitValue.GetRawText()}, not a number of rows (0 or more).");
                     return 3;
                 }
                 samplesLimit = limit;
@@ -120,7 +120,7 @@ public static partial class SodaliteCli
             var source = PackSource.Map(sourceConf, samplesLimit, Environment.GetEnvironmentVariable, out string? error);
             if (source is null)
             {
-                await stderr.WriteLineAsync($"sodalite pack run: {error}");
+                await stderr.WriteLineAsync($"sodalite pack run: ERROR: {error}");
                 return 3;
             }
             string work = Directory.CreateTempSubdirectory("sodalite-pack-").FullName;
