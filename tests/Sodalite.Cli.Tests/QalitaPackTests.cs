@@ -188,4 +188,25 @@ public class QalitaPackTests(PostgresServer pg) : IClassFixture<PostgresServer>
         Assert.Contains("could not run", errors);
         Assert.False(File.Exists(Path.Combine(pack, "metrics.json")));
     }
+
+    [Theory]
+    [InlineData("""{"name": "shop", "type": "mariadb", "config": {"host": "db", "port": "3306", "user": "u", "password": "p", "database": "shop", "schema": "x", "table_or_query": "orders"}}""",
+        "data_source qalita:\n  type: mysql\n  host: \"db\"\n  port: 3306\n  username: \"u\"\n  password: \"p\"\n  database: \"shop\"\n", "orders")]
+    [InlineData("""{"name": "events", "type": "clickhouse", "config": {"host": "ch", "port": 8123, "username": "default", "password": "", "database": "analytics", "table": "events"}}""",
+        "data_source qalita:\n  type: clickhouse\n  host: \"ch\"\n  port: 8123\n  username: \"default\"\n  password: \"\"\n  database: \"analytics\"\n", "events")]
+    [InlineData("""{"name": "wh", "type": "duckdb", "config": {"path": "/data/wh.duckdb", "table_or_query": "sales"}}""",
+        "data_source qalita:\n  type: duckdb\n  path: \"/data/wh.duckdb\"\n", "sales")]
+    [InlineData("""{"name": "", "type": "postgresql", "config": {"host": "pg", "database": "shop", "schema": "sales", "table_or_query": "orders"}}""",
+        "data_source qalita:\n  type: postgres\n  host: \"pg\"\n  database: \"shop\"\n  schema: \"sales\"\n", "orders")]
+    public void Each_database_source_type_maps_to_a_data_source_block_and_its_table(string sourceConf, string yaml, string table)
+    {
+        using var doc = JsonDocument.Parse(sourceConf);
+
+        var source = Pack.PackSource.Map(doc.RootElement, null, _ => null, out string? error);
+
+        Assert.Null(error);
+        Assert.Equal(yaml, source!.ConfigurationYaml);
+        Assert.Equal(table, source.Table);
+        Assert.Equal(doc.RootElement.GetProperty("name").GetString() is { Length: > 0 } name ? name : table, source.Label);
+    }
 }

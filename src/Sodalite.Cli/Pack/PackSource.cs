@@ -105,7 +105,7 @@ internal sealed record PackSource(string ConfigurationYaml, string Table, string
                     if (!string.IsNullOrEmpty(user)) yaml.Append("  username: ").Append(Quote(user)).Append('\n');
                     if (password is not null) yaml.Append("  password: ").Append(Quote(password)).Append('\n');
                     if (!string.IsNullOrEmpty(database)) yaml.Append("  database: ").Append(Quote(database)).Append('\n');
-                    if (!string.IsNullOrEmpty(schema) && engine != "clickhouse") yaml.Append("  schema: ").Append(Quote(schema)).Append('\n');
+                    if (!string.IsNullOrEmpty(schema) && engine == "postgres") yaml.Append("  schema: ").Append(Quote(schema)).Append('\n');
                     break;
                 }
             default:
