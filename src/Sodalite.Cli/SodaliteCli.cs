@@ -1,4 +1,4 @@
-// The `sodalite` command: scan, convert, serve (the hub), ingest and push results, the metric history, and read the hub's issues and scores.
+// The `sodalite` command: scan, convert, serve (the hub), ingest and push results, the metric history, read the hub's issues and scores, and the QALITA pack.
 using System.CommandLine;
 using System.Globalization;
 using Sodalite.Engine;
@@ -26,6 +26,7 @@ public static partial class SodaliteCli
         root.Subcommands.Add(HistoryCommand(stdout, stderr));
         root.Subcommands.Add(IssuesCommand(stdout, stderr));
         root.Subcommands.Add(ScoresCommand(stdout, stderr));
+        root.Subcommands.Add(PackCommand(stdout, stderr, time));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
