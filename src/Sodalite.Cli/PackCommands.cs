@@ -138,12 +138,16 @@ public static partial class SodaliteCli
                 if (packConf.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.String) args.AddRange(["--history", history.GetString()!]);
                 args.Add(checksFile);
                 int exit = await RunAsync([.. args], stdout, stderr, time);
-                // 0, 1, 2: the checks ran (failing checks are results); 3: the scan could not run them all, so no artifacts are left.
-                if (exit == 3 || !File.Exists(Path.Combine(artifacts, "metrics.json")))
+                // 0, 1, 2: the checks ran (failing checks are results). 3: errors; when some checks still got an outcome, their
+                // artifacts are kept (one broken check must not lose the others' results); when none did, the scan could not run.
+                int judged = exit == 3 ? JudgedChecks(Path.Combine(artifacts, "soda_results.json")) : 1;
+                if (judged == 0 || !File.Exists(Path.Combine(artifacts, "metrics.json")))
                 {
                     await stderr.WriteLineAsync("sodalite pack run: ERROR: the scan could not run (see the errors above); no artifacts written.");
                     return 3;
                 }
+                if (exit == 3)
+                    await stderr.WriteLineAsync($"sodalite pack run: WARNING: the scan logged errors (see above); the artifacts hold the {judged} check(s) it could judge.");
                 // logs.txt stays behind: the worker writes its own from run.sh's output.
                 foreach (string file in PackArtifacts)
                 {
@@ -160,6 +164,19 @@ public static partial class SodaliteCli
             }
         });
         return cmd;
+    }
+
+    /// <summary>How many checks got an outcome in a results file (0 when it is missing or unreadable).</summary>
+    private static int JudgedChecks(string resultsFile)
+    {
+        try
+        {
+            return File.Exists(resultsFile) ? Sodalite.Results.Soda.SodaJsonReader.Parse(File.ReadAllText(resultsFile)).Checks.Count(c => c.Outcome is not null) : 0;
+        }
+        catch (Exception e) when (e is IOException or JsonException or Sodalite.Results.Soda.SodaJsonException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static async Task<JsonElement> ReadJsonAsync(string path, CancellationToken ct)

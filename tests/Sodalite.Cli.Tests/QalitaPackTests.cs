@@ -178,6 +178,23 @@ public class QalitaPackTests(PostgresServer pg) : IClassFixture<PostgresServer>
     }
 
     [Fact]
+    public async Task A_run_where_one_check_errors_keeps_the_other_checks_artifacts()
+    {
+        string data = Path.Combine(Directory.CreateTempSubdirectory("sodalite-qalita-data-").FullName, "retail.csv");
+        File.WriteAllText(data, RetailCsv);
+        string pack = await RunFolder(
+            JsonSerializer.Serialize(new { config = new { path = data }, name = "retail", type = "file" }),
+            "checks for ${TABLE}:\n  - row_count > 0\n  - max(no_such_column) > 0\n");
+
+        var (exit, output, errors) = await RunPack(pack);
+
+        Assert.True(exit == 0, output + errors);
+        Assert.Contains("WARNING: the scan logged errors", errors);
+        Assert.True(File.Exists(Path.Combine(pack, "metrics.json")));
+        Assert.Contains("row_count", File.ReadAllText(Path.Combine(pack, "metrics.json")));
+    }
+
+    [Fact]
     public async Task A_source_that_cannot_be_reached_fails_the_run_without_artifacts()
     {
         string pack = await RunFolder("""{"name": "shop", "type": "postgresql", "config": {"host": "127.0.0.1", "port": 1, "username": "u", "password": "p", "database": "shop", "table_or_query": "orders"}}""", null);
