@@ -139,15 +139,15 @@ public static partial class SodaliteCli
                 args.Add(checksFile);
                 int exit = await RunAsync([.. args], stdout, stderr, time);
                 // 0, 1, 2: the checks ran (failing checks are results). 3: errors; when some checks still got an outcome, their
-                // artifacts are kept (one broken check must not lose the others' results); when none did, the scan could not run.
+                // artifacts are kept (one broken check must not lose the others' results) and the run still fails, so the job does
+                // not read as a success with a check missing; when none did, the scan could not run.
                 int judged = exit == 3 ? JudgedChecks(Path.Combine(artifacts, "soda_results.json")) : 1;
                 if (judged == 0 || !File.Exists(Path.Combine(artifacts, "metrics.json")))
                 {
                     await stderr.WriteLineAsync("sodalite pack run: ERROR: the scan could not run (see the errors above); no artifacts written.");
                     return 3;
                 }
-                if (exit == 3)
-                    await stderr.WriteLineAsync($"sodalite pack run: WARNING: the scan logged errors (see above); the artifacts hold the {judged} check(s) it could judge.");
+
                 // logs.txt stays behind: the worker writes its own from run.sh's output.
                 foreach (string file in PackArtifacts)
                 {
@@ -155,7 +155,9 @@ public static partial class SodaliteCli
                     if (File.Exists(from)) File.Copy(from, Path.Combine(folder, file), overwrite: true);
                 }
                 await stdout.WriteLineAsync($"Sodalite pack: wrote {string.Join(", ", PackArtifacts)} in {folder}.");
-                return 0;
+                if (exit != 3) return 0;
+                await stderr.WriteLineAsync($"sodalite pack run: ERROR: the scan logged errors (see above): the artifacts hold only the {judged} check(s) it could judge.");
+                return 3;
             }
             finally
             {
