@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Sodalite.Hub.Data;
 
 /// <summary>
@@ -23,4 +25,22 @@ public sealed class CheckSample
     public long? TotalRowCount { get; set; }
     /// <summary>True when the hub's limits cut rows from what was sent.</summary>
     public bool Truncated { get; set; }
+
+    /// <summary>The columns of <see cref="ColumnsJson"/> as (name, type). Throws <see cref="JsonException"/> or
+    /// <see cref="InvalidOperationException"/> when the stored text is not that shape.</summary>
+    public IReadOnlyList<(string? Name, string? Type)> ReadColumns()
+    {
+        using var doc = JsonDocument.Parse(ColumnsJson);
+        return [.. doc.RootElement.EnumerateArray().Select(c => (Text(c, "name"), Text(c, "type")))];
+    }
+
+    /// <summary>The rows of <see cref="RowsJson"/>, each a list of JSON values in column order (cloned: they outlive the parse).
+    /// Throws <see cref="JsonException"/> or <see cref="InvalidOperationException"/> when the stored text is not that shape.</summary>
+    public IReadOnlyList<IReadOnlyList<JsonElement>> ReadRows()
+    {
+        using var doc = JsonDocument.Parse(RowsJson);
+        return [.. doc.RootElement.EnumerateArray().Select(r => (IReadOnlyList<JsonElement>)[.. r.EnumerateArray().Select(v => v.Clone())])];
+    }
+
+    private static string? Text(JsonElement column, string key) => column.TryGetProperty(key, out var v) ? v.GetString() : null;
 }

@@ -49,11 +49,7 @@ public static class CatalogEndpoints
                 .OrderByDescending(s => s.ScanId).FirstOrDefaultAsync();
             if (kept is null)
                 return Http.NotFound(new { detail = scan_id is null ? $"No failed-row sample is kept for check {id}." : $"No failed-row sample is kept for check {id} in scan {scan_id}." });
-            using var columns = System.Text.Json.JsonDocument.Parse(kept.ColumnsJson);
-            using var rows = System.Text.Json.JsonDocument.Parse(kept.RowsJson);
-            return Http.Ok(new CheckSampleInfo(kept.ScanId,
-                [.. columns.RootElement.EnumerateArray().Select(c => new SampleColumnInfo(c.GetProperty("name").GetString(), c.GetProperty("type").GetString()))],
-                [.. rows.RootElement.EnumerateArray().Select(r => (IReadOnlyList<System.Text.Json.JsonElement>)[.. r.EnumerateArray().Select(v => v.Clone())])],
+            return Http.Ok(new CheckSampleInfo(kept.ScanId, [.. kept.ReadColumns().Select(c => new SampleColumnInfo(c.Name, c.Type))], kept.ReadRows(),
                 kept.StoredRowCount, kept.TotalRowCount, kept.Truncated));
         }).WithName("getCheckSample").WithSummary("The failed rows kept from a check's latest failing result (or from scan_id)")
             .WithDescription("Kept within the hub's sample limits (--sample-rows per check, --sample-bytes per scan); none when the hub runs with --no-samples.")

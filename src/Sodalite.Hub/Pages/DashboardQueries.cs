@@ -36,6 +36,10 @@ public sealed class DashboardQueries(HubDb db)
         var open = issueCounts.Where(x => !x.Resolved).ToDictionary(x => x.DatasetId, x => x.Count);
         var resolved = issueCounts.Where(x => x.Resolved).ToDictionary(x => x.DatasetId, x => x.Count);
 
+        // Keyed once by (scan, dataset), so each dataset's row is a few lookups however many datasets there are.
+        var outcomeCounts = outcomes.GroupBy(x => (x.ScanId, x.DatasetId, x.Outcome)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var unknownErrors = errored.GroupBy(x => (x.ScanId, DatasetId: x.DatasetId!.Value)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var dimsByScan = dims.ToLookup(x => (x.ScanId, x.DatasetId));
         var rows = new List<OverviewModel.Row>();
         foreach (var d in datasets)
         {
@@ -45,12 +49,11 @@ public sealed class DashboardQueries(HubDb db)
             var counts = OutcomeCounts.None;
             if (latest is not null)
             {
-                int N(string o) => outcomes.Where(x => x.ScanId == latest.ScanId && x.DatasetId == d.Id && x.Outcome == o).Sum(x => x.Count);
-                int unknownErrors = errored.Where(x => x.ScanId == latest.ScanId && x.DatasetId == d.Id).Sum(x => x.Count);
-                counts = new OutcomeCounts(N("pass"), N("warn"), N("fail"), N("error") + unknownErrors);
+                int N(string o) => outcomeCounts.GetValueOrDefault((latest.ScanId, d.Id, o));
+                counts = new OutcomeCounts(N("pass"), N("warn"), N("fail"), N("error") + unknownErrors.GetValueOrDefault((latest.ScanId, d.Id)));
             }
             var dimensions = latest is null ? new Dictionary<string, double>()
-                : dims.Where(x => x.ScanId == latest.ScanId && x.DatasetId == d.Id).ToDictionary(x => x.Dimension, x => x.Value);
+                : dimsByScan[(latest.ScanId, d.Id)].ToDictionary(x => x.Dimension, x => x.Value);
             rows.Add(new OverviewModel.Row(d.SourceId, d.Source, d.Id, d.Name, latest?.Value, dimensions,
                 series is null ? [] : series.TakeLast(30).Select(s => s.Value).ToList(), open.GetValueOrDefault(d.Id), resolved.GetValueOrDefault(d.Id), last, counts));
         }
@@ -278,30 +281,23 @@ public sealed class DashboardQueries(HubDb db)
 
     private static CheckModel.SampleView SampleView(ScanRef scan, CheckSample kept)
     {
-        var columns = new List<(string, string)>();
-        var rows = new List<IReadOnlyList<string?>>();
+        IReadOnlyList<(string, string)> columns = [];
+        IReadOnlyList<IReadOnlyList<string?>> rows = [];
         try
         {
-            using var cols = JsonDocument.Parse(kept.ColumnsJson);
-            foreach (var c in cols.RootElement.EnumerateArray())
-                columns.Add((c.TryGetProperty("name", out var n) ? n.ToString() : "", c.TryGetProperty("type", out var t) ? t.ToString() : ""));
-            using var data = JsonDocument.Parse(kept.RowsJson);
-            foreach (var r in data.RootElement.EnumerateArray())
-                rows.Add(r.EnumerateArray().Select(v => v.ValueKind switch
-                {
-                    JsonValueKind.Null => null,
-                    JsonValueKind.String => v.GetString(),
-                    JsonValueKind.Number => v.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => v.GetRawText(),
-                }).ToList());
+            columns = [.. kept.ReadColumns().Select(c => (c.Name ?? "", c.Type ?? ""))];
+            rows = [.. kept.ReadRows().Select(r => (IReadOnlyList<string?>)[.. r.Select(v => v.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => v.GetString(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => v.GetRawText(),
+            })])];
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-        }
-        catch (InvalidOperationException)
-        {
+            // A stored sample that is not the shape the hub writes shows as empty rather than failing the page.
         }
         return new CheckModel.SampleView(scan, columns, rows, kept.TotalRowCount, kept.Truncated);
     }
