@@ -117,6 +117,8 @@ public static class HubServer
         IssueEndpoints.Map(app);
         ScoreEndpoints.Map(app);
         QalitaEndpoints.Map(app);
+        WorkerEndpoints.Map(app);
+        AssetEndpoints.Map(app);
         SodaWebhookEndpoints.Map(app);
         SodaSamplerEndpoints.Map(app);
         PageEndpoints.Map(app);

@@ -81,11 +81,14 @@ public class PushTests : IClassFixture<SqliteHub>
         Assert.True(exit == 0, err);
         Assert.Contains("Uploaded to", output);
 
-        // What the hub received: the version lookups, the job, three multipart uploads with the four ids, the job closed.
+        // What the hub received: the version lookups, the job, the scan's log to the hub's registry (the token is a JWT whose sub is the
+        // user, as the CLI reads it), three multipart uploads with the four ids, the job closed with its logs.
         var received = _hub.Received.Skip(before).ToList();
         var uploads = received.Where(r => r.PathAndQuery.Contains("/upload?", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["/api/v1/recommendations/upload", "/api/v1/schemas/upload", "/api/v1/metrics/upload"], uploads.Select(u => u.PathAndQuery.Split('?')[0]));
-        foreach (var u in uploads)
+        Assert.Equal(["/api/v1/assets/upload", "/api/v1/recommendations/upload", "/api/v1/schemas/upload", "/api/v1/metrics/upload"], uploads.Select(u => u.PathAndQuery.Split('?')[0]));
+        Assert.Matches("^registry_id=1&name=\\d{14}_[a-z0-9]{5}&version=1.0.0&bucket=logs&type=log&description=job%20logs&user_id=\\d+$", uploads[0].PathAndQuery.Split('?')[1]);
+        Assert.Equal("logs.txt", Assert.Single(uploads[0].Parts).FileName);
+        foreach (var u in uploads.Skip(1))
         {
             Assert.Matches($"^source_id={sourceId}&source_version_id=\\d+&pack_id=\\d+&pack_version_id=\\d+$", u.PathAndQuery.Split('?')[1]);
             Assert.Equal("Bearer", u.AuthScheme);
@@ -107,7 +110,12 @@ public class PushTests : IClassFixture<SqliteHub>
         Assert.Equal(0, again);
         Assert.Contains("0 artifact file(s), 3 already there", againOut);
         Assert.Equal(entries, (await Get($"/api/v2/metrics?source_id={sourceId}")).Count);
-        Assert.Equal("succeeded", (string)(await Get("/api/v2/jobs")).Last()!["status"]!);
+        var job = (await Get("/api/v2/jobs")).Last()!;
+        Assert.Equal("succeeded", (string)job["status"]!);
+        // The job's logs are the scan's log, readable from the hub's registry.
+        using var c2 = _hub.Client(_hub.AdminToken);
+        var logs = await c2.GetStringAsync($"/api/v1/assets/{(int)job["logs_id"]!}/fetch");
+        Assert.Equal(File.ReadAllText(Path.Combine(artifacts, "logs.txt")), logs);
     }
 
     [Fact]

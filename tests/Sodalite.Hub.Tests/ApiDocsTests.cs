@@ -19,6 +19,9 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
     /// <summary>Writes that take no body (their input is in the path and query).</summary>
     private static readonly HashSet<string> Bodyless = ["POST /api/v1/tokens/create", "PUT /api/v1/packs/{id}/version"];
 
+    /// <summary>Operations whose success answer is a file, not JSON.</summary>
+    private static readonly HashSet<string> Binary = ["GET /api/v1/assets/{id}/fetch"];
+
     /// <summary>Operations that take no input and need no token, so that no error answer is possible.</summary>
     private static readonly HashSet<string> CannotFail = ["GET /healthz", "GET /api/v1/version"];
 
@@ -72,7 +75,8 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
         var schemes = (await Document())["components"]!["securitySchemes"]!;
         Assert.Equal("http", (string)schemes["bearer"]!["type"]!);
         Assert.Equal("bearer", (string)schemes["bearer"]!["scheme"]!);
-        Assert.Contains("sdl_", (string)schemes["bearer"]!["description"]!);
+        Assert.Contains("tokens/create", (string)schemes["bearer"]!["description"]!);
+        Assert.Equal("JWT", (string)schemes["bearer"]!["bearerFormat"]!);
         Assert.Equal("http", (string)schemes["sodaWebhook"]!["type"]!);
         Assert.Equal("bearer", (string)schemes["sodaWebhook"]!["scheme"]!);
     }
@@ -108,8 +112,9 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
             var responses = op.Operation["responses"]!.AsObject();
             var success = responses.Where(r => r.Key.StartsWith('2') && r.Key != "204").ToList();
             Assert.True(success.Count > 0, $"{op.Key} has no success response with a body");
-            Assert.All(success, r => Assert.True(r.Value!["content"]?["application/json"]?["schema"] is JsonObject,
-                $"{op.Key} {r.Key} has no JSON schema"));
+            string type = Binary.Contains(op.Key) ? "application/octet-stream" : "application/json";
+            Assert.All(success, r => Assert.True(r.Value!["content"]?[type]?["schema"] is JsonObject,
+                $"{op.Key} {r.Key} has no {type} schema"));
             var errors = responses.Where(r => r.Key[0] == '4').ToList();
             if (CannotFail.Contains(op.Key))
             {
@@ -194,11 +199,23 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
         };
         var upload = await c.PostAsync($"/api/v1/metrics/upload?source_id={sourceId}", form);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var worker = await c.PostAsJsonAsync("/api/v2/workers/create", new { name = $"docs-{Guid.NewGuid():N}", mode = "job", status = "online", is_active = true });
+        var workerBody = (await worker.Content.ReadFromJsonAsync<JsonObject>())!;
+        int workerId = (int)workerBody["id"]!;
+        await c.PostAsJsonAsync("/api/v2/jobs/create", new { name = "docs-claim", agent_id = workerId, status = "pending" });
+        var claim = await c.GetAsync($"/api/v1/workers/{workerId}/jobs/next");
+        using var logs = new MultipartFormDataContent { { new StringContent("log line"), "file", "logs.txt" } };
+        var asset = await c.PostAsync($"/api/v1/assets/upload?registry_id=1&bucket=logs&name=docs-{Guid.NewGuid():N}", logs);
+        var assetBody = (await asset.Content.ReadFromJsonAsync<JsonObject>())!;
+        int assetId = (int)assetBody["id"]!;
 
         // When / Then: each answer has only documented fields, and every required one
         Check(doc, "POST", "/api/v2/scans", "201", ingested);
         Check(doc, "POST", "/api/v2/jobs/create", "201", (await job.Content.ReadFromJsonAsync<JsonNode>())!);
         Check(doc, "POST", "/api/v1/metrics/upload", "200", (await upload.Content.ReadFromJsonAsync<JsonNode>())!);
+        Check(doc, "POST", "/api/v2/workers/create", "201", workerBody);
+        Check(doc, "GET", "/api/v1/workers/{id}/jobs/next", "200", (await claim.Content.ReadFromJsonAsync<JsonNode>())!);
+        Check(doc, "POST", "/api/v1/assets/upload", "200", assetBody);
         foreach (var (path, url) in new[]
                  {
                      ("/healthz", "/healthz"), ("/api/v1/version", "/api/v1/version"), ("/api/v2/users/{id}", "/api/v2/users/1"),
@@ -212,6 +229,9 @@ public sealed class ApiDocsTests(SqliteHub hub) : IClassFixture<SqliteHub>
                      ("/api/v2/sources", "/api/v2/sources"), ("/api/v2/sources/{id}", $"/api/v2/sources/{sourceId}"),
                      ("/api/v2/packs", "/api/v2/packs"), ("/api/v2/packs/{id}", "/api/v2/packs/1"), ("/api/v2/jobs", "/api/v2/jobs"),
                      ("/api/v2/metrics", $"/api/v2/metrics?source_id={sourceId}"),
+                     ("/api/v2/workers", "/api/v2/workers"), ("/api/v2/workers/{id}", $"/api/v2/workers/{workerId}"),
+                     ("/api/v2/registries", "/api/v2/registries"), ("/api/v1/partners", "/api/v1/partners"),
+                     ("/api/v2/assets", "/api/v2/assets"), ("/api/v2/assets/{id}", $"/api/v2/assets/{assetId}"),
                  })
         {
             var r = await c.GetAsync(url);

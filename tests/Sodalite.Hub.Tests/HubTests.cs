@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Sodalite.TestSupport;
 
 namespace Sodalite.Hub.Tests;
@@ -214,12 +216,31 @@ public abstract class HubTests<THub>(THub hub) : IClassFixture<THub> where THub 
         var wrong = await anonymous.PostAsync("/api/v1/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = HubFixture.AdminUser, ["password"] = "nope" }));
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
 
-        // An API token made from a session works like it, and is stored hashed.
+        // An API token made from a session works like it, and is stored hashed. It is a JWT whose sub is the user id, as QALITA's CLI
+        // decodes it (without checking the signature), and whose type is "api".
         using var admin = hub.Client(hub.AdminToken);
         var token = (string)(await (await admin.PostAsync("/api/v1/tokens/create", null)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
-        Assert.StartsWith("sdl_", token);
+        var jwt = new JsonWebToken(token);
+        Assert.Equal(new JsonWebToken(hub.AdminToken).Subject, jwt.Subject);
+        Assert.Equal("api", jwt.GetPayloadValue<string>("type"));
+        Assert.Equal("admin", jwt.GetPayloadValue<string>("role"));
         Assert.Equal(HttpStatusCode.OK, (await hub.Client(token).GetAsync("/api/v2/issues")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await hub.Client(token).GetAsync("/openapi/v1.json")).StatusCode);
+        // The same claims with another signature are not that token: the hub knows its API tokens by their hash.
+        string forged = token[..token.LastIndexOf('.')] + "." + Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(new byte[32]);
+        var refused = await hub.Client(forged).GetAsync("/api/v2/issues");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("API token is unknown", (string)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!);
+        // A token of an earlier hub version (sdl_...) stored in the database still works.
+        string legacy = "sdl_" + Guid.NewGuid().ToString("N");
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Sodalite.Hub.Data.HubDb>();
+            int adminId = int.Parse(jwt.Subject, System.Globalization.CultureInfo.InvariantCulture);
+            db.ApiTokens.Add(new Sodalite.Hub.Data.ApiToken { UserId = adminId, Name = "legacy", TokenHash = Sodalite.Hub.Auth.ApiTokens.HashOf(legacy), CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(1) });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(HttpStatusCode.OK, (await hub.Client(legacy).GetAsync("/api/v2/issues")).StatusCode);
 
         // A viewer reads but cannot write.
         string viewer = $"viewer-{Guid.NewGuid():N}";

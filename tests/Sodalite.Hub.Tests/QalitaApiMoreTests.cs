@@ -28,11 +28,16 @@ public abstract class QalitaApiMoreTests<THub>(THub hub) : IClassFixture<THub> w
         });
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         int packId = (int)(await published.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await c.PutAsync($"/api/v1/packs/{packId}/version?sem_ver_id=2.1.0&asset_id=7", null)).StatusCode);
+        using var archive = new MultipartFormDataContent { { new ByteArrayContent([0x1f, 0x8b, 0x08, 0x00]), "file", "profiling_pack.tar.gz" } };
+        var asset = await c.PostAsync($"/api/v1/assets/upload?registry_id=1&name={Uri.EscapeDataString(name)}&version=2.1.0&bucket=packs&type=pack", archive);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        int assetId = (int)(await asset.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await c.PutAsync($"/api/v1/packs/{packId}/version?sem_ver_id=2.1.0&asset_id={assetId}", null)).StatusCode);
         var pack = (await c.GetFromJsonAsync<JsonObject>($"/api/v2/packs/{packId}"))!;
         Assert.Equal("completeness", (string)pack["type"]!);
         Assert.Equal("2.1.0", (string)pack["versions"]![0]!["sem_ver_id"]!);
-        Assert.Equal(7, (int)pack["versions"]![0]!["asset_id"]!);
+        Assert.Equal(assetId, (int)pack["versions"]![0]!["asset_id"]!);
+        Assert.Equal("application/gzip", (await c.GetAsync($"/api/v1/assets/{assetId}/fetch")).Content.Headers.ContentType!.MediaType);
         Assert.Equal("postgresql", (string)pack["compatible_sources"]![0]!);
         Assert.Equal(HttpStatusCode.NoContent, (await c.GetAsync("/api/v2/packs/999999")).StatusCode);
 

@@ -34,6 +34,9 @@ public abstract class HubFixture : IAsyncLifetime
 
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
+    /// <summary>The running hub's services (its database context, clock, ...), for tests that set up what no route creates.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The hub is not running.");
+
     public async Task InitializeAsync()
     {
         int port = Loopback.FreePort();

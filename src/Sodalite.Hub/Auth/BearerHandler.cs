@@ -1,6 +1,7 @@
-// One bearer scheme for both kinds of token: an API token (sdl_..., looked up by its hash) or a session JWT. An API token is also
-// accepted as the password of Basic authentication, which is what Python's requests sends for a URL with credentials
-// (https://user:sdl_...@hub/...): Soda Core's HTTP failed-rows sampler can only be given a URL.
+// One bearer scheme for both kinds of token: an API token (a JWT with type "api", or an older sdl_... token, looked up by its hash) or
+// a session JWT (checked by its signature). An API token is also accepted as the password of Basic authentication, which is what
+// Python's requests sends for a URL with credentials (https://user:TOKEN@hub/...): Soda Core's HTTP failed-rows sampler can only be
+// given a URL.
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -23,13 +24,13 @@ public sealed class BearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         string token;
         if (header is not null && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            if (BasicPassword(header[6..].Trim()) is not { } password || !password.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
+            if (BasicPassword(header[6..].Trim()) is not { } password || !ApiTokens.LooksLikeApiToken(password)) return AuthenticateResult.NoResult();
             token = password;
         }
         else if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header[7..].Trim();
         else return AuthenticateResult.NoResult();
         ClaimsIdentity? identity;
-        if (token.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal))
+        if (ApiTokens.LooksLikeApiToken(token))
         {
             string hash = ApiTokens.HashOf(token);
             var now = time.GetUtcNow();

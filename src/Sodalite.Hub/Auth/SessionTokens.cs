@@ -14,6 +14,9 @@ public sealed class SessionTokens(byte[] key, TimeProvider time)
     /// <summary>How long a session token is valid: 240 minutes from issue.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(240);
 
+    /// <summary>QALITA's scopes, which its CLI expects in a token: agent.get, pack.create, source.create.</summary>
+    public static readonly string[] Scopes = ["agent.get", "pack.create", "source.create"];
+
     private readonly SymmetricSecurityKey _key = new(key);
 
     /// <summary>A signed JWT for the user: claims sub (the id), name, role and QALITA's scopes; valid for <see cref="Lifetime"/>.</summary>
@@ -24,7 +27,7 @@ public sealed class SessionTokens(byte[] key, TimeProvider time)
         {
             Issuer = Issuer,
             Subject = new ClaimsIdentity([new Claim("sub", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim("name", username), new Claim("role", role)]),
-            Claims = new Dictionary<string, object> { ["scopes"] = new[] { "agent.get", "pack.create", "source.create" } },
+            Claims = new Dictionary<string, object> { ["scopes"] = Scopes },
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,

@@ -46,6 +46,10 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
     public DbSet<PackVersion> PackVersions => Set<PackVersion>();
     /// <summary>QALITA jobs.</summary>
     public DbSet<Job> Jobs => Set<Job>();
+    /// <summary>QALITA workers; name unique.</summary>
+    public DbSet<Worker> Workers => Set<Worker>();
+    /// <summary>Files of the registry (job logs, pack archives); (bucket, name, version) unique.</summary>
+    public DbSet<Asset> Assets => Set<Asset>();
     /// <summary>Uploaded QALITA artifact files; content hash unique.</summary>
     public DbSet<Upload> Uploads => Set<Upload>();
     /// <summary>The entries of the uploaded artifact files.</summary>
@@ -82,6 +86,9 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         b.Entity<IssueEvent>().HasIndex(e => e.IssueId);
         b.Entity<Pack>().HasIndex(p => p.Name).IsUnique();
         b.Entity<Upload>().HasIndex(u => u.ContentHash).IsUnique();
+        b.Entity<Worker>().HasIndex(w => w.Name).IsUnique();
+        b.Entity<Asset>().HasIndex(a => new { a.Bucket, a.Name, a.Version }).IsUnique();
+        b.Entity<Job>().HasIndex(j => new { j.Status, j.Id });
         b.Entity<ArtifactRow>().HasIndex(r => new { r.Kind, r.UploadId });
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var p in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))

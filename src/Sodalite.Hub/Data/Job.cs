@@ -7,7 +7,7 @@ public sealed class Job
     public int Id { get; set; }
     /// <summary>The worker's name for the run, as sent.</summary>
     public string? Name { get; set; }
-    /// <summary>running, succeeded, failed or pending.</summary>
+    /// <summary>pending (waiting for a worker to claim it), running, succeeded or failed.</summary>
     public string Status { get; set; } = "running";
     /// <summary>The QALITA worker (agent) id, as sent.</summary>
     public int? AgentId { get; set; }
@@ -27,6 +27,14 @@ public sealed class Job
     public int? LogsId { get; set; }
     /// <summary>QALITA's job type (e.g. routine), as sent.</summary>
     public string? Type { get; set; }
+    /// <summary>The target source id of a comparison pack, as sent.</summary>
+    public int? TargetId { get; set; }
+    /// <summary>The target source version id, as sent.</summary>
+    public int? TargetVersionId { get; set; }
+    /// <summary>The routine (schedule) that made the job, as sent.</summary>
+    public int? RoutineId { get; set; }
+    /// <summary>A pack configuration replacing the pack's own for this job (QALITA sends pack_conf.json as a JSON string).</summary>
+    public string? PackConfigOverride { get; set; }
     /// <summary>When the hub created the job (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the job was last changed (UTC).</summary>

@@ -9,6 +9,6 @@ public sealed class PackVersion
     public int PackId { get; set; }
     /// <summary>The version as written, e.g. 1.0.0 (QALITA's <c>sem_ver_id</c>).</summary>
     public required string SemVer { get; set; }
-    /// <summary>QALITA's asset id of the version's archive (PUT /api/v1/packs/{id}/version); stored, not served.</summary>
+    /// <summary>The <see cref="Asset"/> holding the version's archive (PUT /api/v1/packs/{id}/version); workers fetch it to run the pack.</summary>
     public int? AssetId { get; set; }
 }

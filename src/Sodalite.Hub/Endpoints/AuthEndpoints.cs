@@ -49,15 +49,18 @@ public static class AuthEndpoints
         app.MapPost("/api/v1/tokens/create", async (HttpContext http, HubDb db, TimeProvider time) =>
         {
             int userId = UserId(http);
-            string token = ApiTokens.New();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
+            if (user is null) return Http.Json(new { detail = $"User {userId} no longer exists." }, statusCode: 401);
             var now = time.GetUtcNow();
+            var expires = now.AddYears(1);
+            string token = ApiTokens.New(user.Id, user.Username, user.Role, now, expires);
             string name = http.Request.Query["name"].FirstOrDefault() ?? $"token {now:yyyy-MM-dd HH:mm}";
-            db.ApiTokens.Add(new ApiToken { UserId = userId, Name = name, TokenHash = ApiTokens.HashOf(token), CreatedAt = now, ExpiresAt = now.AddYears(1) });
+            db.ApiTokens.Add(new ApiToken { UserId = userId, Name = name, TokenHash = ApiTokens.HashOf(token), CreatedAt = now, ExpiresAt = expires });
             await db.SaveChangesAsync();
             return Http.Ok(new IssuedToken(token, "api"));
         }).RequireAuthorization(Policies.Read)
             .WithTags("auth").WithName("createApiToken").WithSummary("Create an API token for the signed-in user")
-            .WithDescription("Answers a new API token sdl_... (shown once, stored hashed, valid a year) with the user's role.")
+            .WithDescription("Answers a new API token (a JWT with claims sub, name, role, scopes and type \"api\", as QALITA's; shown once, stored hashed, valid a year). It acts with the user's current role.")
             .WithQueryParameter("name", JsonSchemaType.String, "A name for the token (default: \"token\" and the time).")
             .Produces<IssuedToken>();
 

@@ -1,7 +1,7 @@
 namespace Sodalite.Hub.Endpoints;
 
 /// <summary>
-/// A token the hub issued: a session JWT from POST /api/v1/auth/signin (token_type "bearer"), or an API token <c>sdl_...</c> from
+/// A token the hub issued: a session JWT from POST /api/v1/auth/signin (token_type "bearer"), or an API token (a JWT with type "api") from
 /// POST /api/v1/tokens/create (token_type "api", shown once, valid a year). Either goes in <c>Authorization: Bearer &lt;token&gt;</c>.
 /// </summary>
 /// <param name="AccessToken">The token.</param>

@@ -110,13 +110,15 @@ public static class QalitaEndpoints
             var pack = await db.Packs.Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id);
             if (pack is null) return Http.NotFound(new { detail = $"No pack {id}." });
             if (string.IsNullOrWhiteSpace(sem_ver_id)) return Http.BadRequest(new { detail = "sem_ver_id is required, e.g. 1.0.0.", field = "sem_ver_id" });
+            if (asset_id is int a && !await db.Assets.AnyAsync(x => x.Id == a))
+                return Http.NotFound(new { detail = $"No asset {a}: upload the pack's archive first (POST /api/v1/assets/upload, bucket packs).", field = "asset_id" });
             var version = pack.Versions.FirstOrDefault(v => v.SemVer == sem_ver_id) ?? new PackVersion { SemVer = sem_ver_id };
             version.AssetId = asset_id ?? version.AssetId;
             if (version.Id == 0) pack.Versions.Add(version);
             await db.SaveChangesAsync();
             return Http.Ok(new CreatedId(version.Id));
         }).WithName("setPackVersion").WithSummary("Add a pack version, or set its asset id")
-            .WithDescription("Answers the version's id.")
+            .WithDescription("asset_id names the uploaded archive (POST /api/v1/assets/upload), which workers fetch to run the pack. Answers the version's id.")
             .Produces<CreatedId>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         read.MapGet("/api/v2/jobs", async (HubDb db, string? status) =>
@@ -124,14 +126,16 @@ public static class QalitaEndpoints
             .WithName("listJobs").WithSummary("The jobs, of one status or all").Produces<List<Job>>();
         write.MapPost("/api/v2/jobs/create", async (JobBody body, HubDb db, TimeProvider time) =>
         {
+            if (body.Status is not (null or "running" or "succeeded" or "failed" or "pending"))
+                return Http.BadRequest(new { detail = "status must be pending, running, succeeded or failed.", field = "status" });
             var job = new Job { CreatedAt = time.GetUtcNow() };
             Apply(job, body, time);
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
             return Http.Created($"/api/v2/jobs/{job.Id}", new CreatedId(job.Id));
         }).WithName("createJob").WithSummary("Create a job (a pack run), as a QALITA worker does")
-            .WithDescription("Ids are stored as sent, not checked. Answers the job's id.")
-            .Produces<CreatedId>(StatusCodes.Status201Created);
+            .WithDescription("Ids are stored as sent, not checked. A job created pending waits for a worker's claim (GET /api/v1/workers/{id}/jobs/next); without a status it is running. Answers the job's id.")
+            .Produces<CreatedId>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest);
         write.MapPut("/api/v2/jobs/{id:int}", async (int id, JobBody body, HubDb db, TimeProvider time) =>
         {
             var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id);
@@ -387,6 +391,10 @@ public static class QalitaEndpoints
         job.Status = body.Status ?? job.Status;
         job.LogsId = body.LogsId ?? job.LogsId;
         job.Type = body.Type ?? job.Type;
+        job.TargetId = body.TargetId ?? job.TargetId;
+        job.TargetVersionId = body.TargetVersionId ?? job.TargetVersionId;
+        job.RoutineId = body.RoutineId ?? job.RoutineId;
+        job.PackConfigOverride = body.PackConfigOverride ?? job.PackConfigOverride;
         job.UpdatedAt = time.GetUtcNow();
     }
 }

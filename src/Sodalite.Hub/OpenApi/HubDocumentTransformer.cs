@@ -11,9 +11,10 @@ internal sealed class HubDocumentTransformer(HubOptions options) : IOpenApiDocum
 {
     private const string Description = """
         The API of a Sodalite hub (`sodalite serve`): push Soda scan results; read sources, datasets, checks, scans, issues, scores and
-        metric history; change issues; and the QALITA-compatible calls (sign-in, tokens, sources, packs, jobs, artifact uploads).
+        metric history; change issues; and the QALITA-compatible calls (sign-in, tokens, workers, registries and assets, sources, packs,
+        jobs, artifact uploads) that QALITA's CLI and workers make.
 
-        **Tokens.** Send `Authorization: Bearer <token>` with either an API token `sdl_...` (POST /api/v1/tokens/create; valid a year)
+        **Tokens.** Send `Authorization: Bearer <token>` with either an API token (POST /api/v1/tokens/create; a JWT valid a year)
         or a session token (a JWT from POST /api/v1/auth/signin, form fields `username` and `password`). Roles: `viewer` reads,
         `dataengineer` also writes (pushes scans, changes issues, QALITA writes), `admin` also manages users. The Soda Cloud
         webhook takes its own bearer token, the one the hub was started with (`SODALITE_SODA_WEBHOOK_TOKEN`).
@@ -49,8 +50,8 @@ internal sealed class HubDocumentTransformer(HubOptions options) : IOpenApiDocum
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            BearerFormat = "sdl_... API token or session JWT",
-            Description = "An API token `sdl_...` from POST /api/v1/tokens/create, or a session token (JWT) from POST /api/v1/auth/signin.",
+            BearerFormat = "JWT",
+            Description = "An API token from POST /api/v1/tokens/create (a JWT whose type claim is api; tokens sdl_... of earlier hubs too), or a session token (JWT) from POST /api/v1/auth/signin. QALITA's CLI reads the user id from the sub claim.",
         };
         document.Components.SecuritySchemes[HubOpenApi.WebhookScheme] = new OpenApiSecurityScheme
         {
