@@ -139,7 +139,6 @@ public static partial class SodaliteCli
             };
             bool verboseOn = options.Verbose;
             var zone = TimeZoneInfo.Local;
-            bool progress = !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
             // Soda loads .env from the working folder over the environment (override=True); here without changing the process's own.
             Dictionary<string, string> dotEnv;
             try
@@ -151,12 +150,14 @@ public static partial class SodaliteCli
                 await stderr.WriteLineAsync($"sodalite: could not read {Path.Combine(Environment.CurrentDirectory, ".env")}: {OneLine(e.Message)}");
                 return 3;
             }
+            // The live status (a terminal) or plain progress lines (a log) on stderr; Soda's console lines pass through it to stdout.
+            using var status = ScanStatus.For(stdout, stderr, Environment.GetEnvironmentVariable);
             var scanner = new Scanner(time,
-                l => { if (l.Level != ScanLogLevel.Debug || verboseOn) stdout.WriteLine(ConsoleFormatter.Format(l, zone)); },
-                progress ? p => stderr.Write($"\r\u001b[2K{p}") : null,
+                l => { if (l.Level != ScanLogLevel.Debug || verboseOn) status.WriteLine(ConsoleFormatter.Format(l, zone), l.Level == ScanLogLevel.Error); },
+                status.Mode == StatusMode.Off ? null : status.Report,
                 name => dotEnv.TryGetValue(name, out var fromFile) ? fromFile : Environment.GetEnvironmentVariable(name));
             var run = await scanner.RunAsync(options, ct);
-            if (progress) await stderr.WriteAsync("\r\u001b[2K");
+            status.Clear();
             if (options.DryRun)
             {
                 // A dry run writes no results, artifacts or pushes; without a plan (the data source could not be reached) it is an error.
@@ -167,8 +168,8 @@ public static partial class SodaliteCli
             var errors = run.Logs.Where(l => l.Level == ScanLogLevel.Error).ToList();
             if (errors.Count > 0)
             {
-                await stdout.WriteLineAsync("ERRORS:");
-                foreach (var e in errors) await stdout.WriteLineAsync(ConsoleFormatter.Format(e, zone));
+                status.WriteLine("ERRORS:", error: true);
+                foreach (var e in errors) status.WriteLine(ConsoleFormatter.Format(e, zone), error: true);
             }
             int exit = run.ExitCode;
             var results = ResultsDocument.Build(run);

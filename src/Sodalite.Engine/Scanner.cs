@@ -11,7 +11,7 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine;
 
-public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Action<string>? onProgress = null, Func<string, string?>? environment = null)
+public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Action<ScanProgress>? onProgress = null, Func<string, string?>? environment = null)
 {
     public const string Version = "0.1.0";
 
@@ -107,7 +107,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             {
                 try
                 {
-                    onProgress?.Invoke($"connecting to {config.Name} ({config.Type})");
+                    onProgress?.Invoke(new ScanProgress(ScanStage.Connecting, $"{config.Name} ({config.Type})", null, null, 0, 0));
                     ds = await DataSource.ConnectAsync(config, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -189,6 +189,8 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             log.Debug(e.ToString());
         }
         // A dry run judges nothing: it has no summary, and leaves no history.
+        // The live status ends before the summary, so none of it shows between the summary's lines.
+        onProgress?.Invoke(new ScanProgress(ScanStage.Finished, dsName, null, null, 0, 0));
         if (!options.DryRun) ScanSummary.Log(log, results, measured, dsName, options.Verbose);
         var run = new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
@@ -271,7 +273,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             }
             try
             {
-                onProgress?.Invoke($"connecting to {name} ({otherConfig.Type})");
+                onProgress?.Invoke(new ScanProgress(ScanStage.Connecting, $"{name} ({otherConfig.Type})", null, null, 0, 0));
                 others.Connected[name] = await DataSource.ConnectAsync(otherConfig, ct);
             }
             catch (OperationCanceledException)

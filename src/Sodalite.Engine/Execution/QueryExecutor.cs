@@ -12,9 +12,9 @@ namespace Sodalite.Engine.Execution;
 /// <param name="ds">The data source the statements run on.</param>
 /// <param name="log">Where query errors go.</param>
 /// <param name="jinja">Renders each statement (Soda renders every statement with Jinja).</param>
-/// <param name="progress">Told which statement runs, for a live status.</param>
+/// <param name="progress">Told which statement or sample runs (n of m), for a live status.</param>
 /// <param name="measured">Where the values are recorded (shared by the scan's executors).</param>
-public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<string>? progress, Measurements measured)
+public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<ScanProgress>? progress, Measurements measured)
 {
     public List<QueryLog> Queries { get; } = [];
 
@@ -25,9 +25,11 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     /// </summary>
     public async Task RunAsync(ScanPlan plan, CancellationToken ct, string? dataSourceName = null)
     {
-        foreach (var q in plan.Queries.Where(q => q.DataSourceName == dataSourceName))
+        var queries = plan.Queries.Where(q => q.DataSourceName == dataSourceName).ToList();
+        for (int i = 0; i < queries.Count; i++)
         {
-            progress?.Invoke($"{q.Table}{(q.Partition is null ? "" : $" [{q.Partition}]")}: {q.Name}");
+            var q = queries[i];
+            progress?.Invoke(new ScanProgress(ScanStage.Querying, ds.Name, q.Table, q.Partition, i + 1, queries.Count));
             if (q.Kind == QueryKind.Aggregation) await RunAggregationAsync(q, q.Metrics, q.Sql, q.Name, ct, top: true);
             else if (q.Kind == QueryKind.Schema) await RunSchemaAsync(q, ct);
             else if (q.Kind == QueryKind.UserQuery) await RunUserQueryAsync(q, ct);
@@ -46,17 +48,18 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
     public async Task RunSamplesAsync(ScanPlan plan, CancellationToken ct)
     {
         bool announced = false;
-        foreach (var s in plan.Samples)
+        var due = plan.Samples.Where(s => s.Trigger switch
         {
+            SampleTrigger.Computed => measured[s.Metric].Computed,
+            SampleTrigger.AnyValue => measured[s.Metric].Value is long n ? n > 0 : measured[s.Metric].Value is double,
+            _ => measured[s.Metric].Value is long n && n > 0,
+        }).ToList();
+        for (int i = 0; i < due.Count; i++)
+        {
+            var s = due[i];
             var m = s.Metric;
             var found = measured[m];
-            bool due = s.Trigger switch
-            {
-                SampleTrigger.Computed => found.Computed,
-                SampleTrigger.AnyValue => found.Value is long n ? n > 0 : found.Value is double,
-                _ => found.Value is long n && n > 0,
-            };
-            if (!due) continue;
+            progress?.Invoke(new ScanProgress(ScanStage.Sampling, ds.Name, m.Table, m.Partition, i + 1, due.Count));
             if (!announced) { log.Info("Using DefaultSampler"); announced = true; }
             string name = plan.NextQueryNumber() + s.NameAfterNumber;
             string sql = s.KeptKeysSql is not null && found.DuplicateKeysTable is not null ? s.KeptKeysSql : s.Sql;

@@ -122,8 +122,8 @@ public static class QalitaEndpoints
             .Produces<CreatedId>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         read.MapGet("/api/v2/jobs", async (HubDb db, string? status) =>
-            Http.Ok(await db.Jobs.AsNoTracking().Where(j => status == null || j.Status == status).OrderBy(j => j.Id).ToListAsync()))
-            .WithName("listJobs").WithSummary("The jobs, of one status or all").Produces<List<Job>>();
+            Http.Ok(await db.Jobs.AsNoTracking().Where(j => status == null || j.Status == status).OrderBy(j => j.Id).Take(10_000).ToListAsync()))
+            .WithName("listJobs").WithSummary("The jobs, of one status or all, oldest first (at most 10000)").Produces<List<Job>>();
         write.MapPost("/api/v2/jobs/create", async (JobBody body, HubDb db, TimeProvider time) =>
         {
             if (body.Status is not (null or "running" or "succeeded" or "failed" or "pending"))
