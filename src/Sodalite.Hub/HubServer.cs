@@ -91,6 +91,22 @@ public static class HubServer
                     + "<p>The form was not sent from a current page of this hub (its security token is missing or expired). Go back, reload the page and try again.</p>"
                     + "<p><a href=\"/\">Overview</a></p></main></body></html>");
             }
+            catch (InvalidDataException e) when (!context.Response.HasStarted && context.Request.HasFormContentType)
+            {
+                // ASP.NET Core's form reader refuses a NUL in a field, a field too long, too many fields.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new { detail = $"The form cannot be read: {e.Message}", field = "$" });
+            }
+            catch (StoredValueException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new { detail = e.Message, field = e.Field });
+            }
+            catch (Exception e) when (!context.Response.HasStarted && DatabaseRefusal.Classify(e) is { } refusal)
+            {
+                context.Response.StatusCode = refusal.Status;
+                await context.Response.WriteAsJsonAsync(new { detail = refusal.Detail });
+            }
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {
                 var json = e.InnerException as System.Text.Json.JsonException;
@@ -106,6 +122,46 @@ public static class HubServer
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        // A JSON body with a number beyond double range (1e400) or a string that is not Unicode text is refused before any endpoint reads
+        // it: kept, 1e400 would read back as Infinity, which no JSON answer can hold.
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            // A query parameter with a NUL or an unpaired surrogate matches nothing and PostgreSQL cannot take it: refused alike everywhere.
+            if (request.Path.StartsWithSegments("/api"))
+                foreach (var (name, values) in request.Query)
+                    if (values.FirstOrDefault(v => v is not null && InputGuard.TextProblem(v) is not null) is { } bad)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        await context.Response.WriteAsJsonAsync(new { detail = $"The query parameter {name} {InputGuard.TextProblem(bad)}.", field = name });
+                        return;
+                    }
+            if (request.Path.StartsWithSegments("/api") && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+                && request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                request.EnableBuffering();
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, context.RequestAborted);
+                request.Body.Position = 0;
+                (string Path, string Problem)? found = null;
+                try
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+                    found = InputGuard.Find(json.RootElement);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // Not JSON: the endpoint says so in its own words.
+                }
+                if (found is { } problem)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsJsonAsync(new { detail = $"{problem.Path} {problem.Problem}.", field = problem.Path });
+                    return;
+                }
+            }
+            await next(context);
+        });
         app.UseAntiforgery();
         app.MapGet("/healthz", () => Http.Ok(new { status = "ok", version = Version })).AllowAnonymous()
             .WithTags("hub").WithName("health").WithSummary("Whether the hub is up, and its version").Produces<HealthStatus>();

@@ -2,6 +2,7 @@
 // and metric values, scores, issues with their event log, users and API tokens, QALITA packs, jobs and uploads). Each storage
 // engine has its own subclass, so each has its own migrations.
 using Microsoft.EntityFrameworkCore;
+using Sodalite.Hub.Ingestion;
 
 namespace Sodalite.Hub.Data;
 
@@ -93,6 +94,74 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var p in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
                 ConfigureTimestamp(b, entity.ClrType, p.Name);
+    }
+
+    /// <summary>
+    /// The names and identities the hub indexes or finds things by, with the request field each comes from: a value with a NUL or an
+    /// unpaired surrogate, or longer than <see cref="InputGuard.MaxKeyLength"/> (a PostgreSQL index entry holds about 2,700 bytes), is
+    /// refused with <see cref="StoredValueException"/> on every store alike.
+    /// </summary>
+    private static readonly Dictionary<(Type Entity, string Property), (string Field, string Label)> Keys = new()
+    {
+        [(typeof(Source), nameof(Source.Name))] = ("name", "the source's name"),
+        [(typeof(Dataset), nameof(Dataset.Name))] = ("table", "the dataset's name"),
+        [(typeof(Check), nameof(Check.Identity))] = ("identity", "the check's identity"),
+        [(typeof(MetricValue), nameof(MetricValue.Identity))] = ("identity", "the metric's identity"),
+        [(typeof(User), nameof(User.Username))] = ("username", "the username"),
+        [(typeof(Pack), nameof(Pack.Name))] = ("name", "the pack's name"),
+        [(typeof(PackVersion), nameof(PackVersion.SemVer))] = ("sem_ver_id", "the pack's version"),
+        [(typeof(SourceVersion), nameof(SourceVersion.SemVer))] = ("version", "the source's version"),
+        [(typeof(Worker), nameof(Worker.Name))] = ("name", "the worker's name"),
+        [(typeof(Asset), nameof(Asset.Bucket))] = ("bucket", "the asset's bucket"),
+        [(typeof(Asset), nameof(Asset.Name))] = ("name", "the asset's name"),
+        [(typeof(Asset), nameof(Asset.Version))] = ("version", "the asset's version"),
+        [(typeof(Scan), nameof(Scan.IdempotencyKey))] = ("Idempotency-Key", "the idempotency key"),
+        [(typeof(PendingSample), nameof(PendingSample.DataSourceName))] = ("source", "the data source's name"),
+        [(typeof(Score), nameof(Score.Dimension))] = ("dimension", "the dimension"),
+    };
+
+    /// <inheritdoc cref="DbContext.SaveChanges(bool)"/>
+    /// <remarks>Checks the values first (see <see cref="GuardValues"/>).</remarks>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardValues();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/>
+    /// <remarks>Checks the values first (see <see cref="GuardValues"/>).</remarks>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardValues();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes what is about to be written storable alike on SQLite and PostgreSQL: a name or identity of <see cref="Keys"/> that PostgreSQL
+    /// could not keep or index throws <see cref="StoredValueException"/>; in other text each NUL and unpaired surrogate becomes U+FFFD
+    /// (<see cref="InputGuard.Sanitize"/>), so a log line, a check name or a note never costs the rest; a number that is not finite
+    /// throws <see cref="StoredValueException"/>.
+    /// </summary>
+    private void GuardValues()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            foreach (var p in entry.Properties)
+            {
+                switch (p.CurrentValue)
+                {
+                    case string text when Keys.TryGetValue((entry.Metadata.ClrType, p.Metadata.Name), out var key):
+                        if (InputGuard.KeyProblem(text) is { } problem) throw new StoredValueException(key.Field, $"{key.Label} {problem}.");
+                        break;
+                    case string text when InputGuard.TextProblem(text) is not null:
+                        p.CurrentValue = InputGuard.Sanitize(text);
+                        break;
+                    case double d when !double.IsFinite(d):
+                        throw new StoredValueException(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Metadata.Name), $"{p.Metadata.Name} is {d}: only finite numbers are stored.");
+                }
+            }
+        }
     }
 
     /// <summary>How an engine stores instants (SQLite cannot order DateTimeOffset, so it stores UTC ticks).</summary>

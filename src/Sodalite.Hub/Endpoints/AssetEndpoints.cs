@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Sodalite.Hub.Data;
+using Sodalite.Hub.Ingestion;
 using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
@@ -84,6 +85,8 @@ public static class AssetEndpoints
             bytes = ms.ToArray();
         }
         string bucket = Param("bucket")!, name = Param("name")!, version = Param("version") is { Length: > 0 } v ? v : "1.0.0";
+        foreach (var (field, value) in new[] { ("bucket", bucket), ("name", name), ("version", version) })
+            if (InputGuard.KeyProblem(value) is { } problem) return Http.BadRequest(new { detail = $"{field} {problem}.", field });
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = await ExistingAsync(db, bucket, name, version, sha, request);
         if (existing is not null) return existing;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using Sodalite.Hub.Auth;
 using Sodalite.Hub.Data;
+using Sodalite.Hub.Ingestion;
 using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
@@ -32,7 +33,8 @@ public static class AuthEndpoints
             string? username = form["username"], password = form["password"];
             if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
                 return Http.BadRequest(new { detail = "Both form fields username and password are required." });
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username);
+            // A name no user can have (a NUL, an unpaired surrogate, too long) is simply wrong, and is not looked up.
+            var user = InputGuard.KeyProblem(username) is null ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username) : null;
             if (user is null || !Passwords.Verify(password, user.PasswordHash))
                 return Http.Json(new { detail = "Incorrect username or password." }, statusCode: 401);
             return Http.Ok(new IssuedToken(sessions.Issue(user.Id, user.Username, user.Role), "bearer"));
@@ -74,6 +76,7 @@ public static class AuthEndpoints
         {
             if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password) || body.Password.Length < 8)
                 return Http.BadRequest(new { detail = "username is required and password must have at least 8 characters.", field = string.IsNullOrWhiteSpace(body.Username) ? "username" : "password" });
+            if (InputGuard.KeyProblem(body.Username) is { } nameProblem) return Http.BadRequest(new { detail = $"username {nameProblem}.", field = "username" });
             if (!Roles.All.Contains(body.Role)) return Http.BadRequest(new { detail = $"role must be one of {string.Join(", ", Roles.All)}.", field = "role" });
             if (await db.Users.AnyAsync(u => u.Username == body.Username)) return Http.Conflict(new { detail = $"User {body.Username} already exists." });
             var user = new User { Username = body.Username, PasswordHash = Passwords.Hash(body.Password), Role = body.Role, CreatedAt = time.GetUtcNow() };

@@ -40,6 +40,7 @@ public static class QalitaEndpoints
         write.MapPost("/api/v1/sources/publish", async (SourcePublish body, HubDb db, TimeProvider time) =>
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Http.BadRequest(new { detail = "name is required.", field = "name" });
+            if (InputGuard.KeyProblem(body.Name) is { } nameProblem) return Http.BadRequest(new { detail = $"name {nameProblem}.", field = "name" });
             var source = await db.Sources.Include(s => s.Versions).FirstOrDefaultAsync(s => s.Name == body.Name);
             if (source is null)
             {
@@ -82,6 +83,7 @@ public static class QalitaEndpoints
         write.MapPost("/api/v1/packs/publish", async (PackPublish body, HubDb db, TimeProvider time) =>
         {
             if (string.IsNullOrWhiteSpace(body.Name)) return Http.BadRequest(new { detail = "name is required.", field = "name" });
+            if (InputGuard.KeyProblem(body.Name) is { } nameProblem) return Http.BadRequest(new { detail = $"name {nameProblem}.", field = "name" });
             var pack = await db.Packs.Include(p => p.Versions).FirstOrDefaultAsync(p => p.Name == body.Name);
             if (pack is null)
             {
@@ -225,6 +227,8 @@ public static class QalitaEndpoints
         JsonArray entries;
         try
         {
+            using (var whole = JsonDocument.Parse(bytes))
+                if (InputGuard.Find(whole.RootElement, "file") is { } found) return Http.BadRequest(new { detail = $"{found.Path} {found.Problem}.", field = found.Path });
             entries = JsonNode.Parse(bytes) as JsonArray ?? throw new JsonException("the top level must be a list of entries");
         }
         catch (JsonException e)
@@ -237,10 +241,48 @@ public static class QalitaEndpoints
             string required = kind == "recommendations" ? "content" : "key";
             if (o[required] is null) return Http.BadRequest(new { detail = $"Entry {i} has no \"{required}\".", field = $"file[{i}].{required}" });
             if (o["scope"] is not JsonObject) return Http.BadRequest(new { detail = $"Entry {i} has no \"scope\" object.", field = $"file[{i}].scope" });
+            if (EntryProblem(o, $"file[{i}]") is { } problem) return Http.BadRequest(new { detail = problem.Detail, field = problem.Field });
         }
         string hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes($"{kind}|{sourceId}|{sourceVersionId}|{packId}|{packVersionId}|"), .. bytes]));
         if (await db.Uploads.AnyAsync(u => u.ContentHash == hash)) return Http.Conflict(new { detail = $"{kind} already exists: this file was uploaded before with the same ids." });
 
+        try
+        {
+            return await StoreUploadAsync(kind, entries, source, pack, sourceVersionId, packVersionId, hash, db, time);
+        }
+        catch (DbUpdateException e) when (DatabaseRefusal.Classify(e) is { Status: 409 })
+        {
+            // The same file with the same ids, sent at the same moment: one request stored it.
+            return Http.Conflict(new { detail = $"{kind} already exists: this file was uploaded with the same ids by another request at the same moment." });
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with an entry of an artifact file, as (field, detail), or null: text fields (key, content, type, level, the scope's
+    /// perimeter and value, the parent scope's value) must be strings or absent, a value may not be an object or a list, and the
+    /// dataset names of scopes must be ones the hub can index. (Numbers and text were checked on the whole file before.)
+    /// </summary>
+    private static (string Field, string Detail)? EntryProblem(JsonObject entry, string at)
+    {
+        foreach (string name in new[] { "key", "content", "type", "level" })
+            if (entry[name] is { } v && v.GetValueKind() != JsonValueKind.String)
+                return ($"{at}.{name}", $"{name} must be text, not {v.GetValueKind().ToString().ToLowerInvariant()} ({at}.{name}).");
+        if (entry["value"] is JsonObject or JsonArray) return ($"{at}.value", $"value must be text, a number or a boolean, not {entry["value"]!.GetValueKind().ToString().ToLowerInvariant()} ({at}.value).");
+        var scope = (JsonObject)entry["scope"]!;
+        if (scope["parent_scope"] is { } and not JsonObject) return ($"{at}.scope.parent_scope", $"{at}.scope.parent_scope must be an object.");
+        foreach (var (node, path) in new[] { (scope["perimeter"], $"{at}.scope.perimeter"), (scope["value"], $"{at}.scope.value"), (scope["parent_scope"]?["value"], $"{at}.scope.parent_scope.value") })
+        {
+            if (node is null) continue;
+            if (node.GetValueKind() != JsonValueKind.String) return (path, $"{path} must be text, not {node.GetValueKind().ToString().ToLowerInvariant()}.");
+            if (InputGuard.KeyProblem((string)node!) is { } problem) return (path, $"{path} {problem}.");
+        }
+        return null;
+    }
+
+    private static async Task<IResult> StoreUploadAsync(string kind, JsonArray entries, Source source, Pack? pack, int? sourceVersionId, int? packVersionId, string hash, HubDb db, TimeProvider time)
+    {
+        int sourceId = source.Id;
+        int? packId = pack?.Id;
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync();
         var upload = new Upload { Kind = kind, SourceId = sourceId, SourceVersionId = sourceVersionId, PackId = packId, PackVersionId = packVersionId, ContentHash = hash, ReceivedAt = now };

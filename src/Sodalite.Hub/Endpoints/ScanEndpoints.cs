@@ -21,6 +21,7 @@ public static class ScanEndpoints
             string? source = request.Query["source"].FirstOrDefault();
             if (string.IsNullOrWhiteSpace(source))
                 return Http.BadRequest(new { detail = "Name the data's source with the query parameter source, e.g. POST /api/v2/scans?source=warehouse.", field = "source" });
+            if (InputGuard.KeyProblem(source) is { } sourceProblem) return Http.BadRequest(new { detail = $"The source's name {sourceProblem}.", field = "source" });
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
             byte[] body = buffer.ToArray();
@@ -38,7 +39,11 @@ public static class ScanEndpoints
             {
                 return Http.BadRequest(new { detail = e.Message, field = e.Field });
             }
-            string key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? $"key:{source}:{k}" : IngestService.KeyFor(source, Sodalite.Results.Soda.SodaPushBody.Strip(body));
+            if (ScanDocumentReader.KeyProblem(doc) is { } keyProblem) return Http.BadRequest(new { detail = keyProblem.Detail, field = keyProblem.Field });
+            // A client's own key is kept as sent when short; a long one (or one a store cannot keep) by its SHA-256, so any key works.
+            string key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k
+                ? (k.Length <= 200 && InputGuard.TextProblem(k) is null ? $"key:{source}:{k}" : $"key:{source}:sha256:{IngestService.KeyFor(source, System.Text.Encoding.UTF8.GetBytes(k))}")
+                : IngestService.KeyFor(source, Sodalite.Results.Soda.SodaPushBody.Strip(body));
             var result = await ingest.IngestAsync(source, doc, key, ct);
             var response = new
             {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Sodalite.Hub.Data;
+using Sodalite.Hub.Ingestion;
 using Sodalite.Hub.OpenApi;
 using Http = Microsoft.AspNetCore.Http.Results;
 
@@ -143,8 +144,8 @@ public static class WorkerEndpoints
             return Http.BadRequest(new { detail = $"mode must be {string.Join(" or ", Modes)}.", field = "mode" });
         if (body.Status is not null && !Statuses.Contains(body.Status))
             return Http.BadRequest(new { detail = $"status must be one of {string.Join(", ", Statuses)}.", field = "status" });
-        if (body.Name is { } name && (name.Length > 200 || name.Any(char.IsControl)))
-            return Http.BadRequest(new { detail = "name must be at most 200 characters, without control characters.", field = "name" });
+        if (body.Name is { } name && (name.Length > 200 || name.Any(char.IsControl) || InputGuard.TextProblem(name) is not null))
+            return Http.BadRequest(new { detail = "name must be at most 200 characters of text, without control characters.", field = "name" });
         return null;
     }
 

@@ -19,4 +19,22 @@ public static class ScanDocumentReader
             throw new ScanDocumentException(e.Field, e.Message);
         }
     }
+
+    /// <summary>
+    /// The first name or identity of the document the hub could not index (<see cref="InputGuard.KeyProblem"/>): a check's identity
+    /// or table, a metric's identity; as (JSON path, detail), or null.
+    /// </summary>
+    public static (string Field, string Detail)? KeyProblem(ScanDocument doc)
+    {
+        var checks = doc.Result.Checks;
+        for (int i = 0; i < checks.Count; i++)
+        {
+            if (InputGuard.KeyProblem(checks[i].Identity) is { } identity) return ($"$.checks[{i}].identity", $"The check's identity {identity}.");
+            if (checks[i].Table is { } table && InputGuard.KeyProblem(table) is { } tableProblem) return ($"$.checks[{i}].table", $"The check's table {tableProblem}.");
+        }
+        var metrics = doc.Result.Metrics;
+        for (int i = 0; i < metrics.Count; i++)
+            if (InputGuard.KeyProblem(metrics[i].Identity) is { } identity) return ($"$.metrics[{i}].identity", $"The metric's identity {identity}.");
+        return null;
+    }
 }
