@@ -221,15 +221,29 @@ public static partial class SodaliteCli
                 return 3;
             }
             var service = Service(pr, retryOptions);
-            var (sent, left, errors, unreachable) = await service.RetryAsync(target =>
+            OutboxReport report;
+            try
             {
-                var (token, source) = target == "hub" ? (HubTarget(pr, retryOptions).Token, HubTarget(pr, retryOptions).Source)
-                    : (QalitaTarget(pr, retryOptions).Token, QalitaTarget(pr, retryOptions).Source);
-                return (token ?? "", source);
-            }, ct);
-            await stdout.WriteLineAsync($"Outbox: {sent} sent, {left} waiting.");
-            foreach (var e in errors) await stderr.WriteLineAsync($"sodalite: {e}");
-            return left == 0 ? 0 : unreachable ? ExitPushQueued : ExitPushRejected;
+                report = await service.RetryAsync(target =>
+                {
+                    var (token, source) = target == "hub" ? (HubTarget(pr, retryOptions).Token, HubTarget(pr, retryOptions).Source)
+                        : (QalitaTarget(pr, retryOptions).Token, QalitaTarget(pr, retryOptions).Source);
+                    return (token ?? "", source);
+                }, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"sodalite: could not read the outbox: {e.Message}");
+                return 3;
+            }
+            await stdout.WriteLineAsync($"Outbox: {report.Sent} sent, {report.Left} waiting, {report.DeadLettered.Count} refused (moved to dead-letter), {report.Quarantined.Count} unreadable (moved to quarantine).");
+            foreach (var e in report.Errors) await stderr.WriteLineAsync($"sodalite: {e}");
+            foreach (var q in report.Quarantined) await stderr.WriteLineAsync($"sodalite: {q}: not a whole outbox entry (truncated or corrupt): moved to quarantine; the reason is beside it.");
+            foreach (var d in report.DeadLettered) await stderr.WriteLineAsync($"sodalite: {d}: refused by the server: moved to dead-letter with its answer; fix what it says and move it back to send it again.");
+            // 5: some wait for a server to come back; 4: the server refused some (kept for a better token, or dead-lettered); 3: unreadable.
+            return report.Left > 0 && report.Unreachable ? ExitPushQueued
+                : report.Left > 0 || report.DeadLettered.Count > 0 ? ExitPushRejected
+                : report.Quarantined.Count > 0 ? 3 : 0;
         });
         return push;
     }

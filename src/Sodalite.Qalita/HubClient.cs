@@ -43,9 +43,9 @@ public sealed class HubClient(Delivery delivery, string token, string tokenSourc
             return request;
         }, "push to the hub", ct);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            throw new PushException(PushFailure.Rejected, $"The hub at {delivery.Http.BaseAddress}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).");
+            throw new PushException(PushFailure.Rejected, $"The hub at {delivery.Http.BaseAddress}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).", refusedWith: (int)response.StatusCode);
         if (!response.IsSuccessStatusCode)
-            throw new PushException(PushFailure.Rejected, $"The hub refused the results ({(int)response.StatusCode}): {await Delivery.DetailAsync(response)}");
+            throw new PushException(PushFailure.Rejected, $"The hub refused the results ({(int)response.StatusCode}): {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
         var o = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         var issues = o["issues"]!;
         return new HubPushResult((int)o["scan_id"]!, (bool)o["duplicate"]!, (int)o["results"]!, (int)issues["opened"]!, (int)issues["updated"]!,

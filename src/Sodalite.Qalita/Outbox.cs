@@ -1,5 +1,7 @@
 // Pushes that could not reach their server wait here, one file each, until `sodalite push --retry-outbox` sends them.
-// Tokens are never written: the retry uses the token configured at that time.
+// Tokens are never written: the retry uses the token configured at that time. Entries are written durably (fsync of the file and
+// the folder before and after the rename); an entry that cannot be read is moved to quarantine/, one the server refuses for good to
+// dead-letter/ with the server's answer beside it, so neither jams the others.
 using System.Text.Json;
 using Sodalite.Results;
 
@@ -31,21 +33,69 @@ public sealed class Outbox(string folder)
         // Time, then a sequence number, so entries made in the same millisecond keep their order.
         string name = $"{entry.CreatedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence):D8}-{entry.Target}-{Guid.NewGuid():N}.json";
         string path = Path.Combine(Folder, name);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry), durable: true);
         return path;
     }
 
+    /// <summary>Where entries that cannot be read are moved: <c>quarantine/</c> in the outbox.</summary>
+    public string QuarantineFolder => Path.Combine(Folder, "quarantine");
+
+    /// <summary>Where entries the server refused for good are moved, each with its <c>.answer.txt</c>: <c>dead-letter/</c> in the outbox.</summary>
+    public string DeadLetterFolder => Path.Combine(Folder, "dead-letter");
+
     /// <summary>
-    /// The pending entries with their files' paths, oldest first; none when the folder does not exist. Throws
-    /// <see cref="JsonException"/> for a file that is not an entry, <see cref="IOException"/> when one cannot be read.
+    /// The pending entries with their files' paths, oldest first; none when the folder does not exist. A file that is not a whole entry
+    /// (truncated, corrupt, another program's) is moved to <see cref="QuarantineFolder"/> and its new path added to
+    /// <paramref name="quarantined"/>; the others are still answered. Throws <see cref="IOException"/> only when the folder itself
+    /// cannot be read.
     /// </summary>
-    public IReadOnlyList<(string Path, OutboxEntry Entry)> Pending() =>
-        !Directory.Exists(Folder) ? []
-        : [.. Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal)
-            .Select(p => (p, JsonSerializer.Deserialize<OutboxEntry>(File.ReadAllText(p))!))];
+    public IReadOnlyList<(string Path, OutboxEntry Entry)> Pending(List<string>? quarantined = null)
+    {
+        if (!Directory.Exists(Folder)) return [];
+        var entries = new List<(string, OutboxEntry)>();
+        foreach (string path in Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            OutboxEntry? entry;
+            try
+            {
+                entry = JsonSerializer.Deserialize<OutboxEntry>(File.ReadAllBytes(path));
+                if (entry is null || string.IsNullOrEmpty(entry.Target) || string.IsNullOrEmpty(entry.Endpoint) || entry.PathAndQuery is null || entry.Content is null)
+                    throw new JsonException("a field of the entry is missing");
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or FormatException)
+            {
+                string moved = MoveAside(path, QuarantineFolder, $"Not a whole outbox entry: {e.Message}");
+                quarantined?.Add(moved);
+                continue;
+            }
+            catch (FileNotFoundException)
+            {
+                continue;   // sent and removed by another retry meanwhile
+            }
+            entries.Add((path, entry));
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// Moves the entry at <paramref name="path"/> to <see cref="DeadLetterFolder"/>, with <paramref name="answer"/> (why the server
+    /// refused it) in a <c>.answer.txt</c> beside it, and answers its new path. Put the file back in the outbox folder to send it again.
+    /// </summary>
+    public string DeadLetter(string path, string answer) => MoveAside(path, DeadLetterFolder, answer);
+
+    private static string MoveAside(string path, string folder, string why)
+    {
+        Directory.CreateDirectory(folder);
+        string target = Path.Combine(folder, Path.GetFileName(path));
+        AtomicFile.WriteAllText(Path.ChangeExtension(target, ".answer.txt"), why + "\n", durable: true);
+        File.Move(path, target, overwrite: true);
+        AtomicFile.FlushFolder(folder);
+        AtomicFile.FlushFolder(Path.GetDirectoryName(path)!);
+        return target;
+    }
 
     /// <summary>Writes <paramref name="entry"/> over the entry at <paramref name="path"/> (atomically), keeping its place in the order.</summary>
-    public static void Replace(string path, OutboxEntry entry) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry));
+    public static void Replace(string path, OutboxEntry entry) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(entry), durable: true);
 
     /// <summary>Deletes an entry's file once it is sent; a file already gone is no error.</summary>
     public static void Remove(string path) => File.Delete(path);

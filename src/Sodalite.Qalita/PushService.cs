@@ -115,13 +115,21 @@ public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, D
     private static string ResolvePath(string kind, int sourceId, int? packId, string? packName) =>
         $"resolve?kind={kind}&source_id={sourceId}" + (packId is int p ? $"&pack_id={p}" : "") + (packName is null ? "" : $"&pack_name={Uri.EscapeDataString(packName)}");
 
-    /// <summary>Sends what waits in the outbox, oldest first; stops at an endpoint that is still unreachable.</summary>
-    public async Task<(int Sent, int Left, List<string> Errors, bool Unreachable)> RetryAsync(Func<string, (string Token, string Source)> tokenFor, CancellationToken ct)
+    /// <summary>
+    /// Sends what waits in the outbox, oldest first; skips the entries of an endpoint that is still unreachable. A file that is not a
+    /// whole entry is moved to the quarantine folder, an entry the server refuses for good (<see cref="PushException.Permanent"/>) to
+    /// the dead-letter folder with the server's answer; an entry refused for its token (401, 403) stays, to be sent with a better token.
+    /// </summary>
+    /// <param name="tokenFor">The token (and where it came from, for messages) for a target: hub or qalita.</param>
+    /// <param name="ct">Stops the retry between requests.</param>
+    public async Task<OutboxReport> RetryAsync(Func<string, (string Token, string Source)> tokenFor, CancellationToken ct)
     {
         int sent = 0;
         var errors = new List<string>();
         var down = new HashSet<string>();
-        var pending = outbox.Pending();
+        var quarantined = new List<string>();
+        var deadLettered = new List<string>();
+        var pending = outbox.Pending(quarantined);
         foreach (var (path, e) in pending)
         {
             if (down.Contains(e.Endpoint)) continue;
@@ -165,8 +173,10 @@ public sealed class PushService(Outbox outbox, TimeProvider time, Func<string, D
             {
                 errors.Add($"{Path.GetFileName(path)}: {x.Message}");
                 if (x.Failure == PushFailure.Unreachable) down.Add(e.Endpoint);
+                else if (x.Permanent && File.Exists(path))
+                    deadLettered.Add(outbox.DeadLetter(path, $"{e.Endpoint} refused {e.PathAndQuery}{(x.RefusedWith is int status ? $" with {status}" : "")}: {x.Message}"));
             }
         }
-        return (sent, outbox.Pending().Count, errors, down.Count > 0);
+        return new OutboxReport(sent, outbox.Pending(quarantined).Count, errors, down.Count > 0, quarantined, deadLettered);
     }
 }

@@ -29,14 +29,14 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         var response = await delivery.SendAsync(() => Request(HttpMethod.Get, path), what, ct);
         await EnsureAllowedAsync(response, what);
         if (response.StatusCode == HttpStatusCode.NoContent) return null;
-        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"{what}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"{what}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private async Task EnsureAllowedAsync(HttpResponseMessage response, string what)
     {
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            throw new PushException(PushFailure.Rejected, $"{what}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).");
+            throw new PushException(PushFailure.Rejected, $"{what}: {Delivery.TokenHint(response.StatusCode, tokenSource)} ({await Delivery.DetailAsync(response)}).", refusedWith: (int)response.StatusCode);
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         await EnsureAllowedAsync(response, $"uploading {fileName}");
         if (response.StatusCode == HttpStatusCode.Conflict) return false;
         if (!response.IsSuccessStatusCode)
-            throw new PushException(PushFailure.Rejected, $"uploading {fileName}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+            throw new PushException(PushFailure.Rejected, $"uploading {fileName}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
         return true;
     }
 
@@ -188,7 +188,7 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
             ["status"] = "running",
         })), "creating the job", ct);
         await EnsureAllowedAsync(response, "creating the job");
-        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"creating the job: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"creating the job: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
         return (int)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
     }
 
@@ -205,7 +205,7 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
             ["logs_id"] = logsId,
         })), "closing the job", ct);
         await EnsureAllowedAsync(response, "closing the job");
-        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"closing job {jobId}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+        if (!response.IsSuccessStatusCode) throw new PushException(PushFailure.Rejected, $"closing job {jobId}: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
     }
 
     /// <summary>
@@ -242,7 +242,7 @@ public sealed class QalitaClient(Delivery delivery, string token, string tokenSo
         await EnsureAllowedAsync(response, "uploading logs.txt");
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NoContent) return null;
         if (!response.IsSuccessStatusCode)
-            throw new PushException(PushFailure.Rejected, $"uploading logs.txt: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}");
+            throw new PushException(PushFailure.Rejected, $"uploading logs.txt: {(int)response.StatusCode} {await Delivery.DetailAsync(response)}", refusedWith: (int)response.StatusCode);
         try
         {
             return JsonNode.Parse(await response.Content.ReadAsStringAsync())?["id"]?.GetValue<int>();

@@ -136,7 +136,7 @@ public class FailedRowSamplePushTests : IClassFixture<SqliteHub>
         var (retried, output, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
 
         Assert.Equal(0, retried);
-        Assert.Contains("Outbox: 1 sent, 0 waiting.", output);
+        Assert.Contains("Outbox: 1 sent, 0 waiting,", output);
         Assert.Equal(entry.Content, _hub.Received.Single(r => r.PathAndQuery == $"/api/v2/scans?source={source}").Body);
     }
 }

@@ -1,6 +1,7 @@
 // `sodalite ingest soda`, `push qalita`, `scan --push` and the outbox, end to end against the real hub on 127.0.0.1.
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Sodalite.Qalita;
 using Sodalite.TestSupport;
 
 namespace Sodalite.Cli.Tests;
@@ -118,6 +119,76 @@ public class PushTests : IClassFixture<SqliteHub>
         Assert.Equal(File.ReadAllText(Path.Combine(artifacts, "logs.txt")), logs);
     }
 
+    /// <summary>An outbox entry for this hub, as `ingest soda` writes one when the hub is down.</summary>
+    private string QueueForHub(string outbox, string source, byte[] document) =>
+        new Outbox(outbox).Add(new OutboxEntry("hub", _hub.BaseAddress.ToString(), $"/api/v2/scans?source={source}", Guid.NewGuid().ToString("N"), null, document, DateTimeOffset.UtcNow));
+
+    [Fact]
+    public async Task A_truncated_or_corrupt_outbox_entry_is_moved_to_quarantine_and_the_others_are_still_sent()
+    {
+        // Given: a whole entry, the same entry cut in half (a write cut short), and a file of something else
+        string outbox = Outbox(), source = $"quarantine-{Guid.NewGuid():N}";
+        byte[] doc = File.ReadAllBytes(Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_warn", "expected.json"));
+        string whole = QueueForHub(outbox, source, doc);
+        byte[] bytes = File.ReadAllBytes(whole);
+        string truncated = Path.Combine(outbox, "00000000000000000-00000000-hub-truncated.json");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        string garbage = Path.Combine(outbox, "00000000000000001-00000000-hub-garbage.json");
+        File.WriteAllText(garbage, "{\"target\": \"hub\"}");
+
+        // When
+        var (exit, output, err) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+
+        // Then: the whole entry landed; the two others are in quarantine with their reasons, named in the output; exit 3
+        Assert.True(exit == 3, output + err);
+        Assert.Contains("Outbox: 1 sent, 0 waiting, 0 refused (moved to dead-letter), 2 unreadable (moved to quarantine).", output);
+        string quarantine = Path.Combine(outbox, "quarantine");
+        Assert.Contains(Path.Combine(quarantine, Path.GetFileName(truncated)), err);
+        Assert.Contains(Path.Combine(quarantine, Path.GetFileName(garbage)), err);
+        Assert.Equal(bytes[..(bytes.Length / 2)], File.ReadAllBytes(Path.Combine(quarantine, Path.GetFileName(truncated))));
+        Assert.Contains("Not a whole outbox entry", File.ReadAllText(Path.Combine(quarantine, Path.ChangeExtension(Path.GetFileName(garbage), ".answer.txt"))));
+        Assert.Single(await Get($"/api/v2/scans?source_id={await SourceId(source)}"));
+        Assert.Empty(Directory.GetFiles(outbox));
+        Assert.DoesNotContain(Directory.GetFiles(outbox, "*", SearchOption.AllDirectories), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        // A second retry has nothing to do.
+        var (again, againOut, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+        Assert.Equal(0, again);
+        Assert.Contains("Outbox: 0 sent, 0 waiting, 0 refused", againOut);
+    }
+
+    [Fact]
+    public async Task An_entry_the_hub_refuses_goes_to_dead_letter_with_the_answer_and_is_not_sent_again_while_a_token_refusal_waits()
+    {
+        // Given: an entry the hub refuses (a document without checks: 400), and a good one
+        string outbox = Outbox(), source = $"dead-{Guid.NewGuid():N}";
+        string refused = QueueForHub(outbox, source, "{\"dataTimestamp\": \"2024-01-01T00:00:00Z\"}"u8.ToArray());
+        QueueForHub(outbox, source, File.ReadAllBytes(Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_warn", "expected.json")));
+
+        // When: a retry with a wrong token: both are refused for the token, so both wait (a better token will send them)
+        var (wrongToken, wrongOut, wrongErr) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", "not-a-token");
+        Assert.True(wrongToken == 4, wrongOut + wrongErr);
+        Assert.Contains("Outbox: 0 sent, 2 waiting, 0 refused", wrongOut);
+
+        // When: the retry with the right token
+        int before = _hub.Received.Count(r => r.PathAndQuery.StartsWith("/api/v2/scans?", StringComparison.Ordinal));
+        var (exit, output, err) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+
+        // Then: the good one landed; the refused one is in dead-letter with the hub's answer, and exit 4 says so
+        Assert.True(exit == 4, output + err);
+        Assert.Contains("Outbox: 1 sent, 0 waiting, 1 refused (moved to dead-letter), 0 unreadable", output);
+        string dead = Path.Combine(outbox, "dead-letter", Path.GetFileName(refused));
+        Assert.True(File.Exists(dead));
+        string answer = File.ReadAllText(Path.ChangeExtension(dead, ".answer.txt"));
+        Assert.Contains("with 400", answer);
+        Assert.Contains("checks", answer);
+        Assert.Contains(dead, err);
+        // A later retry does not send it again.
+        var (later, laterOut, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
+        Assert.Equal(0, later);
+        Assert.Contains("Outbox: 0 sent, 0 waiting", laterOut);
+        Assert.Equal(before + 2, _hub.Received.Count(r => r.PathAndQuery.StartsWith("/api/v2/scans?", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task A_push_while_the_hub_is_down_waits_in_the_outbox_and_lands_once_after_restart()
     {
@@ -140,7 +211,7 @@ public class PushTests : IClassFixture<SqliteHub>
         }
         var (retried, output, _) = await Run("push", "--retry-outbox", "--outbox", outbox, "--token", _token);
         Assert.Equal(0, retried);
-        Assert.Contains("Outbox: 1 sent, 0 waiting.", output);
+        Assert.Contains("Outbox: 1 sent, 0 waiting, 0 refused (moved to dead-letter), 0 unreadable (moved to quarantine).", output);
         Assert.Empty(Directory.GetFiles(outbox));
         // Pushing the same file again now finds it already there.
         var (_, again, _) = await Run("ingest", "soda", "--file", file, "--source", source, "--hub", _hub.BaseAddress.ToString(), "--token", _token, "--outbox", outbox);

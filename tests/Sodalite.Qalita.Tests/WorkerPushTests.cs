@@ -123,7 +123,7 @@ public sealed class WorkerPushTests : IAsyncLifetime
         Assert.DoesNotContain(Token, File.ReadAllText(Assert.Single(queued.Queued)));   // tokens are never written to the outbox
         _qalita.Start();
 
-        var (sent, left, errors, _) = await Service().RetryAsync(_ => (Token, "--token"), CancellationToken.None);
+        var (sent, left, errors) = await Service().RetryAsync(_ => (Token, "--token"), CancellationToken.None) is var r ? (r.Sent, r.Left, r.Errors) : default;
 
         Assert.Equal((1, 0), (sent, left));
         Assert.Empty(errors);
@@ -139,7 +139,7 @@ public sealed class WorkerPushTests : IAsyncLifetime
         int before = Received.Count;
         _qalita.Drop.Clear();
 
-        var (sent, left, errors, _) = await Service().RetryAsync(_ => (Token, "--token"), CancellationToken.None);
+        var (sent, left, errors) = await Service().RetryAsync(_ => (Token, "--token"), CancellationToken.None) is var r ? (r.Sent, r.Left, r.Errors) : default;
 
         Assert.Equal((1, 0), (sent, left));
         Assert.Empty(errors);
