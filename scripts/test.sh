@@ -49,6 +49,16 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${SODALITE_CHROMIUM:-}" ]; then
   fi
 fi
 
+if ! command -v strace >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing strace (a test watches the outbox flush its entries to disk)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq strace >/dev/null
+  else
+    echo "strace not found: install the 'strace' package." >&2
+    exit 1
+  fi
+fi
+
 # design.md §5: the code stays as dotnet format writes it.
 if ! dotnet format Sodalite.slnx --verify-no-changes >/dev/null 2>&1; then
   echo "dotnet format --verify-no-changes found changes to make: run 'dotnet format Sodalite.slnx'." >&2

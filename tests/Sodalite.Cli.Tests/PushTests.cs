@@ -124,6 +124,45 @@ public class PushTests : IClassFixture<SqliteHub>
         new Outbox(outbox).Add(new OutboxEntry("hub", _hub.BaseAddress.ToString(), $"/api/v2/scans?source={source}", Guid.NewGuid().ToString("N"), null, document, DateTimeOffset.UtcNow));
 
     [Fact]
+    public async Task An_outbox_entry_reaches_the_disk_before_and_after_its_rename()
+    {
+        // The real process under strace: the entry's temporary file is flushed (fsync), renamed into place, then the folder is flushed.
+        string outbox = Outbox(), trace = Path.Combine(outbox, "..", $"strace-{Guid.NewGuid():N}.txt");
+        var start = new System.Diagnostics.ProcessStartInfo("strace") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "-f", "-e", "trace=openat,fsync,rename,renameat,renameat2", "-o", trace, "dotnet", Path.Combine(AppContext.BaseDirectory, "sodalite.dll"),
+                     "ingest", "soda", "--file", Path.Combine(RepoPaths.Acceptance, "soda-v3", "cases", "freshness_warn", "expected.json"), "--source", "x",
+                     "--hub", "http://127.0.0.1:9", "--token", "t", "--outbox", outbox })
+            start.ArgumentList.Add(a);
+        start.Environment["SODALITE_PUSH_RETRIES"] = "0";
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            var drained = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+            await process.WaitForExitAsync();
+            await drained;
+            Assert.Equal(5, process.ExitCode);   // unreachable: kept in the outbox
+        }
+        string entry = Path.GetFileName(Assert.Single(Directory.GetFiles(outbox, "*.json")));
+        try
+        {
+            var calls = File.ReadAllLines(trace).Select(l => l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..].TrimStart()).ToList();
+            int open = calls.FindIndex(c => c.StartsWith("openat(", StringComparison.Ordinal) && c.Contains($"/.{entry}.", StringComparison.Ordinal) && c.Contains("O_CREAT", StringComparison.Ordinal));
+            Assert.True(open >= 0, "the temporary file was not created");
+            string fd = calls[open][(calls[open].LastIndexOf('=') + 1)..].Trim();
+            int fsyncFile = calls.FindIndex(open, c => c.StartsWith($"fsync({fd})", StringComparison.Ordinal));
+            int rename = calls.FindIndex(open, c => c.StartsWith("rename", StringComparison.Ordinal) && c.Contains($"/{entry}\"", StringComparison.Ordinal));
+            int openFolder = calls.FindIndex(Math.Max(rename, 0), c => c.StartsWith("openat(", StringComparison.Ordinal) && c.Contains($"\"{outbox}\", O_RDONLY", StringComparison.Ordinal));
+            Assert.True(fsyncFile > open && rename > fsyncFile, $"fsync of the file {fsyncFile}, rename {rename}");
+            Assert.True(openFolder > rename, "the folder was not opened to be flushed after the rename");
+            string folderFd = calls[openFolder][(calls[openFolder].LastIndexOf('=') + 1)..].Trim();
+            Assert.Contains(calls.Skip(openFolder), c => c.StartsWith($"fsync({folderFd})", StringComparison.Ordinal) && c.EndsWith("= 0", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(trace);
+        }
+    }
+
+    [Fact]
     public async Task A_truncated_or_corrupt_outbox_entry_is_moved_to_quarantine_and_the_others_are_still_sent()
     {
         // Given: a whole entry, the same entry cut in half (a write cut short), and a file of something else
