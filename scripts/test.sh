@@ -86,7 +86,10 @@ echo "bench smoke: scan values equal the hand-written SQL's at 50,000 rows"
 # The hub load test at a small size (a PostgreSQL-backed hub, concurrent pushes with duplicates): fails unless every
 # result is stored exactly once. The README's figures are from 1,000 scans of 50 checks from 16 clients.
 dotnet run -c Release --project bench/Sodalite.Bench -- hub --scans 60 --checks 10 --clients 4 >/dev/null
-echo "hub load smoke: every result stored exactly once"
+# Two hub processes on one database (PostgreSQL, then a SQLite file), clients spread over both: the database alone keeps it exact.
+dotnet run -c Release --no-build --project bench/Sodalite.Bench -- hub --scans 60 --checks 10 --clients 4 --instances 2 >/dev/null 2>&1
+dotnet run -c Release --no-build --project bench/Sodalite.Bench -- hub --scans 60 --checks 10 --clients 4 --instances 2 --store sqlite >/dev/null 2>&1
+echo "hub load smoke: every result stored exactly once (one hub; two hub processes on PostgreSQL and on SQLite)"
 
 # The server benchmarks at a small size (ClickHouse: one node and a two-shard cluster; PostgreSQL): they fail if the scan's
 # values differ from the hand-written SQL's or its aggregate checks take more queries than planned. README figures: 10M rows.

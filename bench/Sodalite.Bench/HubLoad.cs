@@ -1,6 +1,7 @@
-// The hub's load test (issue 4): a PostgreSQL-backed hub on 127.0.0.1, N scans of M checks pushed by C concurrent clients
-// (10% of them pushed twice), then a check that every result is stored exactly once. Reports throughput and latency
-// percentiles; asserts nothing about time.
+// The hub's load test (issues 4 and 18): hubs on 127.0.0.1 over one database (PostgreSQL, or a SQLite file), N scans of M checks
+// pushed by C concurrent clients (10% of them pushed twice), then a check that every result is stored exactly once. With
+// --instances 2 the hubs are separate processes (this program's `hub-serve` mode) sharing the database, and the clients are spread
+// over them: exactly-once then rests on the database alone. Reports throughput and latency percentiles; asserts nothing about time.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -17,7 +18,8 @@ public static class HubLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int scans = 1000, checks = 50, clients = 16;
+        int scans = 1000, checks = 50, clients = 16, instances = 1;
+        string store = "postgres";
         string? report = null;
         for (int i = 0; i < args.Length; i++)
             switch (args[i])
@@ -25,24 +27,22 @@ public static class HubLoad
                 case "--scans": scans = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--checks": checks = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--instances": instances = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--store": store = args[++i]; break;
                 case "--report": report = args[++i]; break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use hub --scans N --checks M --clients C --report FILE");
+                default: throw new ArgumentException($"unknown option {args[i]}; use hub --scans N --checks M --clients C --instances 1|2 --store postgres|sqlite --report FILE");
             }
-        var pg = new PostgresServer();
-        await pg.InitializeAsync();
+        var pg = store == "postgres" ? new PostgresServer() : null;
+        string? sqliteFolder = pg is null ? Directory.CreateTempSubdirectory("sodalite-hub-load-").FullName : null;
+        if (pg is not null) await pg.InitializeAsync();
+        var hubs = new List<HubInstance>();
         try
         {
-            int port = Loopback.FreePort();
-            var app = HubServer.Build(new HubOptions
-            {
-                Urls = $"http://127.0.0.1:{port}",
-                Database = $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres",
-                AdminUsername = "admin",
-                AdminPassword = "load test password",
-            });
-            await HubServer.PrepareAsync(app);
-            await app.StartAsync();
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            string database = pg is not null ? $"postgres://postgres:x@127.0.0.1:{pg.Port}/postgres" : Path.Combine(sqliteFolder!, "hub.db");
+            // The first hub migrates the database and creates the admin before the others start.
+            for (int n = 0; n < instances; n++) hubs.Add(await HubInstance.StartAsync(database, separateProcess: instances > 1));
+            var addresses = hubs.Select(h => h.BaseAddress).ToArray();
+            var baseAddress = addresses[0];
             string token = await TokenAsync(baseAddress);
 
             var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
@@ -50,7 +50,7 @@ public static class HubLoad
             var sw = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
             {
-                using var http = new HttpClient { BaseAddress = baseAddress };
+                using var http = new HttpClient { BaseAddress = addresses[client % addresses.Length] };
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 for (int scan = client; scan < scans; scan += clients)
                 {
@@ -80,15 +80,13 @@ public static class HubLoad
                     foreach (var check in (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/checks?dataset_id={(int)dataset!["id"]!}"))!)
                         storedResults += (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/checks/{(int)check!["id"]!}/results?limit=10000"))!.Count;
             }
-            await app.StopAsync();
-            await app.DisposeAsync();
 
             var sorted = latencies.Order().ToArray();
             double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
             int expectedDuplicates = Enumerable.Range(0, scans).Count(s => s % 10 == 0);
             bool exact = storedScans == scans && storedResults == (long)scans * checks && duplicates == expectedDuplicates && failures == 0;
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Hub load test: {scans:N0} scans of {checks} checks from {clients} concurrent clients (one scan in ten pushed twice), PostgreSQL 15, {Environment.ProcessorCount} cores");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hub load test: {scans:N0} scans of {checks} checks from {clients} concurrent clients (one scan in ten pushed twice), {(pg is not null ? "PostgreSQL 15" : "SQLite (WAL)")}, {instances} hub {(instances == 1 ? "process" : "processes")} on one database, {Environment.ProcessorCount} cores");
             text.AppendLine();
             text.AppendLine("| requests | wall time | scans/s | check results/s | latency p50 | p95 | p99 | max | stored exactly once |");
             text.AppendLine("|---|---|---|---|---|---|---|---|---|");
@@ -100,8 +98,23 @@ public static class HubLoad
         }
         finally
         {
-            await pg.DisposeAsync();
+            foreach (var hub in hubs) await hub.DisposeAsync();
+            if (pg is not null) await pg.DisposeAsync();
+            if (sqliteFolder is not null) Directory.Delete(sqliteFolder, recursive: true);
         }
+    }
+
+    /// <summary>`hub-serve --db DATABASE --urls URL`: one hub process for the two-instance load test; runs until its stdin closes.</summary>
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        string database = args[Array.IndexOf(args, "--db") + 1], urls = args[Array.IndexOf(args, "--urls") + 1];
+        var app = HubServer.Build(new HubOptions { Urls = urls, Database = database, AdminUsername = "admin", AdminPassword = "load test password", SecretKey = "load test" });
+        await HubServer.PrepareAsync(app);
+        await app.StartAsync();
+        Console.WriteLine("ready");
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+        return 0;
     }
 
     private static string Document(int scan, int checks)

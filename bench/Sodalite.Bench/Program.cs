@@ -18,6 +18,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "child") return await Child(args[1..]);
         if (args.Length > 0 && args[0] == "hub") return await HubLoad.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "hub-serve") return await HubLoad.ServeAsync(args[1..]);
         if (args.Length > 0 && args[0] == "anomaly") return AnomalyBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "clickhouse") return await ClickHouseTarget.RunAsync(args[1..]);

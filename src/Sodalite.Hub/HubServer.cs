@@ -194,6 +194,9 @@ public static class HubServer
         if (db is SqliteHubDb && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
             Directory.CreateDirectory(dir);
         await db.Database.MigrateAsync(ct);
+        // SQLite: write-ahead logging lets readers go on while a scan is written, and several hub processes share the file; writers
+        // queue on the database's write lock (Microsoft.Data.Sqlite retries a busy database for the command timeout, 30 s).
+        if (db is SqliteHubDb) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await QalitaEndpoints.SeedAsync(db, time, ct);
         if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password

@@ -62,7 +62,14 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         var doc = document.Result;
         var dataTimestamp = doc.DataTimestamp ?? throw new ArgumentException("A stored scan needs its dataTimestamp.", nameof(document));
         var now = time.GetUtcNow();
+        // Exactly once and in order across hub processes: the database serialises the scans of a source (PostgreSQL: a transaction
+        // advisory lock on the source's name; SQLite: the write lock its immediate transaction takes), and the idempotency key is looked
+        // up again under it, so a scan another process stored meanwhile is answered as a duplicate.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresHubDb)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"sodalite-source:" + sourceName}, 0))", ct);
+        if (await db.Scans.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == key, ct) is { } stored)
+            return await DuplicateAsync(stored, ct);
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName, ct);
         if (source is null)
         {
