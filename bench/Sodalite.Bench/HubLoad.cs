@@ -32,7 +32,7 @@ public static class HubLoad
                 case "--report": report = args[++i]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; use hub --scans N --checks M --clients C --instances 1|2 --store postgres|sqlite --report FILE");
             }
-        var pg = store == "postgres" ? new PostgresServer() : null;
+        var pg = store == "postgres" ? new PostgresServer { Settings = "-c shared_preload_libraries=pg_stat_statements" } : null;
         string? sqliteFolder = pg is null ? Directory.CreateTempSubdirectory("sodalite-hub-load-").FullName : null;
         if (pg is not null) await pg.InitializeAsync();
         var hubs = new List<HubInstance>();
@@ -44,29 +44,49 @@ public static class HubLoad
             var addresses = hubs.Select(h => h.BaseAddress).ToArray();
             var baseAddress = addresses[0];
             string token = await TokenAsync(baseAddress);
+            if (pg is not null) await pg.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 
-            var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+            // Round 1 is cold (a fresh hub: JIT, caches, an empty database), round 2 warm (the same hubs, new scans after the first ones).
+            var rows = new List<string>();
             int duplicates = 0, failures = 0;
-            var sw = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+            for (int round = 0; round < 2; round++)
             {
-                using var http = new HttpClient { BaseAddress = addresses[client % addresses.Length] };
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                for (int scan = client; scan < scans; scan += clients)
+                int first = round * scans;
+                var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+                int roundDuplicates = 0;
+                var before = pg is not null ? await StatementsAsync(pg) : default;
+                var sw = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
                 {
-                    string body = Document(scan, checks);
-                    // One scan in ten is pushed twice, as a retried push would be.
-                    for (int attempt = 0; attempt < (scan % 10 == 0 ? 2 : 1); attempt++)
+                    using var http = new HttpClient { BaseAddress = addresses[client % addresses.Length] };
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    for (int scan = first + client; scan < first + scans; scan += clients)
                     {
-                        var t = Stopwatch.StartNew();
-                        var r = await http.PostAsync($"/api/v2/scans?source=load-{scan % 8}", new StringContent(body, Encoding.UTF8, "application/json"));
-                        latencies.Add(t.Elapsed.TotalMilliseconds);
-                        if (r.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref duplicates);
-                        else if (r.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failures);
+                        string body = Document(scan, checks);
+                        // One scan in ten is pushed twice, as a retried push would be.
+                        for (int attempt = 0; attempt < (scan % 10 == 0 ? 2 : 1); attempt++)
+                        {
+                            var t = Stopwatch.StartNew();
+                            var r = await http.PostAsync($"/api/v2/scans?source=load-{scan % 8}", new StringContent(body, Encoding.UTF8, "application/json"));
+                            latencies.Add(t.Elapsed.TotalMilliseconds);
+                            if (r.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref roundDuplicates);
+                            else if (r.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failures);
+                        }
                     }
+                }));
+                double seconds = sw.Elapsed.TotalSeconds;
+                duplicates += roundDuplicates;
+                var sorted = latencies.Order().ToArray();
+                double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+                string statements = "–";
+                if (pg is not null)
+                {
+                    var after = await StatementsAsync(pg);
+                    statements = string.Create(CultureInfo.InvariantCulture, $"{(after.Calls - before.Calls) / (double)sorted.Length:F0} ({(after.Commits - before.Commits) / (double)sorted.Length:F1} transactions)");
                 }
-            }));
-            double seconds = sw.Elapsed.TotalSeconds;
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {(round == 0 ? "cold" : "warm")} | {sorted.Length:N0} | {seconds:F1} s | {scans / seconds:F0} | {(double)scans * checks / seconds:F0} | {P(0.5):F0} ms | {P(0.95):F0} ms | {P(0.99):F0} ms | {sorted[^1]:F0} ms | {statements} |"));
+            }
 
             // Exactly once: each source holds its scans once, and each check one result per scan.
             using var verify = new HttpClient { BaseAddress = baseAddress };
@@ -81,17 +101,16 @@ public static class HubLoad
                         storedResults += (await verify.GetFromJsonAsync<JsonArray>($"/api/v2/checks/{(int)check!["id"]!}/results?limit=10000"))!.Count;
             }
 
-            var sorted = latencies.Order().ToArray();
-            double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-            int expectedDuplicates = Enumerable.Range(0, scans).Count(s => s % 10 == 0);
-            bool exact = storedScans == scans && storedResults == (long)scans * checks && duplicates == expectedDuplicates && failures == 0;
+            int expectedDuplicates = Enumerable.Range(0, 2 * scans).Count(s => s % 10 == 0);
+            bool exact = storedScans == 2 * scans && storedResults == 2L * scans * checks && duplicates == expectedDuplicates && failures == 0;
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Hub load test: {scans:N0} scans of {checks} checks from {clients} concurrent clients (one scan in ten pushed twice), {(pg is not null ? "PostgreSQL 15" : "SQLite (WAL)")}, {instances} hub {(instances == 1 ? "process" : "processes")} on one database, {Environment.ProcessorCount} cores");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hub load test: 2 rounds of {scans:N0} scans of {checks} checks from {clients} concurrent clients (one scan in ten pushed twice), {(pg is not null ? "PostgreSQL 15" : "SQLite (WAL)")}, {instances} hub {(instances == 1 ? "process" : "processes")} on one database, {Environment.ProcessorCount} cores");
             text.AppendLine();
-            text.AppendLine("| requests | wall time | scans/s | check results/s | latency p50 | p95 | p99 | max | stored exactly once |");
-            text.AppendLine("|---|---|---|---|---|---|---|---|---|");
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {sorted.Length:N0} | {seconds:F1} s | {scans / seconds:F0} | {(double)scans * checks / seconds:F0} | {P(0.5):F0} ms | {P(0.95):F0} ms | {P(0.99):F0} ms | {sorted[^1]:F0} ms | {(exact ? "yes" : "NO")}: {storedScans} scans, {storedResults} results, {duplicates} duplicates answered, {failures} failures |");
+            text.AppendLine("| round | requests | wall time | scans/s | check results/s | latency p50 | p95 | p99 | max | statements per request (pg_stat_statements) |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            foreach (string row in rows) text.AppendLine(row);
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Stored exactly once: {(exact ? "yes" : "NO")} ({storedScans} scans, {storedResults} results, {duplicates} duplicates answered, {failures} failures; expected {2 * scans} scans, {2L * scans * checks} results, {expectedDuplicates} duplicates)");
             Console.WriteLine(text.ToString());
             if (report is not null) File.WriteAllText(report, text.ToString());
             return exact ? 0 : 1;
@@ -102,6 +121,18 @@ public static class HubLoad
             if (pg is not null) await pg.DisposeAsync();
             if (sqliteFolder is not null) Directory.Delete(sqliteFolder, recursive: true);
         }
+    }
+
+    /// <summary>All statements PostgreSQL ran so far (pg_stat_statements, utility statements included) and its committed transactions.</summary>
+    private static async Task<(long Calls, long Commits)> StatementsAsync(PostgresServer pg)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements), (SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres')";
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        return (r.GetInt64(0), r.GetInt64(1));
     }
 
     /// <summary>`hub-serve --db DATABASE --urls URL`: one hub process for the two-instance load test; runs until its stdin closes.</summary>

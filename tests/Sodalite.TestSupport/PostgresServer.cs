@@ -12,6 +12,9 @@ public sealed class PostgresServer : IAsyncLifetime
     private string _bin = "";
 
     public int Port { get; private set; }
+
+    /// <summary>More server settings for pg_ctl's -o, e.g. "-c shared_preload_libraries=pg_stat_statements" (the hub load test's).</summary>
+    public string Settings { get; init; } = "";
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password=x;Database=postgres;Pooling=false";
 
     public async Task InitializeAsync()
@@ -23,7 +26,7 @@ public sealed class PostgresServer : IAsyncLifetime
         Run(Path.Combine(_bin, "initdb"), $"-D {_dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8", root);
         Port = await Loopback.RetryOnPortAsync(port =>
         {
-            Run(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -l {_dir}/log -w -o \"-p {port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start", root);
+            Run(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -l {_dir}/log -w -o \"-p {port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off {Settings}\" start", root);
             return Task.FromResult(port);
         });
         await using var c = new NpgsqlConnection(ConnectionString);
