@@ -54,7 +54,7 @@ public sealed record DataFileSet(IReadOnlyList<DataFileTable> Tables, IReadOnlyL
                 continue;
             }
             string name = group.Key;
-            errors.Add($"{string.Join(" and ", files.Select(f => f.Path))} would all be table \"{name}\", so none of them is read. Rename the files apart, "
+            errors.Add($"{string.Join(files.Count == 2 ? " and " : ", ", files.Select(f => f.Path))} would {(files.Count == 2 ? "both" : "all")} be table \"{name}\", so none of them is read. Rename the files apart, "
                        + $"or name their tables under files: (files: {{{string.Join(", ", files.Select((f, i) => $"{name}{(i == 0 ? "" : $"_{i + 1}")}: {f.Path}"))}}}).");
         }
         return new DataFileSet(tables, errors, warnings);
