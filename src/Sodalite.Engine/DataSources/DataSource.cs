@@ -278,12 +278,12 @@ public sealed class DataSource : IAsyncDisposable
         string where = config.FilePath is null ? "" : $" (in {config.FilePath})";
         if (files.Tables.Count == 0 || (log is null && files.Errors.Count > 0))
             throw new FileNotFoundException(string.Join(" ", files.Errors.DefaultIfEmpty("No data file to read.")));
-        foreach (var w in files.Warnings) log?.Warning($"Data source \"{config.Name}\"{where}: {w}");
-        foreach (var e in files.Errors) log?.Error($"Data source \"{config.Name}\"{where}: {e} The checks of the other tables still run.");
 
         var conn = new DuckDBConnection("Data Source=:memory:");
         await conn.OpenAsync(ct);
         string? spill = null;
+        var errors = files.Errors.ToList();
+        var readable = new List<DataFileTable>();
         try
         {
             if (files.Tables.Any(t => !t.IsParquet && new FileInfo(t.Path).Length > LargeTextFileBytes))
@@ -296,8 +296,20 @@ public sealed class DataSource : IAsyncDisposable
                 await ExecuteAsync(conn, $"SET memory_limit = '{MemoryLimit}'", ct);
             }
             // Every file starts as a view: Parquet is always read in place, and a text file read by few queries is parsed faster in
-            // place than loaded (see prepare below).
-            foreach (var t in files.Tables) await ExecuteAsync(conn, $"CREATE VIEW {t.QuotedTable} AS SELECT * FROM {t.ReadSql}", ct);
+            // place than loaded (see prepare below). A file DuckDB cannot read (a broken Parquet file, an empty CSV) costs only its table.
+            foreach (var t in files.Tables)
+            {
+                try
+                {
+                    await ExecuteAsync(conn, $"CREATE VIEW {t.QuotedTable} AS SELECT * FROM {t.ReadSql}", ct);
+                    readable.Add(t);
+                }
+                catch (DbException e)
+                {
+                    errors.Add($"Could not read {t.Path} (table \"{t.Table}\"): {e.Message.Split('\n')[0]} Fix or replace the file, or remove it from the data source.");
+                }
+            }
+            if (readable.Count == 0 || (log is null && errors.Count > 0)) throw new InvalidDataException(string.Join(" ", errors));
         }
         catch
         {
@@ -305,7 +317,9 @@ public sealed class DataSource : IAsyncDisposable
             if (spill is not null) DeleteFolder(spill);
             throw;
         }
-        var text = files.Tables.Where(t => !t.IsParquet).ToList();
+        foreach (var w in files.Warnings) log?.Warning($"Data source \"{config.Name}\"{where}: {w}");
+        foreach (var e in errors) log?.Error($"Data source \"{config.Name}\"{where}: {e} The checks of the other tables still run.");
+        var text = readable.Where(t => !t.IsParquet).ToList();
         Func<Func<string, int>, CancellationToken, Task>? prepare = text.Count == 0 ? null : async (passes, c) =>
         {
             var load = text.Where(t => passes(t.Table) > TextFileInPlacePasses).ToList();

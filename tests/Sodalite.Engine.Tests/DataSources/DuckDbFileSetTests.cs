@@ -123,6 +123,35 @@ public sealed class DuckDbFileSetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_duckdb_cannot_read_is_an_error_naming_it_and_the_other_tables_still_scan()
+    {
+        Write("data/orders.csv", Orders);
+        string broken = Write("data/customers.parquet", "not a parquet file");
+
+        var run = await Scan("checks for orders:\n  - row_count = 3\n", [Path.Combine(_dir, "data")]);
+
+        Assert.Equal(CheckOutcome.Pass, Outcome(run, "row_count = 3"));
+        Assert.Contains(Errors(run), e => e.Contains($"Could not read {broken} (table \"customers\")", StringComparison.Ordinal));
+        Assert.Equal(3, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_failed_rows_query_joins_tables_of_two_files()
+    {
+        Write("data/orders.csv", Orders);
+        Write("data/customers.json", "[{\"id\": \"c1\"}, {\"id\": \"c2\"}]");
+        string checks = "checks:\n  - failed rows:\n      name: Orders of unknown customers\n"
+                        + "      fail query: SELECT o.* FROM orders o LEFT JOIN customers c ON o.customer_id = c.id WHERE c.id IS NULL\n";
+
+        var run = await Scan(checks, [Path.Combine(_dir, "data")]);
+
+        var result = Assert.Single(run.Results);
+        Assert.Equal(CheckOutcome.Fail, result.Outcome);
+        Assert.Equal(1L, Convert.ToInt64(result.Value));
+        Assert.Empty(Errors(run));
+    }
+
+    [Fact]
     public async Task A_duckdb_database_among_files_is_an_error_that_says_it_is_scanned_alone()
     {
         string orders = Write("orders.csv", Orders);
