@@ -326,7 +326,7 @@ public sealed class DataSource : IAsyncDisposable
             if (load.Count == 0) return;
             // Row order does not matter to any metric; not preserving it makes the load faster and leaner.
             await ExecuteAsync(conn, "SET preserve_insertion_order = false", c);
-            DbException? first = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
             try
             {
                 foreach (var t in load)
@@ -342,7 +342,7 @@ public sealed class DataSource : IAsyncDisposable
                     }
                     catch (DbException e)
                     {
-                        first ??= e;
+                        first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
                     }
                 }
             }
@@ -350,7 +350,7 @@ public sealed class DataSource : IAsyncDisposable
             {
                 await ExecuteAsync(conn, "RESET preserve_insertion_order", c);
             }
-            if (first is not null) throw first;
+            first?.Throw();
         };
         return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), conn, prepare, spill is null ? null : () => DeleteFolder(spill),
             DuckDb.DuckDbErrors.Classify);

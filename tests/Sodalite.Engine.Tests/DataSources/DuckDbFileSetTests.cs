@@ -194,4 +194,23 @@ public sealed class DuckDbFileSetTests : IDisposable
         while (await r.ReadAsync()) kinds.Add((r.GetString(0), r.GetString(1)));
         Assert.Equal([("customers", "VIEW"), ("orders", "BASE TABLE")], kinds);
     }
+
+    [Fact]
+    public async Task A_text_file_that_fails_to_load_stays_a_view_and_the_other_files_are_still_loaded()
+    {
+        // Row 30,001 of broken.csv has too many fields: the sniffer (which reads the first rows) accepts it, the full load does not.
+        Write("data/broken.csv", "id,amount\n" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{i},{i}.5\n")) + "x,1,2,3\n");
+        Write("data/orders.csv", Orders);
+        await using var ds = await DataSource.ConnectAsync(DataSourceConfig.ForFile(Path.Combine(_dir, "data")), CancellationToken.None);
+
+        string[] statements = [.. Enumerable.Repeat("SELECT COUNT(*) FROM broken JOIN orders ON true", DataSource.TextFileInPlacePasses + 1)];
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ds.PrepareAsync(statements, CancellationToken.None));
+
+        await using var cmd = ds.Session.CreateCommand();
+        cmd.CommandText = "SELECT table_name, table_type FROM information_schema.tables ORDER BY table_name";
+        await using var r = await cmd.ExecuteReaderAsync();
+        var kinds = new List<(string, string)>();
+        while (await r.ReadAsync()) kinds.Add((r.GetString(0), r.GetString(1)));
+        Assert.Equal([("broken", "VIEW"), ("orders", "BASE TABLE")], kinds);
+    }
 }
