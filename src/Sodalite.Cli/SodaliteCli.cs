@@ -64,7 +64,7 @@ public static partial class SodaliteCli
         var ts = new Option<string?>("--data-timestamp", "-t") { Description = "Data timestamp (ISO 8601)." };
         var verbose = new Option<bool>("--verbose", "-V") { Description = "Debug logs: every query's SQL." };
         var srf = new Option<string?>("--scan-results-file", "-srf") { Description = "Write the Soda results JSON to this file." };
-        var data = new Option<string?>("--data") { Description = "Scan a CSV, Parquet, JSON or DuckDB file directly (no configuration file needed)." };
+        var data = new Option<string[]>("--data") { Description = "Scan CSV, Parquet or JSON files directly, each a table named after its stem (repeatable; a folder: each file in it), or a DuckDB file (no configuration file needed)." };
         var checksOpt = new Option<string[]>("--checks") { Description = "Checks file or folder (same as the positional paths)." };
         var artifacts = new Option<string?>("--artifacts") { Description = "Write metrics.json, recommendations.json, schemas.json and soda_results.json to this folder." };
         var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: with --push qalita the QALITA source's name, else the scanned table)." };
@@ -127,7 +127,7 @@ public static partial class SodaliteCli
                 DataSourceName = pr.GetValue(ds) ?? Environment.GetEnvironmentVariable("SODA_DATA_SOURCE"),
                 ConfigurationFiles = pr.GetValue(cfg) is { Length: > 0 } c ? c : DefaultConfiguration(),
                 CheckPaths = [.. pr.GetValue(paths) ?? [], .. pr.GetValue(checksOpt) ?? []],
-                DataFile = pr.GetValue(data),
+                DataPaths = pr.GetValue(data) ?? [],
                 Variables = variables,
                 DefinitionName = pr.GetValue(def)!,
                 DataTimestamp = dataTs,

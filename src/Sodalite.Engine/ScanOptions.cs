@@ -8,6 +8,11 @@ public sealed record ScanOptions
     public IReadOnlyList<string> CheckPaths { get; init; } = [];
     /// <summary>--data FILE: a CSV/Parquet/JSON/DuckDB file scanned without a configuration file.</summary>
     public string? DataFile { get; init; }
+    /// <summary>
+    /// --data FILE|FOLDER, repeated: CSV/Parquet/JSON files and folders of them scanned as one DuckDB data source without a
+    /// configuration file, each file a table named after its stem (after <see cref="DataFile"/>, when both are given).
+    /// </summary>
+    public IReadOnlyList<string> DataPaths { get; init; } = [];
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
     public string DefinitionName { get; init; } = "Soda Core CLI";
     public DateTimeOffset? DataTimestamp { get; init; }

@@ -60,9 +60,10 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             // Data source
             DataSourceConfig? config = null;
             var all = new Dictionary<string, DataSourceConfig>();
-            if (options.DataFile is not null)
+            IReadOnlyList<string> dataPaths = options.DataFile is null ? options.DataPaths : [options.DataFile, .. options.DataPaths];
+            if (dataPaths.Count > 0)
             {
-                config = DataSourceConfig.ForFile(options.DataFile);
+                config = DataSourceConfig.ForFiles(dataPaths);
                 if (options.DataSourceName is not null) config = config with { Name = options.DataSourceName };
             }
             else
@@ -70,7 +71,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 foreach (var f in options.ConfigurationFiles)
                     foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log, options.YamlLimits)) all[k] = v;
                 if (options.DataSourceName is null)
-                    log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE.");
+                    log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE|FOLDER.");
                 else if (!all.TryGetValue(options.DataSourceName, out config))
                     log.Error($"Data source '{options.DataSourceName}' not present in the configuration. Configured data sources: {string.Join(", ", all.Keys)}");
                 else if (config.HasErrors)
@@ -108,7 +109,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                 try
                 {
                     onProgress?.Invoke(new ScanProgress(ScanStage.Connecting, $"{config.Name} ({config.Type})", null, null, 0, 0));
-                    ds = await DataSource.ConnectAsync(config, ct);
+                    ds = await DataSource.ConnectAsync(config, ct, log);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -135,9 +136,11 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                     else
                     {
                         var exec = new QueryExecutor(ds, log, jinja, onProgress, measured);
-                        // Passes over the data: every planned query, plus the sample query each sampled metric may need.
-                        int passes = plan.Queries.Count(q => q.Kind != QueryKind.Schema && q.DataSourceName is null) + plan.Samples.Count;
-                        try { await ds.PrepareAsync(passes, ct); }
+                        // Passes over the data: every planned query, plus the sample query each sampled metric may need; each data file
+                        // counts the statements that read its table.
+                        string[] statements = [.. plan.Queries.Where(q => q.Kind != QueryKind.Schema && q.DataSourceName is null).Select(q => q.Sql),
+                            .. plan.Samples.Select(s => s.Sql)];
+                        try { await ds.PrepareAsync(statements, ct); }
                         catch (System.Data.Common.DbException e) { log.Debug($"Data left in place, loading it failed: {e.Message}"); }
                         await exec.RunAsync(plan, ct);
                         foreach (var (name, other) in others.Connected)
@@ -274,7 +277,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             try
             {
                 onProgress?.Invoke(new ScanProgress(ScanStage.Connecting, $"{name} ({otherConfig.Type})", null, null, 0, 0));
-                others.Connected[name] = await DataSource.ConnectAsync(otherConfig, ct);
+                others.Connected[name] = await DataSource.ConnectAsync(otherConfig, ct, log);
             }
             catch (OperationCanceledException)
             {

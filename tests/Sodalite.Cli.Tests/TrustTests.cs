@@ -276,7 +276,7 @@ public class TrustTests
 
     [Theory]
     [InlineData("  pth: x.csv\n", "unknown key 'pth' (did you mean 'path'?)", "line=3,col=3")]
-    [InlineData("  path: [a.csv, b.csv]\n", "'path' (a .duckdb database or a .csv/.parquet/.json file) must be a single value, not a list", "line=3,col=9")]
+    [InlineData("  path: [a.csv, b.csv]\n", "'path' (a .duckdb database, a .csv/.parquet/.json file, or a folder of them) must be a single value, not a list", "line=3,col=9")]
     [InlineData("  path: PATH\n  sampler:\n    samples_limit: lots\n", "'sampler.samples_limit' (failed-row samples per check (0 disables)) must be a whole number of 0 or more, not \"lots\"", "line=5,col=20")]
     public async Task A_data_source_block_is_validated_like_a_check(string body, string message, string location)
     {

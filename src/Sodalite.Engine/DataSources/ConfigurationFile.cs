@@ -151,6 +151,11 @@ public static partial class ConfigurationFile
             else log.Error($"Data source \"{name}\": '{shown}' must be a mapping, not {Shape(value)}.", Loc(path, value));
             return;
         }
+        if (spec.Kind == SettingKind.FileMap)
+        {
+            ReadFileMap(path, name, shown, value, settings, log);
+            return;
+        }
         if (value is not YamlScalarNode scalar)
         {
             log.Error($"Data source \"{name}\": '{shown}' ({spec.Purpose}) must be a single value, not {Shape(value)}.", Loc(path, value));
@@ -175,6 +180,27 @@ public static partial class ConfigurationFile
                 break;
         }
         settings[shown] = spec.Kind == SettingKind.Bool && text is not null ? text.ToLowerInvariant() : text;
+    }
+
+    /// <summary>A <c>files:</c> mapping of table names to file paths, kept as <c>files.TABLE</c> settings.</summary>
+    private static void ReadFileMap(string path, string name, string shown, YamlNode value, Dictionary<string, string?> settings, ScanLogger log)
+    {
+        if (value is not YamlMappingNode map)
+        {
+            log.Error($"Data source \"{name}\": '{shown}' must be a mapping of table names to files, such as '{shown}: {{orders: data/orders.csv, customers: data/customers.parquet}}', not {Shape(value)}.", Loc(path, value));
+            return;
+        }
+        foreach (var (tk, tv) in map.Children)
+        {
+            string? table = (tk as YamlScalarNode)?.Value;
+            string? file = (tv as YamlScalarNode)?.Value;
+            if (string.IsNullOrWhiteSpace(table))
+                log.Error($"Data source \"{name}\": each key of '{shown}' is a table name, such as 'orders: data/orders.csv'.", Loc(path, tk));
+            else if (string.IsNullOrWhiteSpace(file) || tv is not YamlScalarNode)
+                log.Error($"Data source \"{name}\": table \"{table}\" under '{shown}' needs one file path, such as '{table}: data/{table}.csv'.", Loc(path, tv));
+            else
+                settings[DataSourceConfig.FilesPrefix + table] = file;
+        }
     }
 
     private static string Shape(YamlNode node) => node switch

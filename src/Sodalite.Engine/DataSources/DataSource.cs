@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Npgsql;
+using Sodalite.Engine.DataSources.DuckDb;
 using Sodalite.Engine.Dialects;
 
 namespace Sodalite.Engine.DataSources;
@@ -11,7 +12,8 @@ public sealed class DataSource : IAsyncDisposable
 {
     private readonly Action? _cleanup;
 
-    private readonly Func<int, CancellationToken, Task>? _prepare;
+    /// <summary>Loads the data files worth loading, given how many full passes the plan makes over each table.</summary>
+    private readonly Func<Func<string, int>, CancellationToken, Task>? _prepare;
 
     /// <summary>The engine's mapping of its driver's errors (PostgresErrors, MySqlErrors, DuckDbErrors; ClickHouse's client raises them mapped).</summary>
     private readonly Func<DbException, DataSourceException> _classify;
@@ -32,7 +34,7 @@ public sealed class DataSource : IAsyncDisposable
     public const string MemoryLimit = "1GB";
 
     /// <param name="cleanup">Releases what the session leaves behind (a connection pool, a spill folder) after it is closed.</param>
-    private DataSource(string name, SqlDialect dialect, string? schema, DbConnection session, Func<int, CancellationToken, Task>? prepare, Action? cleanup,
+    private DataSource(string name, SqlDialect dialect, string? schema, DbConnection session, Func<Func<string, int>, CancellationToken, Task>? prepare, Action? cleanup,
         Func<DbException, DataSourceException> classify)
     {
         _prepare = prepare;
@@ -113,7 +115,23 @@ public sealed class DataSource : IAsyncDisposable
     /// Readies the data for a plan that reads it in <paramref name="passes"/> full passes (loads a text file when that pays). A
     /// database error propagates as a <see cref="DataSourceException"/> (a file that does not parse stays queried in place).
     /// </summary>
-    public async Task PrepareAsync(int passes, CancellationToken ct)
+    public Task PrepareAsync(int passes, CancellationToken ct) => PrepareAsync(_ => passes, ct);
+
+    /// <summary>
+    /// Readies the data for a plan made of <paramref name="statements"/>: each data file is read by the statements that name its
+    /// table, and a text file read by more than <see cref="TextFileInPlacePasses"/> of them is parsed once into a table. A name that
+    /// only looks like the table (a column of the same name) costs a load, never a wrong result.
+    /// </summary>
+    public Task PrepareAsync(IReadOnlyCollection<string> statements, CancellationToken ct) =>
+        PrepareAsync(table =>
+        {
+            var named = new System.Text.RegularExpressions.Regex($@"(?<![\w$]){System.Text.RegularExpressions.Regex.Escape(table)}(?![\w$])",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            return statements.Count(named.IsMatch);
+        }, ct);
+
+    /// <summary>Readies the data, given how many full passes the plan makes over each table (by name).</summary>
+    private async Task PrepareAsync(Func<string, int> passes, CancellationToken ct)
     {
         if (_prepare is null) return;
         try
@@ -124,8 +142,11 @@ public sealed class DataSource : IAsyncDisposable
         {
             throw _classify(e);
         }
-        // A loaded file is a table now where it was a view: its columns are read again (the same, by their names and types).
-        _columns.Clear();
+        finally
+        {
+            // A loaded file is a table now where it was a view: its columns are read again (the same, by their names and types).
+            _columns.Clear();
+        }
     }
 
     private static async Task ExecuteAsync(DbConnection conn, string sql, CancellationToken ct)
@@ -135,7 +156,12 @@ public sealed class DataSource : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task<DataSource> ConnectAsync(DataSourceConfig config, CancellationToken ct)
+    /// <summary>
+    /// Opens the scan's session on a configured data source. An unreachable server, a missing database or a setting that is not
+    /// valid throws. A DuckDB data source that reads files logs what is wrong with some of them to <paramref name="log"/> (errors and
+    /// warnings naming the file) and opens with the others; it throws when no file can be read, or when there is no log to tell.
+    /// </summary>
+    public static async Task<DataSource> ConnectAsync(DataSourceConfig config, CancellationToken ct, SodaCL.Diagnostics.ScanLogger? log = null)
     {
         switch (config.Type)
         {
@@ -222,75 +248,121 @@ public sealed class DataSource : IAsyncDisposable
                         session, null, null, DataSourceException.Unclassified);
                 }
             case "duckdb":
-                {
-                    string path = config.Get("path") ?? config.Get("database") ?? ":memory:";
-                    string ext = Path.GetExtension(path).ToLowerInvariant();
-                    bool isFile = ext is ".csv" or ".parquet" or ".json" or ".tsv" or ".ndjson" or ".jsonl";
-                    string? spill = null;
-                    string connString;
-                    if (isFile)
-                    {
-                        if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
-                        connString = "Data Source=:memory:";
-                    }
-                    else
-                    {
-                        if (path != ":memory:" && !File.Exists(path)) throw new FileNotFoundException($"DuckDB database not found: {path}", path);
-                        connString = $"Data Source={path}" + (config.Get("read_only") is "true" or "True" ? ";ACCESS_MODE=READ_ONLY" : "");
-                    }
-                    var conn = new DuckDBConnection(connString);
-                    await conn.OpenAsync(ct);
-                    if (isFile && ext != ".parquet" && new FileInfo(path).Length > LargeTextFileBytes)
-                    {
-                        // A large text file, when it gets loaded (PrepareAsync), must not hold the machine's memory:
-                        // DuckDB keeps at most MemoryLimit in memory and spills the rest to a private temporary folder.
-                        // (Measured on 10M rows: this loads twice as fast as an on-disk temporary database.)
-                        spill = Directory.CreateTempSubdirectory("sodalite-spill-").FullName;
-                        await ExecuteAsync(conn, $"SET temp_directory = '{spill.Replace("'", "''")}'", ct);
-                        await ExecuteAsync(conn, $"SET memory_limit = '{MemoryLimit}'", ct);
-                    }
-                    Func<int, CancellationToken, Task>? prepare = null;
-                    if (isFile)
-                    {
-                        string table = Path.GetFileNameWithoutExtension(path).Replace("\"", "\"\"");
-                        string lit = path.Replace("'", "''");
-                        string source = ext switch
-                        {
-                            ".parquet" => $"read_parquet('{lit}')",
-                            ".json" or ".ndjson" or ".jsonl" => $"read_json_auto('{lit}')",
-                            _ => $"read_csv_auto('{lit}')",
-                        };
-                        // Every file starts as a view: Parquet is always read in place, and a text file read by
-                        // few queries is parsed faster in place than loaded (see Prepare below).
-                        await ExecuteAsync(conn, $"CREATE VIEW \"{table}\" AS SELECT * FROM {source}", ct);
-                        if (ext != ".parquet")
-                            prepare = async (passes, c) =>
-                            {
-                                if (passes <= TextFileInPlacePasses) return;
-                                // Row order does not matter to any metric; not preserving it makes the load faster and leaner.
-                                await ExecuteAsync(conn, "SET preserve_insertion_order = false", c);
-                                try
-                                {
-                                    // Loaded under another name first: if the file does not parse, the view stays
-                                    // and each query reports the error as it would have without loading.
-                                    await ExecuteAsync(conn, $"CREATE TABLE \"{table}__sodalite_load\" AS SELECT * FROM {source}", c);
-                                    await ExecuteAsync(conn, $"DROP VIEW \"{table}\"", c);
-                                    await ExecuteAsync(conn, $"ALTER TABLE \"{table}__sodalite_load\" RENAME TO \"{table}\"", c);
-                                }
-                                finally
-                                {
-                                    await ExecuteAsync(conn, "RESET preserve_insertion_order", c);
-                                }
-                            };
-                    }
-                    return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), conn, prepare, spill is null ? null : () =>
-                    {
-                        try { Directory.Delete(spill, recursive: true); } catch (IOException) { }
-                    }, DuckDb.DuckDbErrors.Classify);
-                }
+                return await ConnectDuckDbAsync(config, log, ct);
             default:
                 throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres, mysql (MariaDB) or clickhouse.");
         }
+    }
+
+    /// <summary>
+    /// A DuckDB data source: a database file (or an in-memory database), or files read as tables, each a view over its file in an
+    /// in-memory database (<see cref="DataFileSet"/>): `path:` a file or a folder, `files:` tables by name, `--data` files and folders.
+    /// </summary>
+    private static async Task<DataSource> ConnectDuckDbAsync(DataSourceConfig config, SodaCL.Diagnostics.ScanLogger? log, CancellationToken ct)
+    {
+        var inputs = new List<(string? Table, string Path)>();
+        if ((config.Get("path") ?? config.Get("database")) is { Length: > 0 } main) inputs.Add((null, main));
+        inputs.AddRange(config.FilePaths.Select(p => ((string?)null, p)));
+        inputs.AddRange(config.Files.Select(f => ((string?)f.Table, f.Path)));
+        if (inputs.Count == 0 || (inputs.Count == 1 && IsDatabase(inputs[0].Path)))
+        {
+            string path = inputs.Count == 0 ? ":memory:" : inputs[0].Path;
+            if (path != ":memory:" && !File.Exists(path))
+                throw new FileNotFoundException($"Not found: {path} (a DuckDB database, a data file or a folder of them; relative paths are read from {Environment.CurrentDirectory}). Check the path.", path);
+            var db = new DuckDBConnection($"Data Source={path}" + (config.Get("read_only") is "true" or "True" ? ";ACCESS_MODE=READ_ONLY" : ""));
+            await db.OpenAsync(ct);
+            return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), db, null, null, DuckDb.DuckDbErrors.Classify);
+        }
+
+        var files = DataFileSet.Resolve(inputs);
+        string where = config.FilePath is null ? "" : $" (in {config.FilePath})";
+        if (files.Tables.Count == 0 || (log is null && files.Errors.Count > 0))
+            throw new FileNotFoundException(string.Join(" ", files.Errors.DefaultIfEmpty("No data file to read.")));
+
+        var conn = new DuckDBConnection("Data Source=:memory:");
+        await conn.OpenAsync(ct);
+        string? spill = null;
+        var errors = files.Errors.ToList();
+        var readable = new List<DataFileTable>();
+        try
+        {
+            if (files.Tables.Any(t => !t.IsParquet && new FileInfo(t.Path).Length > LargeTextFileBytes))
+            {
+                // A large text file, when it gets loaded (PrepareAsync), must not hold the machine's memory:
+                // DuckDB keeps at most MemoryLimit in memory and spills the rest to a private temporary folder.
+                // (Measured on 10M rows: this loads twice as fast as an on-disk temporary database.)
+                spill = Directory.CreateTempSubdirectory("sodalite-spill-").FullName;
+                await ExecuteAsync(conn, $"SET temp_directory = '{spill.Replace("'", "''")}'", ct);
+                await ExecuteAsync(conn, $"SET memory_limit = '{MemoryLimit}'", ct);
+            }
+            // Every file starts as a view: Parquet is always read in place, and a text file read by few queries is parsed faster in
+            // place than loaded (see prepare below). A file DuckDB cannot read (a broken Parquet file, an empty CSV) costs only its table.
+            foreach (var t in files.Tables)
+            {
+                try
+                {
+                    await ExecuteAsync(conn, $"CREATE VIEW {t.QuotedTable} AS SELECT * FROM {t.ReadSql}", ct);
+                    readable.Add(t);
+                }
+                catch (DbException e)
+                {
+                    errors.Add($"Could not read {t.Path} (table \"{t.Table}\"): {e.Message.Split('\n')[0]} Fix or replace the file, or remove it from the data source.");
+                }
+            }
+            if (readable.Count == 0 || (log is null && errors.Count > 0)) throw new InvalidDataException(string.Join(" ", errors));
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            if (spill is not null) DeleteFolder(spill);
+            throw;
+        }
+        foreach (var w in files.Warnings) log?.Warning($"Data source \"{config.Name}\"{where}: {w}");
+        foreach (var e in errors) log?.Error($"Data source \"{config.Name}\"{where}: {e} The checks of the other tables still run.");
+        var text = readable.Where(t => !t.IsParquet).ToList();
+        Func<Func<string, int>, CancellationToken, Task>? prepare = text.Count == 0 ? null : async (passes, c) =>
+        {
+            var load = text.Where(t => passes(t.Table) > TextFileInPlacePasses).ToList();
+            if (load.Count == 0) return;
+            // Row order does not matter to any metric; not preserving it makes the load faster and leaner.
+            await ExecuteAsync(conn, "SET preserve_insertion_order = false", c);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? first = null;
+            try
+            {
+                foreach (var t in load)
+                {
+                    string loading = $"\"{(t.Table + "__sodalite_load").Replace("\"", "\"\"")}\"";
+                    try
+                    {
+                        // Loaded under another name first: if the file does not parse, the view stays and each query reports the
+                        // error as it would have without loading; the other files are still loaded.
+                        await ExecuteAsync(conn, $"CREATE TABLE {loading} AS SELECT * FROM {t.ReadSql}", c);
+                        await ExecuteAsync(conn, $"DROP VIEW {t.QuotedTable}", c);
+                        await ExecuteAsync(conn, $"ALTER TABLE {loading} RENAME TO {t.QuotedTable}", c);
+                    }
+                    catch (DbException e)
+                    {
+                        first ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    }
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(conn, "RESET preserve_insertion_order", c);
+            }
+            first?.Throw();
+        };
+        return new DataSource(config.Name, new DuckDbDialect(), config.Get("schema"), conn, prepare, spill is null ? null : () => DeleteFolder(spill),
+            DuckDb.DuckDbErrors.Classify);
+    }
+
+    /// <summary>A DuckDB database file (or <c>:memory:</c>), as opposed to a data file or a folder of them.</summary>
+    private static bool IsDatabase(string path) =>
+        !DataFileTable.IsDataFile(path) && !Directory.Exists(path) && !path.EndsWith('/') && !path.EndsWith(Path.DirectorySeparatorChar);
+
+    private static void DeleteFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
     public async ValueTask DisposeAsync()

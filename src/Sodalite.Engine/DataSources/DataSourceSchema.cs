@@ -38,7 +38,8 @@ public static class DataSourceSchema
     {
         ["duckdb"] = new()
         {
-            ["path"] = new(SettingKind.Text, "a .duckdb database or a .csv/.parquet/.json file"),
+            ["path"] = new(SettingKind.Text, "a .duckdb database, a .csv/.parquet/.json file, or a folder of them"),
+            ["files"] = new(SettingKind.FileMap, "tables read from files, e.g. {orders: data/orders.csv}"),
             ["read_only"] = new(SettingKind.Bool, "open the database read-only"),
             ["configuration"] = new(SettingKind.UnusedMapping, "DuckDB settings"),
         },

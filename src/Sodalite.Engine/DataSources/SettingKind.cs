@@ -20,4 +20,7 @@ public enum SettingKind
 
     /// <summary>A scalar that Soda reads and Sodalite does not use: accepted with a warning.</summary>
     Unused,
+
+    /// <summary>A mapping of table names to file paths (a DuckDB data source's <c>files:</c>), kept as one setting per table.</summary>
+    FileMap,
 }
