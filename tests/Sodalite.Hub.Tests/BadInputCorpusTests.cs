@@ -187,6 +187,25 @@ public abstract class BadInputCorpusTests<THub>(THub hub) : IClassFixture<THub> 
         Assert.Equal(field, got);
     }
 
+    [Theory]
+    [InlineData("Bearer", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0.a.b.c.d")]   // a JWE's five parts: IdentityModel throws FormatException
+    [InlineData("Bearer", "eyJhbGciOiJub25lIn0.eyJ0eXBlIjoiYXBpIn0.")]         // an unsigned JWT claiming to be an API token
+    [InlineData("Bearer", "....")]
+    [InlineData("Bearer", "a\u0001b")]
+    [InlineData("Basic", "dTpleUpoYkdjaU9pSmthWElpTENKbGJtTWlPaUpCTVRJNFIwTk5JbjAuYS5iLmMuZA==")]   // u:<the JWE above>
+    [InlineData("Basic", "not base64 at all")]
+    public async Task A_malformed_token_is_a_401_on_every_route_never_a_500(string scheme, string token)
+    {
+        using var c = hub.Client();
+        foreach (string url in new[] { "/api/v2/issues", "/api/v2/sources", "/healthz" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {token}");
+            var r = await c.SendAsync(request);
+            Assert.True(r.StatusCode == (url == "/healthz" ? HttpStatusCode.OK : HttpStatusCode.Unauthorized), $"{url}: {(int)r.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task A_nul_in_a_sign_in_form_or_a_webhook_or_a_sampler_body_is_never_a_500()
     {

@@ -238,9 +238,19 @@ public abstract class QalitaCliReplayTests<THub>(THub hub) : IClassFixture<THub>
             (int)(await Read(await c.PostAsync("/api/v2/workers/create", Json(new { name, mode = "worker", status = "online", is_active = true }))))["id"]!;
         string tag = Guid.NewGuid().ToString("N")[..8];
         int first = await Register($"a-{tag}"), second = await Register($"b-{tag}"), idle = await Register($"c-{tag}");
+        // A worker takes up a job it claimed by updating it (as QALITA's worker does with PUT /api/v2/jobs/{id} before it runs).
+        async Task<JsonNode?> Claim(HttpClient http, int worker)
+        {
+            var r = await http.GetAsync($"/api/v1/workers/{worker}/jobs/next");
+            if (r.StatusCode == HttpStatusCode.NoContent) return null;
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var job = await Read(r);
+            Assert.Equal(HttpStatusCode.OK, (await http.PutAsync($"/api/v2/jobs/{(int)job["id"]!}", Json(new { status = "running", start_date = $"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}" }))).StatusCode);
+            return job;
+        }
         // Drain what other tests left pending, so the counts below are this test's.
         foreach (int w in new[] { first, second })
-            while ((await c.GetAsync($"/api/v1/workers/{w}/jobs/next")).StatusCode == HttpStatusCode.OK) { }
+            while (await Claim(c, w) is not null) { }
 
         // Six jobs for any worker, one for the second worker only.
         var jobIds = new List<int>();
@@ -251,17 +261,15 @@ public abstract class QalitaCliReplayTests<THub>(THub hub) : IClassFixture<THub>
         Assert.Equal(HttpStatusCode.OK, (await c.PutAsync($"/api/v2/workers/{idle}", Json(new { is_active = false }))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await c.GetAsync($"/api/v1/workers/{idle}/jobs/next")).StatusCode);
 
-        // Both workers poll at once, many times over: every job is handed out exactly once.
-        var polls = Enumerable.Range(0, 24).Select(async i =>
+        // Both workers poll at once, each in its loop (claim, take up, poll again) until nothing is left: every job is handed out once.
+        var answers = await Task.WhenAll(new[] { first, second }.Select(async w =>
         {
             using var poller = Cli(hub.AdminToken);
-            int w = i % 2 == 0 ? first : second;
-            var r = await poller.GetAsync($"/api/v1/workers/{w}/jobs/next");
-            return (Worker: w, r.StatusCode, Job: r.StatusCode == HttpStatusCode.OK ? await Read(r) : null);
-        });
-        var answers = await Task.WhenAll(polls);
-        var claimed = answers.Where(a => a.StatusCode == HttpStatusCode.OK).ToList();
-        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NoContent }));
+            var got = new List<(int Worker, JsonNode Job)>();
+            while (await Claim(poller, w) is { } job) got.Add((w, job));
+            return got;
+        }));
+        var claimed = answers.SelectMany(a => a).Select(a => (a.Worker, Job: (JsonNode?)a.Job)).ToList();
         Assert.Equal([.. jobIds, mine], claimed.Select(a => (int)a.Job!["id"]!).Order());
         Assert.All(claimed, a =>
         {
@@ -272,6 +280,13 @@ public abstract class QalitaCliReplayTests<THub>(THub hub) : IClassFixture<THub>
         var routine = claimed.Single(a => (int)a.Job!["id"]! == mine);
         Assert.Equal(second, routine.Worker);
         Assert.Equal(("routine", 7, "{\"checks\": \"\"}"), ((string)routine.Job!["type"]!, (int)routine.Job["routine_id"]!, (string)routine.Job["pack_config_override"]!));
+        Assert.Equal(HttpStatusCode.NoContent, (await c.GetAsync($"/api/v1/workers/{first}/jobs/next")).StatusCode);
+
+        // A claim whose answer is lost (the worker never took the job up) is answered again on the worker's next poll, not stranded.
+        int lost = (int)(await Read(await c.PostAsync("/api/v2/jobs/create", Json(new { name = $"{tag}-lost", agent_id = first, status = "pending" }))))["id"]!;
+        Assert.Equal(lost, (int)(await Read(await c.GetAsync($"/api/v1/workers/{first}/jobs/next")))["id"]!);
+        Assert.Equal(lost, (int)(await Read(await c.GetAsync($"/api/v1/workers/{first}/jobs/next")))["id"]!);
+        Assert.Equal(HttpStatusCode.OK, (await c.PutAsync($"/api/v2/jobs/{lost}", Json(new { status = "running" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await c.GetAsync($"/api/v1/workers/{first}/jobs/next")).StatusCode);
     }
 

@@ -42,7 +42,10 @@ public static class ApiTokens
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)), SecurityAlgorithms.HmacSha256),
         });
 
-    /// <summary>Whether the token is written as an API token (<see cref="Prefix"/>, or a JWT whose <c>type</c> claim is "api"); says nothing of its validity.</summary>
+    /// <summary>
+    /// Whether the token is written as an API token (<see cref="Prefix"/>, or a JWT whose <c>type</c> claim is "api"); says nothing of
+    /// its validity, and never throws: anything that is not such a token is false.
+    /// </summary>
     public static bool LooksLikeApiToken(string token)
     {
         if (token.StartsWith(Prefix, StringComparison.Ordinal)) return true;
@@ -50,9 +53,9 @@ public static class ApiTokens
         {
             return new JsonWebToken(token).TryGetPayloadValue<string>("type", out var type) && type == Type;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            return false;   // not a JWT at all
+            return false;   // not a JWT (IdentityModel throws FormatException for a five-part JWE, ArgumentException for other shapes)
         }
     }
 

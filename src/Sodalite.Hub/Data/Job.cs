@@ -35,6 +35,8 @@ public sealed class Job
     public int? RoutineId { get; set; }
     /// <summary>A pack configuration replacing the pack's own for this job (QALITA sends pack_conf.json as a JSON string).</summary>
     public string? PackConfigOverride { get; set; }
+    /// <summary>When a worker claimed it (GET /api/v1/workers/{id}/jobs/next), UTC; null for a job created running.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
     /// <summary>When the hub created the job (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the job was last changed (UTC).</summary>

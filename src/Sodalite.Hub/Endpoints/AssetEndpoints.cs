@@ -20,7 +20,8 @@ public static class AssetEndpoints
     /// <summary>
     /// Maps POST /api/v1/assets/upload (admin or dataengineer), GET /api/v2/assets, GET /api/v2/assets/{id} (204 when unknown, as
     /// QALITA answers) and GET /api/v1/assets/{id}/fetch (any role). An upload is keyed by (bucket, name, version): the same bytes
-    /// again answer the stored asset (a retried upload makes no second copy); other bytes are a 409. Errors answer JSON
+    /// again answer the stored asset (a retried upload makes no second copy); other bytes replace a pack archive and are a 409 for
+    /// anything else. Errors answer JSON
     /// <c>detail</c> and <c>field</c>: 400 for a missing part or parameter, 404 for an unknown registry or asset, 409 as above,
     /// 413 for a body over the hub's limit.
     /// </summary>
@@ -31,7 +32,7 @@ public static class AssetEndpoints
 
         write.MapPost("/api/v1/assets/upload", UploadAsync).DisableAntiforgery()
             .WithName("uploadAsset").WithSummary("Upload a file to the registry: a job's logs or a pack version's archive")
-            .WithDescription("As QALITA's worker (logs.txt, bucket logs, name = the job's name, version 1.0.0) and qalita pack push (the pack's tar.gz, bucket packs) send it. The same bucket, name and version with the same bytes answers the stored asset; with other bytes, a 409 (publish a new version). Answers the asset, whose id is the job's logs_id or the pack version's asset_id.")
+            .WithDescription("As QALITA's worker (logs.txt, bucket logs, name = the job's name, version 1.0.0) and qalita pack push (the pack's tar.gz, bucket packs) send it. The same bucket, name and version with the same bytes answers the stored asset; with other bytes, a pack archive is replaced (same id) and anything else is a 409 (publish a new version). Answers the asset, whose id is the job's logs_id or the pack version's asset_id.")
             .AcceptsForm("multipart/form-data", "The file in the part named file.",
                 new FormField("file", JsonSchemaType.String, "The file's bytes (logs.txt, a pack's tar.gz, ...).", Required: true, Format: "binary"))
             .WithQueryParameter("registry_id", JsonSchemaType.Integer, "The registry: 1, the hub's (GET /api/v2/registries); 1 when left out.")
@@ -88,7 +89,8 @@ public static class AssetEndpoints
         foreach (var (field, value) in new[] { ("bucket", bucket), ("name", name), ("version", version) })
             if (InputGuard.KeyProblem(value) is { } problem) return Http.BadRequest(new { detail = $"{field} {problem}.", field });
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var existing = await ExistingAsync(db, bucket, name, version, sha, request);
+        string fileName = Path.GetFileName(file.FileName) is { Length: > 0 } fn ? fn : name;
+        var existing = await ExistingAsync(db, bucket, name, version, sha, request, bytes, fileName, time);
         if (existing is not null) return existing;
         var asset = new Asset
         {
@@ -99,7 +101,7 @@ public static class AssetEndpoints
             Type = Param("type"),
             Description = Param("description"),
             UserId = userId ?? (int.TryParse(http.User.FindFirst("sub")?.Value, System.Globalization.CultureInfo.InvariantCulture, out int me) ? me : null),
-            FileName = Path.GetFileName(file.FileName) is { Length: > 0 } fn ? fn : name,
+            FileName = fileName,
             Size = bytes.LongLength,
             Sha256 = sha,
             Content = bytes,
@@ -110,7 +112,7 @@ public static class AssetEndpoints
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseRefusal.Classify(e) is { Status: 409 })
         {
             // The same upload raced this one (a retry): the unique (bucket, name, version) index kept one.
             db.ChangeTracker.Clear();
@@ -119,14 +121,24 @@ public static class AssetEndpoints
         return Http.Ok((await Describe(db.Assets.AsNoTracking().Where(a => a.Id == asset.Id), request)).Single());
     }
 
-    /// <summary>The stored asset's answer for a repeated upload (200 with the same bytes, 409 with other bytes), or null when there is none.</summary>
-    private static async Task<IResult?> ExistingAsync(HubDb db, string bucket, string name, string version, string sha, HttpRequest request)
+    /// <summary>
+    /// The stored asset's answer for a repeated upload, or null when there is none: the same bytes answer it as it is (a retry); other
+    /// bytes replace a pack archive (bucket packs: `qalita pack push` of the same version again, whose tar.gz differs by its times),
+    /// keeping its id so the pack version still points at it; other bytes for anything else (a job's logs) are a 409.
+    /// </summary>
+    private static async Task<IResult?> ExistingAsync(HubDb db, string bucket, string name, string version, string sha, HttpRequest request,
+        byte[]? bytes = null, string? fileName = null, TimeProvider? time = null)
     {
         var found = (await Describe(db.Assets.AsNoTracking().Where(a => a.Bucket == bucket && a.Name == name && a.Version == version), request)).FirstOrDefault();
         if (found is null) return null;
-        return found.Sha256 == sha
-            ? Http.Ok(found)
-            : Http.Conflict(new { detail = $"{bucket}/{name} version {version} exists already (asset {found.Id}) with other content: publish it as a new version.", field = "version" });
+        if (found.Sha256 == sha) return Http.Ok(found);
+        if (bucket == "packs" && bytes is not null && time is not null)
+        {
+            await db.Assets.Where(a => a.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Content, bytes).SetProperty(a => a.Sha256, sha)
+                .SetProperty(a => a.Size, bytes.LongLength).SetProperty(a => a.FileName, fileName ?? found.FileName).SetProperty(a => a.CreatedAt, time.GetUtcNow()));
+            return Http.Ok((await Describe(db.Assets.AsNoTracking().Where(a => a.Id == found.Id), request)).Single());
+        }
+        return Http.Conflict(new { detail = $"{bucket}/{name} version {version} exists already (asset {found.Id}) with other content: publish it as a new version.", field = "version" });
     }
 
     private static async Task<List<AssetInfo>> Describe(IQueryable<Asset> assets, HttpRequest request)

@@ -67,7 +67,7 @@ public static class WorkerEndpoints
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DatabaseRefusal.Classify(e) is { Status: 409 })
             {
                 // Another login registered the same name between the check and the insert: the unique index decided.
                 return NameInUse(body.Name);
@@ -92,7 +92,7 @@ public static class WorkerEndpoints
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DatabaseRefusal.Classify(e) is { Status: 409 })
             {
                 return NameInUse(worker.Name);
             }
@@ -109,6 +109,11 @@ public static class WorkerEndpoints
             worker.LastSeenAt = now;
             await db.SaveChangesAsync();
             if (!worker.IsActive) return Http.NoContent();
+            // A job this worker claimed and never took up (no PUT since the claim: the answer was lost, or the worker restarted) is
+            // handed to it again rather than left running with nobody running it.
+            if (await db.Jobs.AsNoTracking().Where(j => j.AgentId == id && j.Status == "running" && j.ClaimedAt != null && j.UpdatedAt == j.ClaimedAt)
+                    .OrderBy(j => j.Id).FirstOrDefaultAsync() is { } unanswered)
+                return Http.Ok(unanswered);
             string start = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             // The oldest pending job meant for this worker or for any; a claim another worker won first is skipped.
             for (int attempt = 0; attempt < 10; attempt++)
@@ -118,12 +123,12 @@ public static class WorkerEndpoints
                 if (candidate is null) return Http.NoContent();
                 int claimed = await db.Jobs.Where(j => j.Id == candidate && j.Status == "pending")
                     .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, "running").SetProperty(j => j.AgentId, id)
-                        .SetProperty(j => j.StartDate, start).SetProperty(j => j.UpdatedAt, now));
+                        .SetProperty(j => j.StartDate, start).SetProperty(j => j.UpdatedAt, now).SetProperty(j => j.ClaimedAt, now));
                 if (claimed == 1) return Http.Ok(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate));
             }
             return Http.NoContent();
         }).WithName("claimNextJob").WithSummary("Claim the oldest pending job for a worker (QALITA's worker mode polls this)")
-            .WithDescription("Answers the job, now running with the worker as its agent and the start date set, or 204 when no job is pending for it (or the worker is inactive). A job created pending with an agent_id waits for that worker; without one, for any. Each job is claimed once, also by workers of different hub processes.")
+            .WithDescription("Answers the job, now running with the worker as its agent and the start date set, or 204 when no job is pending for it (or the worker is inactive). A job created pending with an agent_id waits for that worker; without one, for any. Each job is claimed once, also by workers of different hub processes. A job the worker claimed but never updated (PUT /api/v2/jobs/{id}) is answered again on its next poll, so a lost answer or a restart does not strand it; to hand a stranded job to another worker, PUT it back to pending with that worker's agent_id.")
             .Produces<Job>().Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         read.MapGet("/api/v2/registries", (HttpRequest request) => Http.Ok(new[] { new RegistryInfo(1, "hub", "database", $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/assets") }))

@@ -465,6 +465,9 @@ namespace Sodalite.Hub.Data.Migrations.Postgres
                     b.Property<int?>("AgentId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

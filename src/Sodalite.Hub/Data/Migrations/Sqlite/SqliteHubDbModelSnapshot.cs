@@ -437,6 +437,9 @@ namespace Sodalite.Hub.Data.Migrations.Sqlite
                     b.Property<int?>("AgentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
