@@ -137,11 +137,27 @@ public sealed class ScanStatus : IDisposable
             if (_current is not { } p) return;
             if (advance) _frame = (_frame + 1) % _frames.Length;
             string text = $"{_frames[_frame]} {Describe(p)} · {Elapsed()}";
-            if (text.Length > _width - 1) text = text[..(_width - 2)] + "…";
+            text = Fit(text, _width - 1, _frames[0] == "|" ? "..." : "…");
             _err.Write($"\r\u001b[2K{text}");
             _err.Flush();
             _shown = true;
         }
+    }
+
+    /// <summary>The text cut to <paramref name="columns"/> terminal columns (wide characters count two, by Spectre.Console's measure), ending in <paramref name="ellipsis"/> when cut.</summary>
+    private static string Fit(string text, int columns, string ellipsis)
+    {
+        if (text.GetCellWidth() <= columns) return text;
+        var kept = new System.Text.StringBuilder();
+        int used = ellipsis.GetCellWidth();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            int width = rune.ToString().GetCellWidth();
+            if (used + width > columns) break;
+            kept.Append(rune.ToString());
+            used += width;
+        }
+        return kept.Append(ellipsis).ToString();
     }
 
     private void EraseLocked()

@@ -11,6 +11,14 @@ using Sodalite.SodaCL.Variables;
 
 namespace Sodalite.Engine;
 
+/// <summary>
+/// Runs one scan end to end (<see cref="RunAsync"/>): reads the configuration and checks, plans, runs the queries and samples,
+/// judges the checks and answers the results, as Soda Core's <c>soda scan</c> does.
+/// </summary>
+/// <param name="time">The scan's clock (timestamps, NOW).</param>
+/// <param name="onLog">Told each log record as it is made (the console shows them as they come).</param>
+/// <param name="onProgress">Told each step before it starts (connecting, query n of m, sample n of m, finished), for a live status.</param>
+/// <param name="environment">Looks an environment variable up (env_var() and ${VAR}); the process's environment when null.</param>
 public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Action<ScanProgress>? onProgress = null, Func<string, string?>? environment = null)
 {
     public const string Version = "0.1.0";

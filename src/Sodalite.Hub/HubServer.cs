@@ -198,12 +198,20 @@ public static class HubServer
         // queue on the database's write lock (Microsoft.Data.Sqlite retries a busy database for the command timeout, 30 s).
         if (db is SqliteHubDb) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await QalitaEndpoints.SeedAsync(db, time, ct);
-        if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password
-            && !await db.Users.AnyAsync(u => u.Username == name, ct))
+        // Two hub processes starting together on a new database may both seed: the unique keys keep one, and the other goes on.
+        try
         {
-            db.Users.Add(new User { Username = name, PasswordHash = Passwords.Hash(password), Role = Roles.Admin, CreatedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
+            await QalitaEndpoints.SeedAsync(db, time, ct);
+            if (options.AdminUsername is { Length: > 0 } name && options.AdminPassword is { Length: > 0 } password
+                && !await db.Users.AnyAsync(u => u.Username == name, ct))
+            {
+                db.Users.Add(new User { Username = name, PasswordHash = Passwords.Hash(password), Role = Roles.Admin, CreatedAt = time.GetUtcNow() });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        catch (DbUpdateException e) when (DatabaseRefusal.Classify(e) is { Status: 409 })
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -72,6 +72,19 @@ public sealed class Outbox(string folder)
             {
                 continue;   // sent and removed by another retry meanwhile
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file this user cannot read (permissions, a disk error): moved aside when it can be, skipped and named either way.
+                try
+                {
+                    quarantined?.Add(MoveAside(path, QuarantineFolder, $"Could not be read: {e.Message}"));
+                }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                {
+                    quarantined?.Add(path);
+                }
+                continue;
+            }
             entries.Add((path, entry));
         }
         return entries;

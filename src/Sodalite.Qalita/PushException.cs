@@ -11,10 +11,11 @@ public sealed class PushException(PushFailure failure, string message, int? stat
     public int? RefusedWith { get; } = refusedWith;
 
     /// <summary>
-    /// Whether sending the same thing again can never work: a refusal other than the token's (401, 403) or a pause (408, 429). A retry
-    /// of the outbox moves such an entry to its dead-letter folder instead of sending it forever.
+    /// Whether sending the same thing again can never work: a refusal other than the token's (401, 403), a pause (408, 429) or a
+    /// conflict with a concurrent request (409: sent again, it is answered as stored). A retry of the outbox moves such an entry to its
+    /// dead-letter folder instead of sending it forever.
     /// </summary>
-    public bool Permanent => Failure == PushFailure.Rejected && RefusedWith is not (401 or 403 or 408 or 429);
+    public bool Permanent => Failure == PushFailure.Rejected && RefusedWith is not (401 or 403 or 408 or 409 or 429);
 
     /// <summary>The 5xx status the server kept answering; null when it was not reached at all (or for a refusal).</summary>
     public int? StatusCode { get; } = statusCode;

@@ -29,6 +29,9 @@ public static class ScanEndpoints
             try
             {
                 using var json = JsonDocument.Parse(body);
+                // The middleware checks JSON bodies; a document sent under another content type is checked here the same way.
+                if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true && InputGuard.Find(json.RootElement) is { } problem)
+                    return Http.BadRequest(new { detail = $"{problem.Path} {problem.Problem}.", field = problem.Path });
                 doc = ScanDocumentReader.Read(json.RootElement);
             }
             catch (JsonException e)
