@@ -104,4 +104,14 @@ public class UsageTests
         foreach (var engine in new[] { "DuckDB", "PostgreSQL", "MariaDB/MySQL", "ClickHouse" })
             Assert.Contains(engine, description);
     }
+
+    [Fact]
+    public void A_test_run_keeps_its_temporary_folders_in_one_folder_that_is_removed_when_it_ends()
+    {
+        string folder = Sodalite.Tests.TestRunTemp.Folder;
+
+        Assert.Equal($"sodalite-tests-{Environment.ProcessId}", Path.GetFileName(folder));
+        Assert.StartsWith(folder, Path.GetTempPath(), StringComparison.Ordinal);
+        Assert.StartsWith(folder, Directory.CreateTempSubdirectory("sodalite-cli-").FullName, StringComparison.Ordinal);
+    }
 }

@@ -20,18 +20,22 @@ public static class DbtIngest
 
     /// <summary>
     /// The results document of the dbt tests in <paramref name="runResultsPath"/>, described by <paramref name="manifestPath"/>,
-    /// for data source <paramref name="dataSource"/>; <paramref name="verbose"/> adds Soda's debug line per test. Throws <see cref="DbtArtifactException"/> naming the file and field when
+    /// for data source <paramref name="dataSource"/>, dated when dbt wrote the run results (metadata.generated_at; else <paramref name="now"/>); <paramref name="verbose"/> adds Soda's debug line per test. Throws <see cref="DbtArtifactException"/> naming the file and field when
     /// an artifact is missing, is not JSON, or lacks what dbt's documented format has.
     /// </summary>
     public static ScanResult Read(string manifestPath, string runResultsPath, string dataSource, DateTimeOffset now, bool verbose = false)
     {
         var logs = new List<ScanLogEntry>();
         void Log(LogEntryLevel level, string message) => logs.Add(new ScanLogEntry(level, message, now, logs.Count));
-        Log(LogEntryLevel.Info, "Ingesting local dbt artifacts.");
-
         using var manifest = Load(manifestPath, "manifest");
         using var runResults = Load(runResultsPath, "run results");
         string mf = Path.GetFileName(manifestPath), rf = Path.GetFileName(runResultsPath);
+        // The results are dated when dbt ran (run_results' metadata.generated_at), so ingesting the same files twice is one scan.
+        if (runResults.RootElement.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && Text(metadata, "generated_at", rf, "metadata") is { } generated
+            && DateTimeOffset.TryParse(generated, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var ran))
+            now = ran;
+        Log(LogEntryLevel.Info, "Ingesting local dbt artifacts.");
 
         // Datasets: models, seeds and snapshots (their alias, else name) and sources (their name, as Soda names them).
         var datasets = new Dictionary<string, string>(StringComparer.Ordinal);
