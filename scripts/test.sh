@@ -5,11 +5,12 @@
 # "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/apt-install.sh
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${SODALITE_PG_BIN:-}" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing PostgreSQL server binaries (the tests start their own clusters)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq postgresql >/dev/null
+    apt_install postgresql
   else
     echo "PostgreSQL server binaries not found: install the 'postgresql' package or set SODALITE_PG_BIN." >&2
     exit 1
@@ -19,7 +20,7 @@ fi
 if [ ! -x /usr/sbin/mariadbd ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing MariaDB server binaries (the tests start their own server)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq mariadb-server >/dev/null
+    apt_install mariadb-server
     # The package may start a system server; the tests use their own, so stop it.
     (service mariadb stop || true) >/dev/null 2>&1
   else
@@ -31,7 +32,7 @@ fi
 if [ ! -x /usr/sbin/clickhouse-server ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing ClickHouse server binaries (the tests start their own single node and two-shard cluster)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq clickhouse-server >/dev/null
+    apt_install clickhouse-server
     (service clickhouse-server stop || true) >/dev/null 2>&1
   else
     echo "ClickHouse server binaries not found: install the 'clickhouse-server' package." >&2
@@ -42,7 +43,7 @@ fi
 if [ ! -x /usr/bin/chromium ] && [ -z "${SODALITE_CHROMIUM:-}" ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing Chromium (the hub's page tests drive it headless with Playwright)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq chromium >/dev/null
+    apt_install chromium
   else
     echo "Chromium not found: install the 'chromium' package or set SODALITE_CHROMIUM to a Chromium binary." >&2
     exit 1
@@ -52,7 +53,7 @@ fi
 if ! command -v strace >/dev/null; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing strace (a test watches the outbox flush its entries to disk)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq strace >/dev/null
+    apt_install strace
   else
     echo "strace not found: install the 'strace' package." >&2
     exit 1

@@ -199,7 +199,7 @@ public static partial class SodaliteCli
             }
             return await PushToQalitaAsync(pr, o, dir, stdout, stderr, ct);
         });
-        return new Command("ingest", "Carry results to the hub or to QALITA.") { soda };
+        return new Command("ingest", "Carry results to the hub or to QALITA: a Soda results file, or dbt test results.") { soda, IngestDbtCommand(stdout, stderr) };
     }
 
     private static Command PushCommand(TextWriter stdout, TextWriter stderr)

@@ -27,11 +27,13 @@ public static partial class SodaliteCli
         root.Subcommands.Add(IssuesCommand(stdout, stderr));
         root.Subcommands.Add(ScoresCommand(stdout, stderr));
         root.Subcommands.Add(PackCommand(stdout, stderr, time));
+        root.Subcommands.Add(TestConnectionCommand(stdout, time));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) await stderr.WriteLineAsync($"sodalite: {e.Message}");
-            await stderr.WriteLineAsync("Run 'sodalite --help' for usage.");
+            // Name the help of the command that was being parsed (`sodalite scan --help`), as click's "Try 'soda scan --help' for help.".
+            await stderr.WriteLineAsync($"Run '{HelpCommand(parse.CommandResult)}' for usage.");
             return 3;
         }
         try
@@ -53,12 +55,25 @@ public static partial class SodaliteCli
         }
     }
 
+    /// <summary>The Soda warning when no -c is given and the default configuration file does not exist.</summary>
+    private const string MissingDefaultConfiguration = Engine.Scanner.NoConfigurationFile;
+
+    /// <summary>`sodalite scan --help` for the (sub)command a parse stopped in.</summary>
+    private static string HelpCommand(System.CommandLine.Parsing.CommandResult? command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, c.Command is RootCommand ? "sodalite" : c.Command.Name);
+        if (names.Count == 0) names.Add("sodalite");
+        return string.Join(" ", names) + " --help";
+    }
+
     private static string OneLine(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static Command ScanCommand(TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        var ds = new Option<string?>("--data-source", "-d") { Description = "Data source name from the configuration file." };
-        var cfg = new Option<string[]>("--configuration", "-c") { Description = "configuration.yml with data_source blocks (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var ds = new Option<string?>("--data-source", "-d") { Description = "Data source name from the configuration file: a duckdb (DuckDB file, CSV, Parquet, JSON), postgres, mysql (MariaDB/MySQL) or clickhouse block (env SODA_DATA_SOURCE)." };
+        var cfg = new Option<string[]>("--configuration", "-c") { Description = "configuration.yml with data_source blocks (repeatable; default ~/.soda/configuration.yml).", AllowMultipleArgumentsPerToken = false };
         var vars = new Option<string[]>("--variable", "-v") { Description = "A scan variable KEY=VALUE (repeatable)." };
         var def = new Option<string>("--scan-definition", "-s") { Description = "Scan definition name.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SODA_SCAN_DEFINITION") ?? "Soda Core CLI" };
         var ts = new Option<string?>("--data-timestamp", "-t") { Description = "Data timestamp (ISO 8601)." };
@@ -95,10 +110,10 @@ public static partial class SodaliteCli
             // A mistyped option (--frobnicate, --srf) would otherwise be taken for a checks path.
             foreach (var t in r.Tokens)
                 if (t.Value.StartsWith('-') && t.Value.Length > 1 && !File.Exists(t.Value) && !Directory.Exists(t.Value))
-                    r.AddError($"Unknown option '{t.Value}'{(t.Value == "--srf" ? " (did you mean -srf?)" : "")}. Run 'sodalite scan --help' for the options.");
+                    r.AddError($"Unknown option '{t.Value}'{(t.Value == "--srf" ? " (did you mean -srf?)" : "")}.");
         });
         var pushOptions = new PushOptions();
-        var cmd = new Command("scan", "Run SodaCL checks, as `soda scan` does.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, history, noHistory, maxDepth, maxNodes, maxSize, paths };
+        var cmd = new Command("scan", "Run SodaCL checks on DuckDB files (CSV, Parquet, JSON, .duckdb), PostgreSQL, MariaDB/MySQL or ClickHouse, as `soda scan` does. Exit 0 pass, 1 warn, 2 fail, 3 error.") { ds, cfg, vars, def, ts, verbose, srf, data, checksOpt, artifacts, label, dryRun, push, pushSource, history, noHistory, maxDepth, maxNodes, maxSize, paths };
         foreach (var opt in pushOptions.All) cmd.Options.Add(opt);
         cmd.SetAction(async (pr, ct) =>
         {

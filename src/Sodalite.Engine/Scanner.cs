@@ -23,6 +23,9 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
 {
     public const string Version = "0.1.0";
 
+    /// <summary>The warning of a scan given no configuration file (Soda's words, and what to do).</summary>
+    public const string NoConfigurationFile = "No configuration file specified nor found in ~/.soda/configuration.yml: pass -c configuration.yml or create the default file.";
+
     /// <summary>
     /// One COUNT(*) per checked table whose unfiltered row_count no check measured (QALITA's rows_analyzed); a failure is logged
     /// (debug) and leaves the table out. Not listed in queries[]: the results document stays what Soda would write.
@@ -76,9 +79,13 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             }
             else
             {
+                // As Soda's CLI: no -c and no ~/.soda/configuration.yml is a warning, then the data source is not found.
+                if (options.ConfigurationFiles.Count == 0) log.Warning(NoConfigurationFile);
                 foreach (var f in options.ConfigurationFiles)
                     foreach (var (k, v) in ConfigurationFile.Read(f, jinja, log, options.YamlLimits)) all[k] = v;
-                if (options.DataSourceName is null)
+                if (options.DataSourceName is not null && options.ConfigurationFiles.Count == 0)
+                    log.Error($"Data source '{options.DataSourceName}' not present: no configuration file was read (no -c given, and the default file ~/.soda/configuration.yml does not exist).");
+                else if (options.DataSourceName is null)
                     log.Error("No data source given: pass -d NAME (with -c configuration.yml) or --data FILE|FOLDER.");
                 else if (!all.TryGetValue(options.DataSourceName, out config))
                     log.Error($"Data source '{options.DataSourceName}' not present in the configuration. Configured data sources: {string.Join(", ", all.Keys)}");

@@ -14,7 +14,7 @@ namespace Sodalite.Engine.Execution;
 /// <param name="jinja">Renders each statement (Soda renders every statement with Jinja).</param>
 /// <param name="progress">Told which statement or sample runs (n of m), for a live status.</param>
 /// <param name="measured">Where the values are recorded (shared by the scan's executors).</param>
-public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<ScanProgress>? progress, Measurements measured)
+public sealed partial class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Action<ScanProgress>? progress, Measurements measured)
 {
     public List<QueryLog> Queries { get; } = [];
 
@@ -99,7 +99,8 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         // error, as Soda reports it, instead of a bisection.
         if (top && await WholeBatchFailsAsync(q, error, ct))
         {
-            log.Error($"Query execution error in {name}: {error?.Message}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
+            log.Error($"Query execution error in {Shown(name)}: {error?.Message}\n{(jinja.TryRender(sql, out var shown, out _) ? shown : sql)}");
+            if (ReservedWords.Hint(q.Table) is { Length: > 0 } hint) log.Warning(hint);
             return;
         }
         // Bisect the batch: the metrics in halves that succeed still get their values.
@@ -286,6 +287,37 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
             return row;
         }, ct, logError);
 
+    private readonly HashSet<string> _undefinedWarned = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Names each <c>${NAME}</c> of a statement (a filter, a user's SQL) that no scan variable or environment variable defines: Jinja
+    /// renders it as an empty string, as Soda does, which gives a syntax error or a silently different filter. Once per name.
+    /// </summary>
+    private void WarnUndefinedVariables(string sql, string name)
+    {
+        if (!sql.Contains("${", StringComparison.Ordinal)) return;
+        foreach (System.Text.RegularExpressions.Match m in SimpleVariable().Matches(sql))
+        {
+            string variable = m.Groups[1].Value;
+            if (jinja.Lookup(variable) is null && _undefinedWarned.Add(variable))
+                log.Warning($"Variable '{variable}' in query {Shown(name)} is not defined, so ${{{variable}}} is replaced by an empty string. " +
+                            $"Pass -v {variable}=VALUE, set the environment variable {variable}, or write ${{{variable} | default('...')}}.");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")]
+    private static partial System.Text.RegularExpressions.Regex SimpleVariable();
+
+    /// <summary>
+    /// A query's name as the log shows it: a part of a batch run again after an expression failed keeps its batch's name (the
+    /// "[retry]" suffixes of queries[] are internal), with " (retried in part)" after it.
+    /// </summary>
+    private static string Shown(string name)
+    {
+        int retry = name.IndexOf("[retry]", StringComparison.Ordinal);
+        return retry < 0 ? name : name[..retry] + " (retried in part)";
+    }
+
     /// <summary>
     /// Runs one statement, lists it in queries[] (with its exception when it fails) and reads its result; on a database error the
     /// result is null and the error is logged (as debug when the caller tries another way).
@@ -297,17 +329,22 @@ public sealed class QueryExecutor(DataSource ds, ScanLogger log, Jinja jinja, Ac
         try
         {
             // The whole statement is rendered with Jinja, as Soda does; a template error fails this statement only.
+            WarnUndefinedVariables(sql, name);
             sql = jinja.Resolve(sql);
             var result = await ds.ReadAsync(sql, read, ct);
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, null, sw.Elapsed));
-            log.Debug($"Query {name}:\n{sql}");
+            log.Debug($"Query {Shown(name)}:\n{sql}");
             return (result, null);
         }
         catch (Exception e) when (e is DbException or SodaCL.Variables.JinjaException)
         {
             Queries.Add(new QueryLog(name, ds.Name, table, partition, column, sql, e.ToString(), sw.Elapsed));
-            if (logError) log.Error($"Query execution error in {name}: {e.Message}\n{sql}");
-            else log.Debug($"Query {name} failed, trying another way: {e.Message}");
+            if (logError)
+            {
+                log.Error($"Query execution error in {Shown(name)}: {e.Message}\n{sql}");
+                if (ReservedWords.Hint(table) is { Length: > 0 } hint) log.Warning(hint);
+            }
+            else log.Debug($"Query {Shown(name)} failed, trying another way: {e.Message}");
             return (null, e);
         }
     }
