@@ -12,10 +12,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace Sodalite.Cli.Tests;
 
-/// <summary>A copy of the repository's sources (root files and src/, without bin/obj) that the install steps build, removed after.</summary>
+/// <summary>
+/// A copy of the repository's sources (root files and src/, without bin/obj) at <c>workspace/.sodalite</c>, where the CI recipes
+/// check Sodalite out, so every step builds it at one path (MSBuild's incremental state is tied to it); removed after.
+/// </summary>
 public sealed class SourceCopyFixture : IDisposable
 {
-    /// <summary>The folder holding the copy, as a checkout of Sodalite's source would.</summary>
+    /// <summary>The CI job's folder: the recipes' steps run here.</summary>
+    public string Workspace { get; }
+
+    /// <summary>The copy of the sources, <c>.sodalite</c> in <see cref="Workspace"/>.</summary>
     public string Source { get; }
 
     private readonly string _root = Directory.CreateTempSubdirectory("sodalite-install-src-").FullName;
@@ -23,7 +29,8 @@ public sealed class SourceCopyFixture : IDisposable
     /// <summary>Copies the root files and src/ of the repository into a temporary folder.</summary>
     public SourceCopyFixture()
     {
-        Source = Path.Combine(_root, "sodalite");
+        Workspace = Path.Combine(_root, "workspace");
+        Source = Path.Combine(Workspace, ".sodalite");
         Directory.CreateDirectory(Source);
         foreach (string file in Directory.GetFiles(RepoPaths.Repo)) File.Copy(file, Path.Combine(Source, Path.GetFileName(file)));
         Copy(Path.Combine(RepoPaths.Repo, "src"), Path.Combine(Source, "src"));
@@ -95,7 +102,7 @@ public sealed class InstallTests(SourceCopyFixture source) : IClassFixture<Sourc
     [Fact]
     public async Task The_GitHub_Actions_recipe_installs_a_sodalite_command_on_the_path()
     {
-        // Given the workflow's steps: Sodalite's checkout in .sodalite (here: a link to the copy of the sources), then its install step
+        // Given the workflow's steps: Sodalite's checkout in .sodalite (here: the copy of the sources), then its install step
         var steps = (YamlSequenceNode)Yaml(CodeBlocks(Section("#### GitHub Actions"), "yaml")[0])["jobs"]["data-quality"]["steps"];
         var all = steps.Children.Cast<YamlMappingNode>().ToList();
         int sodalite = all.FindIndex(s => Scalar(s, "uses") == "actions/checkout@v4" && s.Children.ContainsKey("with") && Scalar((YamlMappingNode)s["with"], "path") == ".sodalite");
@@ -104,15 +111,13 @@ public sealed class InstallTests(SourceCopyFixture source) : IClassFixture<Sourc
         Assert.True(sodalite >= 0 && dotnet >= 0 && install > Math.Max(sodalite, dotnet), "the workflow checks Sodalite out into .sodalite and sets up .NET before 'Install Sodalite'");
         Assert.Equal("10.0.x", Scalar((YamlMappingNode)all[dotnet]["with"], "dotnet-version"));
         string run = Scalar(all[install], "run")!;
-        string job = Path.Combine(_work, "workspace");
-        Directory.CreateDirectory(job);
-        Directory.CreateSymbolicLink(Path.Combine(job, ".sodalite"), source.Source);
+        string job = source.Workspace;
         string runnerTemp = Directory.CreateDirectory(Path.Combine(_work, "runner-temp")).FullName;
         string githubPath = Path.Combine(_work, "github_path");
         File.WriteAllText(githubPath, "");
 
         // When
-        await Bash(run, job, ("RUNNER_TEMP", runnerTemp), ("GITHUB_PATH", githubPath));
+        await Bash(run, job, 0, ("RUNNER_TEMP", runnerTemp), ("GITHUB_PATH", githubPath));
 
         // Then the next steps find sodalite through GITHUB_PATH, and the outbox they push from is the one the cache keeps
         string path = string.Join(':', File.ReadAllLines(githubPath).Where(l => l.Length > 0).Reverse()) + ":" + Environment.GetEnvironmentVariable("PATH");
@@ -125,18 +130,27 @@ public sealed class InstallTests(SourceCopyFixture source) : IClassFixture<Sourc
     [Fact]
     public async Task The_GitLab_CI_recipe_installs_a_sodalite_command_on_the_path()
     {
-        // Given the job's before_script, its clone of Sodalite's source stood in for by a link to the copy of the sources
+        // Given the job's before_script, its clone of Sodalite's source stood in for by the copy of the sources in .sodalite
         var job = (YamlMappingNode)Yaml(CodeBlocks(Section("#### GitLab CI"), "yaml")[0])["data-quality"];
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", Scalar(job, "image"));
         var before = ((YamlSequenceNode)job["before_script"]).Children.Select(n => ((YamlScalarNode)n).Value!).ToList();
         Assert.Equal("git clone --depth 1 \"$SODALITE_GIT_URL\" .sodalite", before[0]);
-        string dir = Directory.CreateDirectory(Path.Combine(_work, "project")).FullName;
-        Directory.CreateSymbolicLink(Path.Combine(dir, ".sodalite"), source.Source);
+        string dir = source.Workspace;
         var variables = ((YamlMappingNode)job["variables"]).Children.Select(kv => (((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!)).ToArray();
 
         // When the rest of before_script runs in one shell, as GitLab runs it, and then the sample scan
         string script = string.Join('\n', before.Skip(1)) + "\n" + SampleScan("sodalite");
-        var (exit, output) = await Bash(script, dir, expectedExit: 2, env: variables);
+        int exit;
+        string output;
+        try
+        {
+            (exit, output) = await Bash(script, dir, expectedExit: 2, env: variables);
+        }
+        finally
+        {
+            foreach (string made in new[] { ".sodalite-feed", ".sodalite-bin" })
+                if (Directory.Exists(Path.Combine(dir, made))) Directory.Delete(Path.Combine(dir, made), recursive: true);
+        }
 
         // Then
         Assert.Equal(2, exit);
