@@ -83,7 +83,7 @@ public static partial class SodaliteCli
         var checksOpt = new Option<string[]>("--checks") { Description = "Checks file or folder (same as the positional paths)." };
         var artifacts = new Option<string?>("--artifacts") { Description = "Write metrics.json, recommendations.json, schemas.json and soda_results.json to this folder." };
         var label = new Option<string?>("--label") { Description = "QALITA dataset label for the artifacts (default: with --push qalita the QALITA source's name, else the scanned table)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print each planned query and the checks it serves, without running anything." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print each planned query and the checks it serves; runs only the catalog queries planning needs, nothing else." };
         var paths = new Argument<string[]>("checks") { Description = "Checks files or folders.", Arity = ArgumentArity.ZeroOrMore };
         var push = new Option<string?>("--push") { Description = "After the scan, push the results: hub (the Sodalite hub) or qalita (a QALITA platform). Exit 4 or 5 when the push fails." };
         push.AcceptOnlyFromAmong("hub", "qalita");

@@ -187,6 +187,16 @@ public abstract class BadInputCorpusTests<THub>(THub hub) : IClassFixture<THub> 
         Assert.Equal(field, got);
     }
 
+    [Fact]
+    public async Task A_json_route_sent_no_json_body_says_it_takes_one_instead_of_no_such_route()
+    {
+        var (status, _, body) = await Send(HttpMethod.Post, "/api/v2/workers/create", null);
+        Assert.True(status == HttpStatusCode.UnsupportedMediaType, $"{(int)status} {body}");
+        Assert.Contains("takes a JSON body", body);
+        var (missing, _, _) = await Send(HttpMethod.Post, "/api/v2/no-such-route", Json("{}"));
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+    }
+
     [Theory]
     [InlineData("Bearer", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0.a.b.c.d")]   // a JWE's five parts: IdentityModel throws FormatException
     [InlineData("Bearer", "eyJhbGciOiJub25lIn0.eyJ0eXBlIjoiYXBpIn0.")]         // an unsigned JWT claiming to be an API token

@@ -58,8 +58,11 @@ public static class PageEndpoints
             .AllowAnonymous().ExcludeFromDescription();
 
         // Any other path: the API's JSON error under /api, else the not-found page.
+        // A write whose body is not JSON misses the JSON routes (they match on Content-Type) and lands here: say so, not "no such route".
         app.MapFallback("{*path}", (HttpContext http) => http.Request.Path.StartsWithSegments("/api")
-                ? Http.Json(new { detail = $"No such API route: {http.Request.Method} {http.Request.Path}. See /api/docs.", field = "$" }, statusCode: 404)
+                ? (http.Request.Method is "POST" or "PUT" or "PATCH") && http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true && !http.Request.HasFormContentType
+                    ? Http.Json(new { detail = $"{http.Request.Method} {http.Request.Path} takes a JSON body: send one with Content-Type: application/json (or, if this route does not exist, see /api/docs).", field = "$" }, statusCode: 415)
+                    : Http.Json(new { detail = $"No such API route: {http.Request.Method} {http.Request.Path}. See /api/docs.", field = "$" }, statusCode: 404)
                 : NotFound(http, $"There is no page at {http.Request.Path}."))
             .AllowAnonymous().ExcludeFromDescription();
 
