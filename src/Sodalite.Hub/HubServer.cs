@@ -137,7 +137,8 @@ public static class HubServer
                         return;
                     }
             if (request.Path.StartsWithSegments("/api") && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
-                && request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+                && request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+                && context.GetEndpoint()?.Metadata.GetMetadata<ChecksItsOwnJson>() is null)
             {
                 request.EnableBuffering();
                 using var buffer = new MemoryStream();

@@ -1,4 +1,6 @@
 // `sodalite scan --data` with several files or a folder: one DuckDB data source, each file a table named after its stem.
+using static Sodalite.Cli.Tests.CliRun;
+
 namespace Sodalite.Cli.Tests;
 
 public sealed class DataFilesTests : IDisposable
@@ -18,13 +20,6 @@ public sealed class DataFilesTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int exit = await SodaliteCli.RunAsync(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public async Task Data_repeated_scans_checks_across_the_files()

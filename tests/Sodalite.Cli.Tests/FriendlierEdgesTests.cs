@@ -3,6 +3,8 @@
 using System.Diagnostics;
 using Sodalite.TestSupport;
 
+using static Sodalite.Cli.Tests.CliRun;
+
 namespace Sodalite.Cli.Tests;
 
 public sealed class FriendlierEdgesTests : IDisposable
@@ -24,13 +26,6 @@ public sealed class FriendlierEdgesTests : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int exit = await SodaliteCli.RunAsync(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public async Task A_dry_run_prints_the_plan_and_no_scan_summary()

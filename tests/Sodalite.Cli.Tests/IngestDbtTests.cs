@@ -4,19 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Sodalite.TestSupport;
 
+using static Sodalite.Cli.Tests.CliRun;
+
 namespace Sodalite.Cli.Tests;
 
 public class IngestDbtTests
 {
     public static readonly string Target = Path.Combine(AppContext.BaseDirectory, "Data", "dbt", "target");
 
-    public static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int exit = await SodaliteCli.RunAsync(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
 
     private static async Task<(int Exit, string Out, string Err, JsonObject? Doc)> Ingest(params string[] args)
     {
@@ -238,7 +233,7 @@ public abstract class IngestDbtHubTests<THub>(THub hub) where THub : HubFixture
         try
         {
             // When
-            var (exit, output, err) = await IngestDbtTests.Run(args);
+            var (exit, output, err) = await CliRun.Run(args);
 
             // Then: the five checks are stored, the failed and warned ones open issues, the three tables are datasets.
             Assert.True(exit == 0, output + err);
@@ -251,7 +246,7 @@ public abstract class IngestDbtHubTests<THub>(THub hub) where THub : HubFixture
             Assert.DoesNotContain(issues, i => i!.ToJsonString().Contains("not_null_orders_id", StringComparison.Ordinal));
 
             // Pushing the same files again: the results are dated when dbt ran, so it is the same scan, stored once.
-            var (again, againOut, againErr) = await IngestDbtTests.Run(args);
+            var (again, againOut, againErr) = await CliRun.Run(args);
             Assert.True(again == 0, againOut + againErr);
             Assert.Contains("Already stored in the hub", againOut);
             Assert.Single(await Get($"/api/v2/scans?source_id={sourceId}"));
@@ -273,7 +268,7 @@ public abstract class IngestDbtHubTests<THub>(THub hub) where THub : HubFixture
         try
         {
             // When
-            var (exit, output, err) = await IngestDbtTests.Run("ingest", "dbt", "--dbt-artifacts", IngestDbtTests.Target, "-d", "shop", "--push", "qalita",
+            var (exit, output, err) = await CliRun.Run("ingest", "dbt", "--dbt-artifacts", IngestDbtTests.Target, "-d", "shop", "--push", "qalita",
                 "--dataset", "orders", "--rows-analyzed", "4", "--source-id", sourceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--endpoint", hub.BaseAddress.ToString(), "--token", await Token(), "--outbox", outbox);
 
@@ -295,7 +290,7 @@ public abstract class IngestDbtHubTests<THub>(THub hub) where THub : HubFixture
     [Fact]
     public async Task Ingest_dbt_to_qalita_of_several_models_asks_which_one()
     {
-        var (exit, _, err) = await IngestDbtTests.Run("ingest", "dbt", "--dbt-artifacts", IngestDbtTests.Target, "-d", "shop", "--push", "qalita",
+        var (exit, _, err) = await CliRun.Run("ingest", "dbt", "--dbt-artifacts", IngestDbtTests.Target, "-d", "shop", "--push", "qalita",
             "--source-id", "1", "--endpoint", hub.BaseAddress.ToString(), "--token", "t");
 
         Assert.Equal(3, exit);

@@ -1,6 +1,8 @@
 // `sodalite test-connection`, as `soda test-connection`: against a real PostgreSQL cluster and a DuckDB file.
 using Sodalite.TestSupport;
 
+using static Sodalite.Cli.Tests.CliRun;
+
 namespace Sodalite.Cli.Tests;
 
 /// <summary>A PostgreSQL cluster and a DuckDB file, with a configuration naming both and a server that is not running.</summary>
@@ -59,13 +61,6 @@ public sealed class ConnectionTargets : IAsyncLifetime
 
 public class TestConnectionTests(ConnectionTargets targets) : IClassFixture<ConnectionTargets>
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int exit = await SodaliteCli.RunAsync(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public async Task Test_connection_to_a_running_postgres_prints_sodas_two_lines_and_exits_0()

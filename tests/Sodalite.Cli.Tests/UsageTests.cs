@@ -3,6 +3,8 @@
 using System.Reflection;
 using Sodalite.TestSupport;
 
+using static Sodalite.Cli.Tests.CliRun;
+
 namespace Sodalite.Cli.Tests;
 
 public class UsageTests
@@ -10,13 +12,6 @@ public class UsageTests
     private static readonly string Data = Path.Combine(RepoPaths.Repo, "samples", "retail", "retail.csv");
     private static readonly string Checks = Path.Combine(RepoPaths.Repo, "samples", "retail", "checks.yml");
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int exit = await SodaliteCli.RunAsync(args, o, e);
-        return (exit, o.ToString(), e.ToString());
-    }
 
     [Theory]
     [InlineData("-d", "-d")]

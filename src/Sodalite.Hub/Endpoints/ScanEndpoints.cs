@@ -29,8 +29,8 @@ public static class ScanEndpoints
             try
             {
                 using var json = JsonDocument.Parse(body);
-                // The middleware checks JSON bodies; a document sent under another content type is checked here the same way.
-                if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true && InputGuard.Find(json.RootElement) is { } problem)
+                // Checked here, whatever the content type, on the one parse of the body (the route is marked ChecksItsOwnJson).
+                if (InputGuard.Find(json.RootElement) is { } problem)
                     return Http.BadRequest(new { detail = $"{problem.Path} {problem.Problem}.", field = problem.Path });
                 doc = ScanDocumentReader.Read(json.RootElement);
             }
@@ -58,7 +58,7 @@ public static class ScanEndpoints
                 score = result.Score,
             };
             return result.Duplicate ? Http.Ok(response) : Http.Created($"/api/v2/scans/{result.ScanId}", response);
-        }).RequireAuthorization(Policies.Write).DisableAntiforgery()
+        }).RequireAuthorization(Policies.Write).DisableAntiforgery().WithMetadata(new ChecksItsOwnJson())
             .WithTags("scans").WithName("pushScan").WithSummary("Store a Soda scan results document: results, metrics, issues and scores")
             .WithDescription("Stored in one transaction under the source named by `source` (created when new). The same document again, or the same Idempotency-Key, is stored once: the answer is then 200 with duplicate true.")
             .AcceptsJsonDocument("A Soda scan results document: the -srf file of `soda scan` or `sodalite scan`, or the shape of Soda Core's Python get_scan_results() (an object with checks, metrics, dataTimestamp, ...). The hub reads it strictly: a 400 names the field at fault.")
