@@ -37,7 +37,7 @@ public static class HubLoad
                 case "--report": report = args[++i]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}; use hub --scans N --checks M --clients C --instances 1|2 --store postgres|sqlite --report FILE");
             }
-        var pg = store == "postgres" ? new PostgresServer { Settings = "-c shared_preload_libraries=pg_stat_statements" } : null;
+        var pg = store == "postgres" ? new PostgresServer { Settings = "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" } : null;
         string? sqliteFolder = pg is null ? Directory.CreateTempSubdirectory("sodalite-hub-load-").FullName : null;
         if (pg is not null) await pg.InitializeAsync();
         var hubs = new List<HubInstance>();
@@ -53,12 +53,14 @@ public static class HubLoad
 
             // Round 1 is cold (a fresh hub: JIT, caches, an empty database), round 2 warm (the same hubs, new scans after the first ones).
             var rows = new List<string>();
+            string topStatements = "";
             int duplicates = 0, failures = 0;
             for (int round = 0; round < 2; round++)
             {
                 int first = round * scans;
                 var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
                 int roundDuplicates = 0;
+                if (pg is not null) await pg.ExecuteAsync("SELECT pg_stat_statements_reset()");
                 var before = pg is not null ? await StatementsAsync(pg) : default;
                 var sw = Stopwatch.StartNew();
                 // Each client has a connection to its hub and one to the next hub (the same one when there is one hub).
@@ -100,6 +102,7 @@ public static class HubLoad
                 if (pg is not null)
                 {
                     var after = await StatementsAsync(pg);
+                    if (round == 1) topStatements = await TopStatementsAsync(pg, sorted.Length);
                     statements = string.Create(CultureInfo.InvariantCulture, $"{(after.Calls - before.Calls) / (double)sorted.Length:F0} ({(after.Commits - before.Commits) / (double)sorted.Length:F1} transactions)");
                 }
                 rows.Add(string.Create(CultureInfo.InvariantCulture,
@@ -128,6 +131,7 @@ public static class HubLoad
             text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (string row in rows) text.AppendLine(row);
             text.AppendLine();
+            text.Append(topStatements);
             text.AppendLine(CultureInfo.InvariantCulture, $"Stored exactly once: {(exact ? "yes" : "NO")} ({storedScans} scans, {storedResults} results, {duplicates} duplicates answered, {failures} failures; expected {2 * scans} scans, {2L * scans * checks} results, {expectedDuplicates} duplicates)");
             Console.WriteLine(text.ToString());
             if (report is not null) File.WriteAllText(report, text.ToString());
@@ -151,6 +155,20 @@ public static class HubLoad
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         return (r.GetInt64(0), r.GetInt64(1));
+    }
+
+    /// <summary>The statements of the round that took the database longest, per request: calls, execution and planning time (pg_stat_statements).</summary>
+    private static async Task<string> TopStatementsAsync(PostgresServer pg, int requests)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT calls, total_exec_time, total_plan_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 8";
+        await using var r = await cmd.ExecuteReaderAsync();
+        var text = new StringBuilder("Warm round, the statements the database spent longest on, per request:\n\n| calls | execution | planning | statement |\n|---|---|---|---|\n");
+        while (await r.ReadAsync())
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.GetInt64(0) / (double)requests:F2} | {r.GetDouble(1) / requests:F2} ms | {r.GetDouble(2) / requests:F2} ms | `{r.GetString(3).Replace("|", "\\|", StringComparison.Ordinal)}` |");
+        return text.AppendLine().ToString();
     }
 
     /// <summary>`hub-serve --db DATABASE --urls URL`: one hub process for the two-instance load test; runs until its stdin closes.</summary>

@@ -148,19 +148,31 @@ public abstract class HubDb(DbContextOptions options) : DbContext(options)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var p in entry.Properties)
-            {
-                switch (p.CurrentValue)
-                {
-                    case string text when Keys.TryGetValue((entry.Metadata.ClrType, p.Metadata.Name), out var key):
-                        if (InputGuard.KeyProblem(text) is { } problem) throw new StoredValueException(key.Field, $"{key.Label} {problem}.");
-                        break;
-                    case string text when InputGuard.TextProblem(text) is not null:
-                        p.CurrentValue = InputGuard.Sanitize(text);
-                        break;
-                    case double d when !double.IsFinite(d):
-                        throw new StoredValueException(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Metadata.Name), $"{p.Metadata.Name} is {d}: only finite numbers are stored.");
-                }
-            }
+                if (p.CurrentValue is string or double && Guarded(entry.Metadata.ClrType, p.Metadata.Name, p.CurrentValue) is var value && !Equals(value, p.CurrentValue))
+                    p.CurrentValue = value;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> of property <paramref name="property"/> of entity <paramref name="entity"/> as the hub stores it: a key
+    /// (<see cref="Keys"/>) that PostgreSQL could not keep or index throws <see cref="StoredValueException"/>; other text comes back
+    /// with each NUL and unpaired surrogate replaced by U+FFFD; a number that is not finite throws; anything else is returned as is.
+    /// The rule <see cref="SaveChangesAsync(bool, CancellationToken)"/> applies, for writers that bypass change tracking (<see cref="BulkWriter"/>).
+    /// </summary>
+    /// <exception cref="StoredValueException">The value cannot be stored alike on every engine.</exception>
+    public static object? Guarded(Type entity, string property, object? value)
+    {
+        switch (value)
+        {
+            case string text when Keys.TryGetValue((entity, property), out var key):
+                if (InputGuard.KeyProblem(text) is { } problem) throw new StoredValueException(key.Field, $"{key.Label} {problem}.");
+                return text;
+            case string text when InputGuard.TextProblem(text) is not null:
+                return InputGuard.Sanitize(text);
+            case double d when !double.IsFinite(d):
+                throw new StoredValueException(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(property), $"{property} is {d}: only finite numbers are stored.");
+            default:
+                return value;
         }
     }
 

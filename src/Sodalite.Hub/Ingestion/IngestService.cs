@@ -24,8 +24,10 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
     public async Task<IngestResult> IngestAsync(string sourceName, ScanDocument doc, string idempotencyKey, CancellationToken ct,
         IReadOnlyDictionary<string, string>? checkErrors = null)
     {
-        var gate = locks.For(sourceName);
+        var gate = db is SqliteHubDb ? locks.SqliteWriter : locks.For(sourceName);
         await gate.WaitAsync(ct);
+        // One connection for every statement of the ingest, instead of one taken from the pool per query.
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
             for (int attempt = 1; ; attempt++)
@@ -37,7 +39,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
                 {
                     return await StoreAsync(sourceName, doc, idempotencyKey, checkErrors ?? new Dictionary<string, string>(), ct);
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (Exception e) when (attempt < 3 && (e is DbUpdateException || DatabaseRefusal.Classify(e) is (409, _)))
                 {
                     // Another hub process stored the same scan or created the same dataset meanwhile: look again.
                 }
@@ -45,6 +47,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         }
         finally
         {
+            await db.Database.CloseConnectionAsync();
             gate.Release();
         }
     }
@@ -70,7 +73,9 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"sodalite-source:" + sourceName}, 0))", ct);
         if (await db.Scans.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == key, ct) is { } stored)
             return await DuplicateAsync(stored, ct);
-        var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == sourceName, ct);
+        // What a scan meets for the first time (its source, datasets, checks) is created through EF Core; what every scan writes
+        // (the scan, results, metric values, scores, issue changes and events) goes through the bulk writer in a few statements.
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Name == sourceName, ct);
         if (source is null)
         {
             // A source first seen in a scan gets QALITA's first version, so uploads can name it (source_version_id).
@@ -78,52 +83,29 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             db.Sources.Add(source);
             await db.SaveChangesAsync(ct);
         }
-        var scan = new Scan
-        {
-            SourceId = source.Id,
-            IdempotencyKey = key,
-            DefinitionName = doc.DefinitionName ?? "",
-            DataSourceName = doc.DefaultDataSource ?? "",
-            DataTimestamp = dataTimestamp,
-            ScanStart = doc.ScanStartTimestamp?.ToUniversalTime(),
-            ScanEnd = doc.ScanEndTimestamp?.ToUniversalTime(),
-            HasErrors = doc.HasErrors,
-            HasWarnings = doc.HasWarnings,
-            HasFailures = doc.HasFailures,
-            ErrorCount = doc.Logs.Count(l => l.Level == LogEntryLevel.Error),
-            ReceivedAt = now,
-        };
-        db.Scans.Add(scan);
-        // Nothing vanishes: the error and warning records, and the checks the scan could not evaluate (Soda leaves them out of checks[]).
-        foreach (var l in doc.Logs.Where(l => l.Level is LogEntryLevel.Error or LogEntryLevel.Warning).Take(ScanLog.MaxPerScan))
-            db.ScanLogs.Add(new ScanLog
-            {
-                Scan = scan,
-                Index = l.Index,
-                Level = l.Level == LogEntryLevel.Error ? "error" : "warning",
-                Message = l.Message.Length > ScanLog.MaxMessageLength ? l.Message[..ScanLog.MaxMessageLength] : l.Message,
-                Location = l.Location is { } loc ? LocationText(loc) : null,
-            });
         var unevaluated = ScanProblems.Read(doc);
         // Checks listed without an outcome that the caller says errored (a Soda Cloud "error" result).
         var listedErrors = doc.Checks.Where(c => c.Outcome is null && checkErrors.ContainsKey(c.Identity)).DistinctBy(c => c.Identity).ToList();
-        scan.ErroredChecks = unevaluated.Count + listedErrors.Count;
-        scan.ErrorCount += listedErrors.Count;
-        scan.HasErrors |= listedErrors.Count > 0;
 
         // Datasets: a check's table; data-source-level checks belong to a dataset named after the data source.
         var names = doc.Checks.Select(c => DatasetName(c, doc)).Concat(unevaluated.Where(u => u.Listed).Select(u => DatasetName(u.Table, doc))).Distinct().ToList();
-        var datasets = await db.Datasets.Where(d => d.SourceId == source.Id && names.Contains(d.Name)).ToDictionaryAsync(d => d.Name, ct);
+        var datasets = await db.Datasets.AsNoTracking().Where(d => d.SourceId == source.Id && names.Contains(d.Name)).ToDictionaryAsync(d => d.Name, ct);
+        bool created = false;
         foreach (var name in names.Where(n => !datasets.ContainsKey(n)))
+        {
             db.Datasets.Add(datasets[name] = new Dataset { SourceId = source.Id, Name = name });
-        await db.SaveChangesAsync(ct);
+            created = true;
+        }
 
-        // Checks by (dataset, identity), and their issues: read once, changed in memory, written once.
-        var datasetIds = datasets.Values.Select(d => d.Id).ToList();
+        // Checks by (dataset, identity); a known check whose name, definition or location changed is updated in place.
+        var datasetIds = datasets.Values.Where(d => d.Id != 0).Select(d => d.Id).ToList();
         var identities = doc.Checks.Select(c => c.Identity).Distinct().ToList();
-        var checks = (await db.Checks.Where(x => datasetIds.Contains(x.DatasetId) && identities.Contains(x.Identity)).ToListAsync(ct))
+        var checks = (await db.Checks.AsNoTracking().Where(x => datasetIds.Contains(x.DatasetId) && identities.Contains(x.Identity)).ToListAsync(ct))
             .ToDictionary(x => (x.DatasetId, x.Identity));
+        if (created) await db.SaveChangesAsync(ct);
         var metricNames = doc.Metrics.GroupBy(m => m.Identity).ToDictionary(g => g.Key, g => g.First().MetricName);
+        var changedChecks = new List<Check>();
+        var newChecks = new List<Check>();
         foreach (var c in doc.Checks)
         {
             var dataset = datasets[DatasetName(c, doc)];
@@ -134,20 +116,55 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             {
                 check = new Check { DatasetId = dataset.Id, Identity = c.Identity, Name = c.Name, Definition = c.Definition, Column = c.Column, Metric = metric, Dimension = dimension, Location = location };
                 db.Checks.Add(check);
+                newChecks.Add(check);
                 checks[(dataset.Id, c.Identity)] = check;
             }
-            else
+            else if ((check.Name, check.Definition, check.Column, check.Metric, check.Dimension, check.Location) != (c.Name, c.Definition, c.Column, metric, dimension, location))
             {
                 (check.Name, check.Definition, check.Column, check.Metric, check.Dimension, check.Location) = (c.Name, c.Definition, c.Column, metric, dimension, location);
+                if (check.Id != 0 && !changedChecks.Contains(check)) changedChecks.Add(check);
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (newChecks.Count > 0) await db.SaveChangesAsync(ct);
+        var bulk = new BulkWriter(db);
+        bulk.Update(changedChecks, nameof(Check.Name), nameof(Check.Definition), nameof(Check.Column), nameof(Check.Metric), nameof(Check.Dimension), nameof(Check.Location));
         var checkIds = checks.Values.Select(x => x.Id).ToList();
-        var issues = (await db.Issues.Where(i => checkIds.Contains(i.CheckId)).ToListAsync(ct)).ToDictionary(i => (i.DatasetId, i.CheckId));
+        var issues = (await db.Issues.AsNoTracking().Where(i => checkIds.Contains(i.CheckId)).ToListAsync(ct)).ToDictionary(i => (i.DatasetId, i.CheckId));
+
+        var scan = new Scan
+        {
+            SourceId = source.Id,
+            IdempotencyKey = key,
+            DefinitionName = doc.DefinitionName ?? "",
+            DataSourceName = doc.DefaultDataSource ?? "",
+            DataTimestamp = dataTimestamp,
+            ScanStart = doc.ScanStartTimestamp?.ToUniversalTime(),
+            ScanEnd = doc.ScanEndTimestamp?.ToUniversalTime(),
+            HasErrors = doc.HasErrors || listedErrors.Count > 0,
+            HasWarnings = doc.HasWarnings,
+            HasFailures = doc.HasFailures,
+            ErrorCount = doc.Logs.Count(l => l.Level == LogEntryLevel.Error) + listedErrors.Count,
+            ErroredChecks = unevaluated.Count + listedErrors.Count,
+            ReceivedAt = now,
+        };
+        await bulk.InsertReturningAsync([scan], nameof(Scan.IdempotencyKey), ct);
+        // Nothing vanishes: the error and warning records, and the checks the scan could not evaluate (Soda leaves them out of checks[]).
+        bulk.Insert(doc.Logs.Where(l => l.Level is LogEntryLevel.Error or LogEntryLevel.Warning).Take(ScanLog.MaxPerScan).Select(l => new ScanLog
+        {
+            ScanId = scan.Id,
+            Index = l.Index,
+            Level = l.Level == LogEntryLevel.Error ? "error" : "warning",
+            Message = l.Message.Length > ScanLog.MaxMessageLength ? l.Message[..ScanLog.MaxMessageLength] : l.Message,
+            Location = l.Location is { } loc ? LocationText(loc) : null,
+        }).ToList());
 
         var counts = new int[4];
         var scored = new List<(Dataset Dataset, string Dimension, bool Pass)>();
         var judged = new HashSet<int>();
+        var results = new List<CheckResult>();
+        var opened = new List<(Issue Issue, IssueEvent Event)>();
+        var changedIssues = new List<Issue>();
+        var events = new List<IssueEvent>();
         foreach (var c in doc.Checks)
         {
             if (OutcomeText(c.Outcome) is not { } outcome) continue;
@@ -155,7 +172,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             var check = checks[(dataset.Id, c.Identity)];
             // The same check twice in one document (Soda lists identical checks once each): keep the first.
             if (!judged.Add(check.Id)) continue;
-            db.CheckResults.Add(new CheckResult
+            results.Add(new CheckResult
             {
                 ScanId = scan.Id,
                 CheckId = check.Id,
@@ -166,30 +183,36 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             });
             scored.Add((dataset, check.Dimension, c.Outcome == Outcome.Pass));
             issues.TryGetValue((dataset.Id, check.Id), out var known);
-            var (issue, change) = IssueLifecycle.Observe(db, known, source.Name, dataset, check, outcome, dataTimestamp, now, scan, $"{check.Name}: {outcome}");
-            if (issue is not null) issues[(dataset.Id, check.Id)] = issue;
+            var (issue, change, recorded) = IssueLifecycle.Decide(known, source.Name, dataset, check, outcome, dataTimestamp, now, scan.Id, $"{check.Name}: {outcome}");
+            if (change == IssueChange.Opened) opened.Add((issue!, recorded!));
+            if (recorded is not null) events.Add(recorded);
+            // A known issue the observation was not too old for: its state time (and maybe more) moved, so it is written back.
+            if (known is not null && known.StateTimestamp == dataTimestamp) changedIssues.Add(known);
             if (change != IssueChange.None) counts[(int)change - 1]++;
         }
 
-        var (sampleBudget, sampled) = StoreSamples(doc, datasets, checks, judged, scan);
-        await AttachPendingSamplesAsync(sourceName, doc, datasets, checks, judged, scan, sampleBudget, sampled, ct);
+        var samples = new List<CheckSample>();
+        var (sampleBudget, sampled) = StoreSamples(doc, datasets, checks, judged, scan, samples);
+        await AttachPendingSamplesAsync(sourceName, doc, datasets, checks, judged, scan, sampleBudget, sampled, samples, bulk, ct);
 
         // A not-evaluated check the hub knows from an earlier scan (same dataset and name, one such check) gets an "error" result, so
         // its history shows the gap; every one counts as not passed in its dataset's score and the source's.
         var erroredNames = unevaluated.Select(u => u.Name).Distinct().ToList();
+        var allDatasetIds = datasets.Values.Select(d => d.Id).ToList();
         var named = erroredNames.Count == 0 ? [] : await db.Checks.AsNoTracking()
-            .Where(x => datasetIds.Contains(x.DatasetId) && erroredNames.Contains(x.Name)).Select(x => new { x.Id, x.DatasetId, x.Name, x.Dimension }).ToListAsync(ct);
+            .Where(x => allDatasetIds.Contains(x.DatasetId) && erroredNames.Contains(x.Name)).Select(x => new { x.Id, x.DatasetId, x.Name, x.Dimension }).ToListAsync(ct);
         var errored = new List<(int? DatasetId, string? Dimension)>();
+        var erroredChecks = new List<ErroredCheck>();
         foreach (var u in unevaluated)
         {
             int? datasetId = u.Listed ? datasets[DatasetName(u.Table, doc)].Id : null;
             var candidates = named.Where(x => (datasetId is null || x.DatasetId == datasetId) && x.Name == u.Name).ToList();
             var match = candidates.Count == 1 && !judged.Contains(candidates[0].Id) ? candidates[0] : null;
-            db.ErroredChecks.Add(new ErroredCheck { Scan = scan, DatasetId = datasetId, Name = u.Name, CheckId = match?.Id, Error = u.Error });
+            erroredChecks.Add(new ErroredCheck { ScanId = scan.Id, DatasetId = datasetId, Name = u.Name, CheckId = match?.Id, Error = u.Error });
             if (match is not null)
             {
                 judged.Add(match.Id);
-                db.CheckResults.Add(new CheckResult
+                results.Add(new CheckResult
                 {
                     ScanId = scan.Id,
                     CheckId = match.Id,
@@ -208,8 +231,8 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             var check = checks[(dataset.Id, c.Identity)];
             if (!judged.Add(check.Id)) continue;
             string error = checkErrors[c.Identity];
-            db.ErroredChecks.Add(new ErroredCheck { Scan = scan, DatasetId = dataset.Id, Name = check.Name, CheckId = check.Id, Error = error });
-            db.CheckResults.Add(new CheckResult
+            erroredChecks.Add(new ErroredCheck { ScanId = scan.Id, DatasetId = dataset.Id, Name = check.Name, CheckId = check.Id, Error = error });
+            results.Add(new CheckResult
             {
                 ScanId = scan.Id,
                 CheckId = check.Id,
@@ -221,13 +244,14 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             errored.Add((dataset.Id, check.Dimension));
         }
 
+        var metricValues = new List<MetricValue>(doc.Metrics.Count);
         foreach (var m in doc.Metrics)
         {
             // A metric belongs to the dataset of the first check that lists it.
             string? table = doc.ChecksOf(m.Identity).FirstOrDefault()?.Table;
-            db.MetricValues.Add(new MetricValue
+            metricValues.Add(new MetricValue
             {
-                Scan = scan,
+                ScanId = scan.Id,
                 DatasetId = table is not null && datasets.TryGetValue(table, out var d) ? d.Id : null,
                 Identity = m.Identity,
                 MetricName = m.MetricName,
@@ -240,6 +264,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         // Scores: passed / (judged + errored); a check the scan could not evaluate counts as not passed (README, "Scores"), in its
         // dimension when the hub knows the check, else in the overall scores only.
         double? sourceScore = null;
+        var scores = new List<Score>();
         var rows = scored.Select(r => (DatasetId: (int?)r.Dataset.Id, Dimension: (string?)r.Dimension, Pass: r.Pass, Error: false))
             .Concat(errored.Select(e => (e.DatasetId, e.Dimension, Pass: false, Error: true))).ToList();
         void AddScore(int? datasetId, string? dimension, IReadOnlyCollection<(int? DatasetId, string? Dimension, bool Pass, bool Error)> group)
@@ -247,10 +272,9 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             if (group.Count == 0) return;
             int passed = group.Count(r => r.Pass), errors = group.Count(r => r.Error);
             double value = Math.Round((double)passed / group.Count, 4);
-            db.Scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = group.Count - errors, Errors = errors, Value = value, DataTimestamp = dataTimestamp });
+            scores.Add(new Score { ScanId = scan.Id, SourceId = source.Id, DatasetId = datasetId, Dimension = dimension, Passed = passed, Total = group.Count - errors, Errors = errors, Value = value, DataTimestamp = dataTimestamp });
             if (datasetId is null && dimension is null) sourceScore = value;
         }
-        await db.SaveChangesAsync(ct);
         foreach (var g in rows.Where(r => r.DatasetId is not null).GroupBy(r => r.DatasetId))
         {
             AddScore(g.Key, null, [.. g]);
@@ -258,17 +282,30 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
         }
         AddScore(null, null, rows);
         foreach (var dim in rows.Where(r => r.Dimension is not null).GroupBy(r => r.Dimension)) AddScore(null, dim.Key, [.. dim]);
-        await db.SaveChangesAsync(ct);
+
+        // New issues first (their events need their ids), then everything else in one command.
+        await bulk.InsertReturningAsync([.. opened.Select(o => o.Issue)], nameof(Issue.CheckId), ct);
+        foreach (var (issue, opening) in opened) opening.IssueId = issue.Id;
+        bulk.Insert(results);
+        bulk.Insert(metricValues);
+        bulk.Insert(erroredChecks);
+        bulk.Insert(samples);
+        bulk.Insert(scores);
+        bulk.Update(changedIssues, nameof(Issue.Title), nameof(Issue.Status), nameof(Issue.Severity), nameof(Issue.Occurrences), nameof(Issue.LastSeenAt),
+            nameof(Issue.StateTimestamp), nameof(Issue.ResolvedByScanId), nameof(Issue.ResolvedAt), nameof(Issue.UpdatedAt));
+        bulk.Insert(events);
+        await bulk.FlushAsync(ct);
         await tx.CommitAsync(ct);
         return new IngestResult(scan.Id, false, scored.Count, doc.Metrics.Count, new IssueCounts(counts[0], counts[1], counts[2], counts[3]), sourceScore);
     }
 
     /// <summary>
-    /// Keeps the failed-row samples the document carries (<c>failedRowSamples[]</c>) for the checks judged in it, within the hub's
-    /// limits (<see cref="SampleLimits"/>), in document order; returns the bytes of the scan's budget left, and the checks that
-    /// got a sample. None when samples are off.
+    /// The failed-row samples the document carries (<c>failedRowSamples[]</c>) for the checks judged in it, within the hub's limits
+    /// (<see cref="SampleLimits"/>), in document order, added to <paramref name="samples"/>; returns the bytes of the scan's budget
+    /// left, and the checks that got a sample. None when samples are off.
     /// </summary>
-    private (long Budget, HashSet<int> Stored) StoreSamples(ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks, HashSet<int> judged, Scan scan)
+    private (long Budget, HashSet<int> Stored) StoreSamples(ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks, HashSet<int> judged,
+        Scan scan, List<CheckSample> samples)
     {
         long budget = options.SampleBytesPerScan;
         var stored = new HashSet<int>();
@@ -279,7 +316,7 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
             if (owner is null || !datasets.TryGetValue(DatasetName(owner, doc), out var dataset)
                 || !checks.TryGetValue((dataset.Id, owner.Identity), out var check) || !judged.Contains(check.Id) || !stored.Add(check.Id)) continue;
             var (rows, count, truncated) = SampleLimits.Keep([.. sample.Rows.Select(SampleLimits.RowJson)], options.SampleRowsPerCheck, ref budget);
-            db.CheckSamples.Add(new CheckSample
+            samples.Add(new CheckSample
             {
                 ScanId = scan.Id,
                 CheckId = check.Id,
@@ -295,22 +332,22 @@ public sealed class IngestService(HubDb db, TimeProvider time, SourceLocks locks
 
     /// <summary>
     /// Gives the scan the samples Soda Core's HTTP sampler posted for it before it arrived (<see cref="PendingSample"/>: same data
-    /// source, data timestamp, dataset and check name, for a check judged in this scan), within what is left of the scan's budget;
-    /// the pending rows it uses are removed.
+    /// source, data timestamp, dataset and check name, for a check judged in this scan), within what is left of the scan's budget,
+    /// added to <paramref name="samples"/>; the pending rows it reads are queued for deletion on <paramref name="bulk"/>.
     /// </summary>
     private async Task AttachPendingSamplesAsync(string sourceName, ScanResult doc, Dictionary<string, Dataset> datasets, Dictionary<(int, string), Check> checks,
-        HashSet<int> judged, Scan scan, long budget, HashSet<int> stored, CancellationToken ct)
+        HashSet<int> judged, Scan scan, long budget, HashSet<int> stored, List<CheckSample> samples, BulkWriter bulk, CancellationToken ct)
     {
         string dataSource = doc.DefaultDataSource ?? "";
-        var pending = (await db.PendingSamples.Where(p => p.DataSourceName == dataSource && (p.SourceName == null || p.SourceName == sourceName)).OrderBy(p => p.Id).ToListAsync(ct))
+        var pending = (await db.PendingSamples.AsNoTracking().Where(p => p.DataSourceName == dataSource && (p.SourceName == null || p.SourceName == sourceName)).OrderBy(p => p.Id).ToListAsync(ct))
             .Where(p => p.DataTimestamp.UtcTicks == scan.DataTimestamp.UtcTicks).ToList();
+        bulk.Delete<PendingSample>([.. pending.Select(p => p.Id)]);
         foreach (var p in pending)
         {
-            db.PendingSamples.Remove(p);
             if (!options.StoreSamples || !datasets.TryGetValue(DatasetName(p.DatasetName, doc), out var dataset)) continue;
             var check = checks.Values.Where(c => c.DatasetId == dataset.Id && c.Name == p.CheckName && judged.Contains(c.Id)).OrderBy(c => c.Id).FirstOrDefault();
             if (check is null || !stored.Add(check.Id)) continue;
-            db.CheckSamples.Add(PendingToSample(p, scan.Id, check.Id, options.SampleRowsPerCheck, ref budget));
+            samples.Add(PendingToSample(p, scan.Id, check.Id, options.SampleRowsPerCheck, ref budget));
         }
     }
 

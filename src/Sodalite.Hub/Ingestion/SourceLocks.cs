@@ -11,6 +11,12 @@ public sealed class SourceLocks
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
+    /// <summary>
+    /// The one writer of a SQLite hub: SQLite lets one transaction write at a time and makes the others poll for the lock with growing
+    /// sleeps, so concurrent ingests of one process queue here instead (latency in arrival order, not by luck).
+    /// </summary>
+    public SemaphoreSlim SqliteWriter { get; } = new(1, 1);
+
     /// <summary>The lock of <paramref name="source"/>, created on first use.</summary>
     public SemaphoreSlim For(string source) => _locks.GetOrAdd(source, _ => new SemaphoreSlim(1, 1));
 }

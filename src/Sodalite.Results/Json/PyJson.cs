@@ -123,7 +123,9 @@ public static class PyJson
     }
 
     /// <summary>True when a JSON number's text is an integer (Python reads it as int).</summary>
-    public static bool IsIntegerText(string raw) => raw.IndexOfAny(['.', 'e', 'E']) < 0;
+    public static bool IsIntegerText(string raw) => raw.AsSpan().IndexOfAny(NotInteger) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> NotInteger = System.Buffers.SearchValues.Create(".eE");
 
     /// <summary>A float as json.dump writes it: repr, or NaN, Infinity, -Infinity.</summary>
     internal static string FloatText(double d)
