@@ -224,7 +224,7 @@ public static class HubServer
             // The hub keeps no session state on a connection (its locks are transaction-scoped), so a pooled connection needs no
             // DISCARD ALL each time it is taken: one statement less per query.
             var cs = new Npgsql.NpgsqlConnectionStringBuilder(database.Contains("://", StringComparison.Ordinal) ? FromUrl(database) : database);
-            if (!database.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) cs.NoResetOnClose = true;
+            if (!database.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase)) cs.NoResetOnClose = true;
             services.AddDbContextPool<PostgresHubDb>(o => o.UseNpgsql(cs.ConnectionString));
             services.AddScoped<HubDb>(sp => sp.GetRequiredService<PostgresHubDb>());
         }
