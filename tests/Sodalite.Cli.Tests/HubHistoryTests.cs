@@ -100,7 +100,7 @@ public class HubHistoryTests(SqliteHub hub, PostgresServer pg) : IClassFixture<S
         // Nine daily scans: the row count wanders around 100 and jumps to 150 on the last; the countries change on the last.
         string dir = Directory.CreateTempSubdirectory("sodalite-hubhistory-").FullName;
         string data = Path.Combine(dir, "hub_customers.csv"), checks = Path.Combine(dir, "checks.yml"), file = Path.Combine(dir, "history.db");
-        File.WriteAllText(checks, "checks for hub_customers:\n  - anomaly detection for row_count\n  - group evolution:\n      query: SELECT DISTINCT country FROM hub_customers\n      warn:\n        when groups change: any\n");
+        File.WriteAllText(checks, "checks for hub_customers:\n  - anomaly detection for row_count\n  - group evolution:\n      query: SELECT DISTINCT country FROM hub_customers ORDER BY country\n      warn:\n        when groups change: any\n");
         int[] rows = [100, 102, 99, 101, 103, 100, 98, 101, 150];
         var viaHub = new List<(int, string)>();
         var viaFile = new List<(int, string)>();
