@@ -18,7 +18,7 @@ public static partial class SodaliteCli
     /// The history at <paramref name="path"/>: a hub for an http(s) URL (its token from --token or SODALITE_HUB_TOKEN; a scan's
     /// metrics are stored under <paramref name="source"/>), else a file (by default the user's). Null with the reason on stderr.
     /// </summary>
-    private static async Task<IMetricHistory?> OpenHistoryAsync(string? path, string? token, string? source, TextWriter stderr, CancellationToken ct)
+    private static async Task<IMetricHistory?> OpenHistoryAsync(string? path, string? token, string? source, TextWriter stderr, CancellationToken ct, bool inBackground = false)
     {
         string location = path ?? SqliteMetricHistory.DefaultPath(Environment.GetEnvironmentVariable);
         if (location.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -34,6 +34,20 @@ public static partial class SodaliteCli
                 TimeSpan.FromMilliseconds(int.TryParse(Env("SODALITE_PUSH_RETRY_DELAY_MS"), out int d) ? d : 1000));
             return new HubMetricHistory(delivery, hubToken, token is not null ? "--token" : "SODALITE_HUB_TOKEN", source);
         }
+        // A scan opens the file on another thread while it parses its checks and connects; it waits for it before judging, and an
+        // error there is one the scan's summary counts.
+        if (inBackground)
+            return new DeferredMetricHistory(location, Task.Run(async () =>
+            {
+                try
+                {
+                    return (IMetricHistory)await SqliteMetricHistory.OpenAsync(location, ct);
+                }
+                catch (HistoryException e)
+                {
+                    throw new HistoryException($"{e.Message} Pass --history FILE with a writable path, or --no-history.", e);
+                }
+            }, ct));
         try
         {
             return await SqliteMetricHistory.OpenAsync(location, ct);

@@ -63,8 +63,10 @@ public sealed class ScanStatus : IDisposable
     {
         if (!ReferenceEquals(stderr, Console.Error)) return new ScanStatus(stdout, stderr, StatusMode.Off);
         bool plainWanted = env("NO_COLOR") is { Length: > 0 } || string.Equals(env("TERM"), "dumb", StringComparison.Ordinal);
+        // A log (CI, an orchestrator) gets plain lines without asking the terminal library anything: its detection costs start-up.
+        if (plainWanted || Console.IsErrorRedirected) return new ScanStatus(stdout, stderr, StatusMode.Plain);
         var errProfile = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Profile;
-        bool live = !plainWanted && !Console.IsErrorRedirected && errProfile.Capabilities.Ansi;
+        bool live = errProfile.Capabilities.Ansi;
         bool colors = live && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         return new ScanStatus(stdout, stderr, live ? StatusMode.Live : StatusMode.Plain, colors, errProfile.Width, errProfile.Capabilities.Unicode);
     }

@@ -19,15 +19,8 @@ public static partial class SodaliteCli
         time ??= TimeProvider.System;
         var root = new RootCommand("Sodalite: SodaCL data quality checks on DuckDB (files), PostgreSQL, MariaDB/MySQL and ClickHouse, with Soda results and QALITA artifacts.");
         root.Subcommands.Add(ScanCommand(stdout, stderr, time));
-        root.Subcommands.Add(ConvertCommand(stdout, stderr));
-        root.Subcommands.Add(ServeCommand(stdout, stderr));
-        root.Subcommands.Add(IngestCommand(stdout, stderr));
-        root.Subcommands.Add(PushCommand(stdout, stderr));
-        root.Subcommands.Add(HistoryCommand(stdout, stderr));
-        root.Subcommands.Add(IssuesCommand(stdout, stderr));
-        root.Subcommands.Add(ScoresCommand(stdout, stderr));
-        root.Subcommands.Add(PackCommand(stdout, stderr, time));
-        root.Subcommands.Add(TestConnectionCommand(stdout, time));
+        // A scan needs no other command: building them all (dozens of options) would cost its start-up.
+        if (args is not ["scan", ..]) AddOtherCommands(root, stdout, stderr, time);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -53,6 +46,19 @@ public static partial class SodaliteCli
             if (Environment.GetEnvironmentVariable("SODALITE_DEBUG") is { Length: > 0 }) await stderr.WriteLineAsync(e.ToString());
             return 3;
         }
+    }
+
+    private static void AddOtherCommands(RootCommand root, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        root.Subcommands.Add(ConvertCommand(stdout, stderr));
+        root.Subcommands.Add(ServeCommand(stdout, stderr));
+        root.Subcommands.Add(IngestCommand(stdout, stderr));
+        root.Subcommands.Add(PushCommand(stdout, stderr));
+        root.Subcommands.Add(HistoryCommand(stdout, stderr));
+        root.Subcommands.Add(IssuesCommand(stdout, stderr));
+        root.Subcommands.Add(ScoresCommand(stdout, stderr));
+        root.Subcommands.Add(PackCommand(stdout, stderr, time));
+        root.Subcommands.Add(TestConnectionCommand(stdout, time));
     }
 
     /// <summary>The Soda warning when no -c is given and the default configuration file does not exist.</summary>
@@ -134,7 +140,7 @@ public static partial class SodaliteCli
                 dataTs = parsed;
             }
             await using var store = pr.GetValue(noHistory) ? null
-                : await OpenHistoryAsync(pr.GetValue(history), pr.GetValue(pushOptions.Token), pr.GetValue(pushSource), stderr, ct);
+                : await OpenHistoryAsync(pr.GetValue(history), pr.GetValue(pushOptions.Token), pr.GetValue(pushSource), stderr, ct, inBackground: true);
             if (!pr.GetValue(noHistory) && store is null) return 3;
             var options = new ScanOptions
             {
@@ -150,6 +156,7 @@ public static partial class SodaliteCli
                 DryRun = pr.GetValue(dryRun),
                 // QALITA's rows_analyzed is the table's row count: counted when no check measures it.
                 CountRows = pr.GetValue(artifacts) is not null || pr.GetValue(push) == "qalita",
+                ReadTableColumns = pr.GetValue(artifacts) is not null || pr.GetValue(push) == "qalita",
                 YamlLimits = new SodaCL.Yaml.YamlLimits(pr.GetValue(maxSize), pr.GetValue(maxDepth), pr.GetValue(maxNodes)),
             };
             bool verboseOn = options.Verbose;
@@ -253,7 +260,7 @@ public static partial class SodaliteCli
     private static Command ServeCommand(TextWriter stdout, TextWriter stderr)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:3080" };
-        var db = new Option<string?>("--db") { Description = $"A SQLite file (default {Hub.HubOptions.DefaultSqlitePath}), or PostgreSQL: postgres://user:password@host:port/database or Host=...;Database=... (env SODALITE_HUB_DB)." };
+        var db = new Option<string?>("--db") { Description = "A SQLite file (default: sodalite/hub.db in the user's local application data folder, ~/.local/share on Linux), or PostgreSQL: postgres://user:password@host:port/database or Host=...;Database=... (env SODALITE_HUB_DB)." };
         var noSamples = new Option<bool>("--no-samples") { Description = "Keep no failed-row samples (for sensitive data; env SODALITE_HUB_SAMPLES=off)." };
         var sampleRows = new Option<int?>("--sample-rows") { Description = "Most failed rows kept per check (default 100; env SODALITE_HUB_SAMPLE_ROWS)." };
         var sampleBytes = new Option<long?>("--sample-bytes") { Description = "Most bytes of failed rows kept per scan (default 1048576; env SODALITE_HUB_SAMPLE_BYTES)." };

@@ -26,6 +26,12 @@ public sealed record ScanOptions
     public bool CountRows { get; init; }
 
     /// <summary>
+    /// Read each checked table's columns from the catalog into <see cref="Output.ScanRun.TableColumns"/> (for QALITA's
+    /// schemas.json). Off by default: no other output uses them, and a catalog query costs a small scan tens of milliseconds.
+    /// </summary>
+    public bool ReadTableColumns { get; init; }
+
+    /// <summary>
     /// The metric history history-aware checks read and the scan appends its metrics to (after judging); null for none, as Soda
     /// Core without Soda Cloud. The scanner does not dispose it.
     /// </summary>

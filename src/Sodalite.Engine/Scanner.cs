@@ -66,6 +66,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         var tableColumns = new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
         var rowCounts = new Dictionary<string, long>();
         string dsName = options.DataSourceName ?? "";
+        bool historyOpen = true;
         try
         {
             // Data source
@@ -97,40 +98,40 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
             }
             dsName = config?.Name ?? options.DataSourceName ?? "";
 
+            // The connection does not depend on the checks: it is made on another thread while they are parsed (a small scan's
+            // start-up is mostly these two). Its log records wait in a logger of their own and join the scan's log in their place.
+            var connecting = config is null ? null : Connecting.Start(config, onProgress, time, ct);
+
             // Checks
             var doc = new SodaClDocument();
             var parser = new SodaClParser(log, jinja, CheckTypes.CheckTypeRegistry.Syntaxes) { Limits = options.YamlLimits, DataSourceName = config?.Name };
-            if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
-            foreach (var path in ExpandPaths(options.CheckPaths, log))
+            try
             {
-                if (ReadChecksFile(path, options.YamlLimits, log) is not { } text) continue;
-                try
+                if (options.CheckPaths.Count == 0) log.Warning("No checks file specified");
+                foreach (var path in ExpandPaths(options.CheckPaths, log))
                 {
-                    parser.Parse(path, text, doc);
+                    if (ReadChecksFile(path, options.YamlLimits, log) is not { } text) continue;
+                    try
+                    {
+                        parser.Parse(path, text, doc);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A bug in the parser must not cost the other files their checks, nor pass as success.
+                        log.Error($"Could not add SodaCL file {path}: {e.GetType().Name}: {e.Message}", new SodaCL.Diagnostics.SourceLocation(path, 1, 1));
+                        log.Debug(e.ToString());
+                    }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A bug in the parser must not cost the other files their checks, nor pass as success.
-                    log.Error($"Could not add SodaCL file {path}: {e.GetType().Name}: {e.Message}", new SodaCL.Diagnostics.SourceLocation(path, 1, 1));
-                    log.Debug(e.ToString());
-                }
+                // A `variables:` section wins over -v for the same name, as in Soda (it sets the scan's variable).
+                foreach (var (k, v) in doc.Variables) variables[k] = v;
             }
-            // A `variables:` section wins over -v for the same name, as in Soda (it sets the scan's variable).
-            foreach (var (k, v) in doc.Variables) variables[k] = v;
-
-            DataSource? ds = null;
-            if (config is not null)
+            catch
             {
-                try
-                {
-                    onProgress?.Invoke(new ScanProgress(ScanStage.Connecting, $"{config.Name} ({config.Type})", null, null, 0, 0));
-                    ds = await DataSource.ConnectAsync(config, ct, log);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.Error($"Could not connect to data source \"{config.Name}\": {e.Message}");
-                }
+                // Stopped (cancelled, or an internal error) before the connection was taken: it is closed once made.
+                connecting?.Abandon();
+                throw;
             }
+            DataSource? ds = connecting is null ? null : await connecting.TakeAsync(log);
             if (ds is not null)
             {
                 await using (ds)
@@ -165,7 +166,20 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                             exec.Queries.AddRange(otherExec.Queries);
                         }
                         await exec.RunSamplesAsync(plan, ct);
-                        var history = await ReadHistoryAsync(options.History, plan, log, ct);
+                        if (options.History is { } opening)
+                        {
+                            // A store opened in the background (while the checks were parsed) is ready here, or an error the summary counts.
+                            try
+                            {
+                                await opening.OpenedAsync(ct);
+                            }
+                            catch (History.HistoryException e)
+                            {
+                                historyOpen = false;
+                                log.Error($"{e.Message} The checks that compare with past values are not evaluated, and this scan's metrics are not kept.");
+                            }
+                        }
+                        var history = await ReadHistoryAsync(historyOpen ? options.History : null, plan, log, ct);
                         var evaluator = new Evaluator(log, jinja, ds.Dialect, measured)
                         {
                             History = history,
@@ -193,8 +207,9 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
                         results.AddRange(evaluator.NestedResults);
                         metrics = plan.Metrics;
                         queries = [.. catalogQueries, .. exec.Queries];
-                        foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
-                            tableColumns[table] = await ds.ColumnsAsync(table, ct);
+                        if (options.ReadTableColumns)
+                            foreach (var table in plan.Checks.Select(c => c.Definition.Table).OfType<string>().Distinct())
+                                tableColumns[table] = await ds.ColumnsAsync(table, ct);
                         if (options.CountRows) await CountRowsAsync(ds, plan, measured, rowCounts, log, ct);
                     }
                 }
@@ -213,7 +228,7 @@ public sealed class Scanner(TimeProvider time, Action<ScanLog>? onLog = null, Ac
         var run = new ScanRun(options.DefinitionName, dsName, options.DataTimestamp ?? start, start, time.GetUtcNow(),
             metrics, results, queries, log.Logs, options.Verbose)
         { TableColumns = tableColumns, Measurements = measured, RowCounts = rowCounts };
-        if (!options.DryRun && options.History is { } store && metrics.Count > 0)
+        if (!options.DryRun && historyOpen && options.History is { } store && metrics.Count > 0)
         {
             try
             {

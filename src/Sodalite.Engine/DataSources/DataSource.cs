@@ -165,80 +165,11 @@ public sealed class DataSource : IAsyncDisposable
     {
         switch (config.Type)
         {
+            // Each engine's connection is made in a method of its own, so a scan loads only its own engine's client library.
             case "postgres" or "postgresql":
-                {
-                    var b = new NpgsqlConnectionStringBuilder
-                    {
-                        Host = config.Get("host") ?? "localhost",
-                        Port = config.GetInt("port", 5432),
-                        Username = config.Get("username") ?? config.Get("user"),
-                        Password = config.Get("password"),
-                        Database = config.Get("database") ?? "postgres",
-                        Timeout = config.GetInt("connection_timeout", 15),
-                        // A scan's aggregate over a large table takes what it takes (Npgsql stops a command after 30 s by default);
-                        // query_timeout (seconds) bounds it when set.
-                        CommandTimeout = config.GetInt("query_timeout", 0),
-                        SslMode = config.Get("sslmode") switch
-                        {
-                            "disable" => SslMode.Disable,
-                            "allow" => SslMode.Allow,
-                            "require" => SslMode.Require,
-                            "verify-ca" => SslMode.VerifyCA,
-                            "verify-full" => SslMode.VerifyFull,
-                            null or "prefer" => SslMode.Prefer,
-                            var other => throw new FormatException($"sslmode \"{other}\" is not one of {string.Join(", ", DataSourceSchema.SslModes)}."),
-                        },
-                        Pooling = true,
-                        MaxPoolSize = 8,
-                    };
-                    string? schema = config.Get("schema");
-                    if (schema is not null) b.SearchPath = schema;
-                    var ds = NpgsqlDataSource.Create(b.ConnectionString);
-                    // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
-                    // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
-                    NpgsqlConnection session;
-                    try
-                    {
-                        session = await ds.OpenConnectionAsync(ct);
-                    }
-                    catch
-                    {
-                        ds.Dispose();
-                        throw;
-                    }
-                    return new DataSource(config.Name, new PostgresDialect(), schema, session, null, ds.Dispose, Postgres.PostgresErrors.Classify);
-                }
+                return await ConnectPostgresAsync(config, ct);
             case "mysql" or "mariadb":
-                {
-                    var b = new MySqlConnector.MySqlConnectionStringBuilder
-                    {
-                        Server = config.Get("host") ?? "localhost",
-                        Port = (uint)config.GetInt("port", 3306),
-                        UserID = config.Get("username") ?? config.Get("user"),
-                        Password = config.Get("password"),
-                        Database = config.Get("database") ?? "",
-                        ConnectionTimeout = (uint)config.GetInt("connection_timeout", 15),
-                        DefaultCommandTimeout = (uint)config.GetInt("query_timeout", 0),
-                        Pooling = true,
-                        MaximumPoolSize = 8,
-                    };
-                    var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
-                    // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
-                    // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
-                    DbConnection session;
-                    try
-                    {
-                        session = await mysql.OpenConnectionAsync(ct);
-                        // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
-                        await ExecuteAsync(session, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", ct);
-                    }
-                    catch
-                    {
-                        mysql.Dispose();
-                        throw;
-                    }
-                    return new DataSource(config.Name, new MySqlDialect(), null, session, null, mysql.Dispose, MySql.MySqlErrors.Classify);
-                }
+                return await ConnectMySqlAsync(config, ct);
             case "clickhouse":
                 {
                     var session = await ClickHouse.ClickHouseConnection.OpenSessionAsync(config, ct);
@@ -252,6 +183,84 @@ public sealed class DataSource : IAsyncDisposable
             default:
                 throw new NotSupportedException($"Data source type \"{config.Type}\" is not supported; use duckdb, postgres, mysql (MariaDB) or clickhouse.");
         }
+    }
+
+    /// <summary>A PostgreSQL data source: one session for the scan (Npgsql), opened now.</summary>
+    private static async Task<DataSource> ConnectPostgresAsync(DataSourceConfig config, CancellationToken ct)
+    {
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = config.Get("host") ?? "localhost",
+            Port = config.GetInt("port", 5432),
+            Username = config.Get("username") ?? config.Get("user"),
+            Password = config.Get("password"),
+            Database = config.Get("database") ?? "postgres",
+            Timeout = config.GetInt("connection_timeout", 15),
+            // A scan's aggregate over a large table takes what it takes (Npgsql stops a command after 30 s by default);
+            // query_timeout (seconds) bounds it when set.
+            CommandTimeout = config.GetInt("query_timeout", 0),
+            SslMode = config.Get("sslmode") switch
+            {
+                "disable" => SslMode.Disable,
+                "allow" => SslMode.Allow,
+                "require" => SslMode.Require,
+                "verify-ca" => SslMode.VerifyCA,
+                "verify-full" => SslMode.VerifyFull,
+                null or "prefer" => SslMode.Prefer,
+                var other => throw new FormatException($"sslmode \"{other}\" is not one of {string.Join(", ", DataSourceSchema.SslModes)}."),
+            },
+            Pooling = true,
+            MaxPoolSize = 8,
+        };
+        string? schema = config.Get("schema");
+        if (schema is not null) b.SearchPath = schema;
+        var ds = NpgsqlDataSource.Create(b.ConnectionString);
+        // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
+        // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
+        NpgsqlConnection session;
+        try
+        {
+            session = await ds.OpenConnectionAsync(ct);
+        }
+        catch
+        {
+            ds.Dispose();
+            throw;
+        }
+        return new DataSource(config.Name, new PostgresDialect(), schema, session, null, ds.Dispose, Postgres.PostgresErrors.Classify);
+    }
+
+    /// <summary>A MariaDB/MySQL data source: one session for the scan (MySqlConnector), opened now, in ANSI quoting.</summary>
+    private static async Task<DataSource> ConnectMySqlAsync(DataSourceConfig config, CancellationToken ct)
+    {
+        var b = new MySqlConnector.MySqlConnectionStringBuilder
+        {
+            Server = config.Get("host") ?? "localhost",
+            Port = (uint)config.GetInt("port", 3306),
+            UserID = config.Get("username") ?? config.Get("user"),
+            Password = config.Get("password"),
+            Database = config.Get("database") ?? "",
+            ConnectionTimeout = (uint)config.GetInt("connection_timeout", 15),
+            DefaultCommandTimeout = (uint)config.GetInt("query_timeout", 0),
+            Pooling = true,
+            MaximumPoolSize = 8,
+        };
+        var mysql = new MySqlConnector.MySqlDataSource(b.ConnectionString);
+        // One session for the scan, opened now so an unreachable server is reported before any query is planned: its
+        // queries run one after the other, and a duplicate check's kept keys (a temporary table) last until the end.
+        DbConnection session;
+        try
+        {
+            session = await mysql.OpenConnectionAsync(ct);
+            // Standard quoting and backslashes: "col" is an identifier and a regex's \d stays \d.
+            await ExecuteAsync(session, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT')", ct);
+        }
+        catch
+        {
+            mysql.Dispose();
+            throw;
+        }
+        return new DataSource(config.Name, new MySqlDialect(), null, session, null, mysql.Dispose, MySql.MySqlErrors.Classify);
     }
 
     /// <summary>

@@ -11,6 +11,13 @@ public interface IMetricHistory : IAsyncDisposable
     string Location { get; }
 
     /// <summary>
+    /// Completes when the store can be read and written. A store that opens in the background (<see cref="DeferredMetricHistory"/>)
+    /// finishes opening here; others are ready when made.
+    /// </summary>
+    /// <exception cref="HistoryException">The store could not be opened.</exception>
+    Task OpenedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
     /// The recorded values of each of <paramref name="identities"/>, newest first (by data timestamp, then scan timestamp); an
     /// identity without any is absent from the answer.
     /// </summary>

@@ -14,7 +14,7 @@ public sealed record ScanRun(
     /// <summary>What the scan measured for each of <see cref="Metrics"/>.</summary>
     public Measurements Measurements { get; init; } = new();
 
-    /// <summary>Each scanned table's columns as its catalog lists them (for schemas.json); absent when not read.</summary>
+    /// <summary>Each scanned table's columns as its catalog lists them (for schemas.json), read when <see cref="ScanOptions.ReadTableColumns"/> is set; absent when not read.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> TableColumns { get; init; } =
         new Dictionary<string, IReadOnlyList<(string Name, string Type)>>();
 

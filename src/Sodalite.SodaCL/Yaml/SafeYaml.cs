@@ -35,6 +35,13 @@ public static class SafeYaml
         }
     }
 
+    /// <summary>
+    /// Readies the YAML reader: its first document builds tables and compiles patterns (tens of milliseconds once per process), so
+    /// a process that calls this on another thread while it reads its command line does not wait for them at its first
+    /// <see cref="Load"/>. Never throws.
+    /// </summary>
+    public static void Prepare() => Load("prepared: [true]\n", YamlLimits.Default);
+
     private sealed class Frame(bool mapping, string? anchor, long startTotal, Mark start)
     {
         public bool Mapping { get; } = mapping;
