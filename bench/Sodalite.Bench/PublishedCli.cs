@@ -1,0 +1,140 @@
+// The sodalite CLI as users get it, for whole-process timings: `dotnet publish src/Sodalite.Cli -c Release -r linux-x64
+// --self-contained false` (ReadyToRun, as the tool packages are), from this tree or from an earlier revision of the repository.
+// A published CLI is kept under DATA/cli/COMMIT and reused when its tree is that commit unchanged; otherwise it lives in a
+// temporary folder removed on dispose.
+
+namespace Sodalite.Bench;
+
+/// <summary>A published sodalite CLI: what it was built from, and how to time its processes.</summary>
+public sealed class PublishedCli : IDisposable
+{
+    private readonly string? _temporary;
+    private bool? _noHistory;
+
+    private PublishedCli(string folder, string label, string? temporary)
+    {
+        Executable = Path.Combine(folder, "sodalite");
+        Label = label;
+        _temporary = temporary;
+    }
+
+    /// <summary>The published apphost, <c>FOLDER/sodalite</c>.</summary>
+    public string Executable { get; }
+
+    /// <summary>What it was built from, e.g. "working tree at 84d962b" or "v0.1.0 (3f2a1bc)".</summary>
+    public string Label { get; }
+
+    /// <summary>Publishes the CLI of the working tree <paramref name="repo"/> (cached by commit when src/ and the build files are unchanged).</summary>
+    public static async Task<PublishedCli> FromWorkingTreeAsync(string repo, string cacheRoot)
+    {
+        string commit = (await Git(repo, "rev-parse", "HEAD")).Trim();
+        string changes = await Git(repo, "status", "--porcelain", "--", "src", "Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config");
+        string label = $"working tree at {commit[..7]}";
+        if (changes.Length > 0)
+        {
+            string temp = Directory.CreateTempSubdirectory("sodalite-bench-cli-").FullName;
+            await PublishAsync(repo, temp);
+            return new PublishedCli(temp, label + " (uncommitted changes in src/)", temp);
+        }
+        return new PublishedCli(await CachedAsync(cacheRoot, commit, out_ => PublishAsync(repo, out_)), label, null);
+    }
+
+    /// <summary>Publishes the CLI of revision <paramref name="rev"/> of <paramref name="repo"/>: extracted with git archive into a temporary folder, removed afterwards.</summary>
+    public static async Task<PublishedCli> FromRevisionAsync(string repo, string rev, string cacheRoot)
+    {
+        string commit = (await Git(repo, "rev-parse", "--verify", rev + "^{commit}")).Trim();
+        string folder = await CachedAsync(cacheRoot, commit, async out_ =>
+        {
+            string tree = Directory.CreateTempSubdirectory("sodalite-bench-previous-").FullName;
+            try
+            {
+                Console.Error.WriteLine($"[bench] extracting {rev} ({commit[..7]}) into {tree}");
+                string tar = Path.Combine(tree, "tree.tar");
+                await Git(repo, "archive", "--format=tar", "-o", tar, commit);
+                await ProcessRun.CheckedAsync("tar", ["-xf", tar, "-C", tree]);
+                File.Delete(tar);
+                await PublishAsync(tree, out_);
+            }
+            finally
+            {
+                Directory.Delete(tree, true);
+            }
+        });
+        return new PublishedCli(folder, rev == commit || commit.StartsWith(rev, StringComparison.Ordinal) ? commit[..7] : $"{rev} ({commit[..7]})", null);
+    }
+
+    /// <summary>The newest tag reachable from HEAD, or null when the repository has none.</summary>
+    public static async Task<string?> NewestTagAsync(string repo)
+    {
+        var run = await ProcessRun.RunAsync("git", ["-C", repo, "describe", "--tags", "--abbrev=0"]);
+        return run.ExitCode == 0 && run.Stdout.Trim() is { Length: > 0 } tag ? tag : null;
+    }
+
+    /// <summary>
+    /// Runs <c>sodalite scan</c> over <paramref name="source"/> (a data file, or a configuration.yml with the data source
+    /// <c>orders_db</c>) and <paramref name="checks"/>, keeping no metric history when the CLI can be told so; returns the whole
+    /// process's wall time and the values of its results file. A scan error (exit 3 or more) throws.
+    /// </summary>
+    public async Task<(double Seconds, double?[] Values)> ScanAsync(string source, string checks)
+    {
+        string results = Path.Combine(Path.GetTempPath(), $"sodalite-bench-results-{Environment.ProcessId}.json");
+        var args = new List<string> { "scan" };
+        if (await KnowsNoHistoryAsync()) args.Add("--no-history");
+        if (source.EndsWith(".yml", StringComparison.Ordinal)) args.AddRange(["-d", "orders_db", "-c", source]);
+        else args.AddRange(["--data", source]);
+        args.AddRange([checks, "-srf", results]);
+        try
+        {
+            var run = await ProcessRun.RunAsync(Executable, args);
+            // 0-2: the checks passed, warned or failed (the workload has failing checks); 3 and above: the scan itself went wrong.
+            if (run.ExitCode is < 0 or > 2) throw new InvalidOperationException($"{Label}: sodalite {string.Join(' ', args)} exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
+            Console.Error.WriteLine(FormattableString.Invariant($"[bench]   cli  {Label,-28} {run.Seconds,6:F2} s"));
+            return (run.Seconds, File.Exists(results) ? Workload.FromResultsJson(File.ReadAllText(results)) : []);
+        }
+        finally
+        {
+            File.Delete(results);
+        }
+    }
+
+    /// <summary>The whole process's wall time for <paramref name="args"/>; any exit code but 0-2 throws.</summary>
+    public async Task<double> TimeAsync(params string[] args)
+    {
+        var all = new List<string>(args);
+        if (args.Length > 0 && args[0] == "scan" && await KnowsNoHistoryAsync()) all.Insert(1, "--no-history");
+        var run = await ProcessRun.RunAsync(Executable, all);
+        if (run.ExitCode is < 0 or > 2) throw new InvalidOperationException($"{Label}: sodalite {string.Join(' ', all)} exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
+        return run.Seconds;
+    }
+
+    /// <summary>Whether this CLI's scan takes --no-history (releases before the metric history do not).</summary>
+    private async Task<bool> KnowsNoHistoryAsync() =>
+        _noHistory ??= (await ProcessRun.RunAsync(Executable, ["scan", "--help"])).Stdout.Contains("--no-history", StringComparison.Ordinal);
+
+    public void Dispose()
+    {
+        if (_temporary is not null) Directory.Delete(_temporary, true);
+    }
+
+    /// <summary>CACHE/COMMIT when a complete publish is there; else publishes into a fresh folder and moves it there when done.</summary>
+    private static async Task<string> CachedAsync(string cacheRoot, string commit, Func<string, Task> publish)
+    {
+        string folder = Path.Combine(cacheRoot, commit);
+        if (File.Exists(Path.Combine(folder, "sodalite"))) return folder;
+        string partial = folder + ".partial";
+        if (Directory.Exists(partial)) Directory.Delete(partial, true);
+        Directory.CreateDirectory(cacheRoot);
+        await publish(partial);
+        Directory.Move(partial, folder);
+        return folder;
+    }
+
+    private static async Task PublishAsync(string tree, string output)
+    {
+        Console.Error.WriteLine($"[bench] publishing {tree}/src/Sodalite.Cli into {output}");
+        await ProcessRun.CheckedAsync("dotnet", ["publish", Path.Combine(tree, "src", "Sodalite.Cli"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", output, "-nologo", "-v", "q"], tree);
+        if (!File.Exists(Path.Combine(output, "sodalite"))) throw new InvalidOperationException($"publishing {tree} wrote no {output}/sodalite");
+    }
+
+    private static Task<string> Git(string repo, params string[] args) => ProcessRun.CheckedAsync("git", ["-C", repo, .. args]);
+}
