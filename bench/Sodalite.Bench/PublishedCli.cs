@@ -27,15 +27,17 @@ public sealed class PublishedCli : IDisposable
     /// <summary>Publishes the CLI of the working tree <paramref name="repo"/> (cached by commit when src/ and the build files are unchanged).</summary>
     public static async Task<PublishedCli> FromWorkingTreeAsync(string repo, string cacheRoot)
     {
-        string commit = (await Git(repo, "rev-parse", "HEAD")).Trim();
-        string changes = await Git(repo, "status", "--porcelain", "--", "src", "Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config");
-        string label = $"working tree at {commit[..7]}";
-        if (changes.Length > 0)
+        var head = await ProcessRun.RunAsync("git", ["-C", repo, "rev-parse", "HEAD"]);
+        var changes = await ProcessRun.RunAsync("git", ["-C", repo, "status", "--porcelain", "--", "src", "Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config"]);
+        string commit = head.Stdout.Trim();
+        if (head.ExitCode != 0 || changes.ExitCode != 0 || changes.Stdout.Length > 0)
         {
+            // Not a git checkout, or src/ differs from the commit: published afresh into a temporary folder.
             string temp = Directory.CreateTempSubdirectory("sodalite-bench-cli-").FullName;
             await PublishAsync(repo, temp);
-            return new PublishedCli(temp, label + " (uncommitted changes in src/)", temp);
+            return new PublishedCli(temp, head.ExitCode != 0 ? "working tree" : $"working tree at {commit[..7]} with changes in src/", temp);
         }
+        string label = $"working tree at {commit[..7]}";
         return new PublishedCli(await CachedAsync(cacheRoot, commit, out_ => PublishAsync(repo, out_)), label, null);
     }
 
