@@ -1,7 +1,9 @@
 // The sodalite CLI as users get it, for whole-process timings: `dotnet publish src/Sodalite.Cli -c Release -r linux-x64
 // --self-contained false` (ReadyToRun, as the tool packages are), from this tree or from an earlier revision of the repository.
-// A published CLI is kept under DATA/cli/COMMIT and reused when its tree is that commit unchanged; otherwise it lives in a
-// temporary folder removed on dispose.
+// A published CLI is kept under DATA/cli/src-KEY (KEY: what src/ and the build files are at that commit) and reused when the tree
+// is that commit's unchanged; otherwise it lives in a temporary folder removed on dispose.
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Sodalite.Bench;
 
@@ -24,7 +26,7 @@ public sealed class PublishedCli : IDisposable
     /// <summary>What it was built from, e.g. "working tree at 84d962b" or "v0.1.0 (3f2a1bc)".</summary>
     public string Label { get; }
 
-    /// <summary>Publishes the CLI of the working tree <paramref name="repo"/> (cached by commit when src/ and the build files are unchanged).</summary>
+    /// <summary>Publishes the CLI of the working tree <paramref name="repo"/> (cached when src/ and the build files are as committed).</summary>
     public static async Task<PublishedCli> FromWorkingTreeAsync(string repo, string cacheRoot)
     {
         var head = await ProcessRun.RunAsync("git", ["-C", repo, "rev-parse", "HEAD"]);
@@ -37,15 +39,15 @@ public sealed class PublishedCli : IDisposable
             await PublishAsync(repo, temp);
             return new PublishedCli(temp, head.ExitCode != 0 ? "working tree" : $"working tree at {commit[..7]} with changes in src/", temp);
         }
-        string label = $"working tree at {commit[..7]}";
-        return new PublishedCli(await CachedAsync(cacheRoot, commit, out_ => PublishAsync(repo, out_)), label, null);
+        string key = await BuildKeyAsync(repo, commit);
+        return new PublishedCli(await CachedAsync(cacheRoot, key, out_ => PublishAsync(repo, out_)), $"working tree at {commit[..7]}", null);
     }
 
     /// <summary>Publishes the CLI of revision <paramref name="rev"/> of <paramref name="repo"/>: extracted with git archive into a temporary folder, removed afterwards.</summary>
     public static async Task<PublishedCli> FromRevisionAsync(string repo, string rev, string cacheRoot)
     {
         string commit = (await Git(repo, "rev-parse", "--verify", rev + "^{commit}")).Trim();
-        string folder = await CachedAsync(cacheRoot, commit, async out_ =>
+        string folder = await CachedAsync(cacheRoot, await BuildKeyAsync(repo, commit), async out_ =>
         {
             string tree = Directory.CreateTempSubdirectory("sodalite-bench-previous-").FullName;
             try
@@ -118,10 +120,25 @@ public sealed class PublishedCli : IDisposable
         if (_temporary is not null) Directory.Delete(_temporary, true);
     }
 
-    /// <summary>CACHE/COMMIT when a complete publish is there; else publishes into a fresh folder and moves it there when done.</summary>
-    private static async Task<string> CachedAsync(string cacheRoot, string commit, Func<string, Task> publish)
+    /// <summary>
+    /// What the CLI is built from at <paramref name="commit"/>, as a cache key: the git trees of src/ and the build files, so that
+    /// commits that touch only bench/, tests/ or the docs reuse the published CLI.
+    /// </summary>
+    private static async Task<string> BuildKeyAsync(string repo, string commit)
     {
-        string folder = Path.Combine(cacheRoot, commit);
+        var parts = new List<string>();
+        foreach (string path in new[] { "src", "Directory.Build.props", "Directory.Packages.props", "global.json", "NuGet.config" })
+        {
+            var run = await ProcessRun.RunAsync("git", ["-C", repo, "rev-parse", "--verify", "--quiet", $"{commit}:{path}"]);
+            parts.Add(run.ExitCode == 0 ? run.Stdout.Trim() : "-");
+        }
+        return "src-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts))))[..16];
+    }
+
+    /// <summary>CACHE/KEY when a complete publish is there; else publishes into a fresh folder and moves it there when done.</summary>
+    private static async Task<string> CachedAsync(string cacheRoot, string key, Func<string, Task> publish)
+    {
+        string folder = Path.Combine(cacheRoot, key);
         if (File.Exists(Path.Combine(folder, "sodalite"))) return folder;
         string partial = folder + ".partial";
         if (Directory.Exists(partial)) Directory.Delete(partial, true);

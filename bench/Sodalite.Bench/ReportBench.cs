@@ -102,7 +102,7 @@ public static class ReportBench
             report.AppendLine("|---|---|---|---|---|---|");
             report.Append(processes);
             report.AppendLine();
-            report.AppendLine("Processes are the CLI published as users get it (`dotnet publish src/Sodalite.Cli -c Release -r linux-x64 --self-contained false`, ReadyToRun), timed from start to exit (the runtime's start-up, the scan with samples, the `-srf` results file), with `--no-history` where the release has it; their values are checked against the hand-written SQL's. A ratio above 1 is a slowdown since the previous release.");
+            report.AppendLine("Processes are the CLI published as users get it (`dotnet publish src/Sodalite.Cli -c Release -r linux-x64 --self-contained false`: ReadyToRun where that revision's project switches it on), timed from start to exit (the runtime's start-up, the scan with samples, the `-srf` results file), with `--no-history` where the release has it; their values are checked against the hand-written SQL's. A ratio above 1 is a slowdown since the previous release.");
             if (previous is null) report.AppendLine().AppendLine("No previous release given (no git tag, no `--previous REV`): the previous release's columns are empty.");
 
             Console.WriteLine(report.ToString());
