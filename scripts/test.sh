@@ -81,6 +81,7 @@ if [ "$status" -ne 0 ] || [ "$passed" -eq 0 ] || [ -n "${format_failed:-}" ]; th
 # hand-written SQL's. (Timings at this size mean nothing; the README's figures are from 10M rows.)
 bench_data=$(mktemp -d)
 dotnet run -c Release --project bench/Sodalite.Bench -- --rows 50000 --runs 1 --data "$bench_data" >/dev/null
+dotnet run -c Release --no-build --project bench/Sodalite.Bench -- report --rows 20000 --runs 1 --data "$bench_data" >/dev/null
 rm -rf "$bench_data"
 echo "bench smoke: scan values equal the hand-written SQL's at 50,000 rows"
 

@@ -76,32 +76,52 @@ public sealed class PostgresTarget : BenchTarget
 
     public override async Task<string> StartAndLoadAsync(long rows)
     {
+        await StartAsync();
+        await LoadAsync(rows);
+        return "";
+    }
+
+    /// <summary>Starts the private cluster and creates the hash function the generator uses; <see cref="LoadAsync"/> then (re)creates the orders.</summary>
+    public async Task StartAsync()
+    {
         var missing = Workload.Checks.Select(c => c.Line).Where(l => !HandWritten.ContainsKey(l)).ToList();
         if (missing.Count > 0) throw new InvalidOperationException("no hand-written PostgreSQL SQL for: " + string.Join(", ", missing));
         await _server.InitializeAsync();
         // A non-negative hash of a bigint, as the other engines' generators use one.
         await _server.ExecuteAsync("CREATE FUNCTION h(x bigint) RETURNS bigint IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$ SELECT (hashint8(x) & 2147483647)::bigint $$");
+    }
+
+    /// <summary>Replaces the orders table with <paramref name="rows"/> generated orders, vacuumed and analyzed.</summary>
+    public async Task LoadAsync(long rows)
+    {
+        await _server.ExecuteAsync("DROP TABLE IF EXISTS orders");
         await _server.ExecuteAsync(Create(rows), timeoutSeconds: 0);
         // Hint bits and statistics, as a table that has been there a while has them.
         await _server.ExecuteAsync("VACUUM ANALYZE orders", timeoutSeconds: 0);
-        return "";
     }
+
+    /// <summary>The private cluster's connection string (valid after <see cref="StartAsync"/>).</summary>
+    public string ConnectionString => _server.ConnectionString;
 
     public override string ConfigurationYaml(string name) =>
         $"data_source {name}:\n  type: postgres\n  host: 127.0.0.1\n  port: {_server.Port}\n  username: postgres\n  password: x\n  database: postgres\n";
 
     public override async Task<(double, double?[], string)> HandWrittenAsync()
     {
-        var (oneSeconds, oneValues) = await RunAsync(apart: false);
-        var (apartSeconds, apartValues) = await RunAsync(apart: true);
+        var (oneSeconds, oneValues) = await HandWrittenAsync(ConnectionString, apart: false);
+        var (apartSeconds, apartValues) = await HandWrittenAsync(ConnectionString, apart: true);
         return oneSeconds <= apartSeconds ? (oneSeconds, oneValues, "one query") : (apartSeconds, apartValues, "percentile apart");
     }
 
-    private async Task<(double, double?[])> RunAsync(bool apart)
+    /// <summary>
+    /// The workload's values as hand-written SQL computes them on <paramref name="connectionString"/>'s orders, every aggregate in one
+    /// query or (<paramref name="apart"/>) the percentile in a query of its own; the time includes connecting.
+    /// </summary>
+    public static async Task<(double Seconds, double?[] Values)> HandWrittenAsync(string connectionString, bool apart)
     {
-        await using var c = new NpgsqlConnection(_server.ConnectionString + ";Command Timeout=0");
-        await c.OpenAsync();
         var sw = Stopwatch.StartNew();
+        await using var c = new NpgsqlConnection(connectionString + ";Command Timeout=0");
+        await c.OpenAsync();
         var values = new double?[Workload.Checks.Length];
         var agg = Workload.Checks.Select((ch, i) => (Sql: HandWritten[ch.Line], i)).Where(x => x.Sql is not null).ToList();
         var batches = apart ? [agg.Where(x => Workload.Checks[x.i].Line != Percentile).ToList(), agg.Where(x => Workload.Checks[x.i].Line == Percentile).ToList()] : new[] { agg };

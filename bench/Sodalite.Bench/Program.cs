@@ -23,6 +23,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "pages") return await PagesBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "clickhouse") return await ClickHouseTarget.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "postgres") return await PostgresTarget.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "report") return await ReportBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
         // The table is named after the file stem, so each size gets its own folder: DATA/ROWS/orders.*
         string folder = Path.Combine(Path.GetFullPath(o.DataDir), o.Rows.ToString(CultureInfo.InvariantCulture));
@@ -41,30 +42,40 @@ public static class Program
         {
             string file = $"{stem}.{format}";
             Console.Error.WriteLine($"[bench] {Path.GetFileName(file)} ({new FileInfo(file).Length / 1024.0 / 1024:N0} MB)");
-            var variants = format == "csv" ? new[] { "csv-direct", "csv-load" } : ["parquet"];
-            var sql = new Dictionary<string, List<Measure>>();
-            var scan = new List<Measure>();
-            var scanNoSamples = new List<Measure>();
-            for (int run = 0; run < o.Runs; run++)
-            {
-                foreach (var v in variants) Add(sql, v, await RunChild("sql", v, file, checks));
-                scan.Add(await RunChild("scan", "samples", file, checks));
-                scanNoSamples.Add(await RunChild("scan", "nosamples", file, checks));
-            }
-            var (bestVariant, best) = sql.Select(p => (p.Key, Median(p.Value))).MinBy(p => p.Item2.Seconds);
-            var s = Median(scan);
-            var n = Median(scanNoSamples);
-            Workload.CheckSameValues(sql[bestVariant][0].Values, scan[0].Values);
-            Workload.CheckSameValues(sql[bestVariant][0].Values, scanNoSamples[0].Values);
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {format} | {best.Seconds:F2} s ({bestVariant}) | {s.Seconds:F2} s | {s.Seconds / best.Seconds:F2}× | {n.Seconds:F2} s | {n.Seconds / best.Seconds:F2}× | {best.PeakMb:N0} MB / {s.PeakMb:N0} MB |");
-            foreach (var (v, ms) in sql.Where(p => p.Key != bestVariant))
-                report.AppendLine(CultureInfo.InvariantCulture, $"|  | other variant {v}: {Median(ms).Seconds:F2} s, {Median(ms).PeakMb:N0} MB |  |  |  |  |  |");
+            var m = await MeasureInputAsync(format == "csv" ? ["csv-direct", "csv-load"] : ["parquet"], file, file, checks, o.Runs);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {format} | {m.Sql.Seconds:F2} s ({m.BestVariant}) | {m.Scan.Seconds:F2} s | {m.Scan.Seconds / m.Sql.Seconds:F2}× | {m.ScanNoSamples.Seconds:F2} s | {m.ScanNoSamples.Seconds / m.Sql.Seconds:F2}× | {m.Sql.PeakMb:N0} MB / {m.Scan.PeakMb:N0} MB |");
+            foreach (var (v, median) in m.Others)
+                report.AppendLine(CultureInfo.InvariantCulture, $"|  | other variant {v}: {median.Seconds:F2} s, {median.PeakMb:N0} MB |  |  |  |  |  |");
         }
         report.AppendLine();
         report.AppendLine("Times are measured inside each child process (connect, parse, plan, queries, results); process start-up of .NET adds about 0.1 s to each.");
         Console.WriteLine(report.ToString());
         if (o.Report is not null) File.WriteAllText(o.Report, report.ToString());
         return 0;
+    }
+
+    /// <summary>
+    /// Measures one input <paramref name="runs"/> times, each measurement in its own child process: every hand-written SQL
+    /// <paramref name="variants"/> over <paramref name="sqlSource"/> (a data file, a .duckdb file or a PostgreSQL connection string),
+    /// and the scan with and without failed-row samples over <paramref name="scanSource"/> (a data file, or a configuration.yml whose
+    /// data source <c>orders_db</c> holds the orders). Medians; throws unless the scans computed the fastest variant's values.
+    /// </summary>
+    public static async Task<InputMeasure> MeasureInputAsync(string[] variants, string sqlSource, string scanSource, string checks, int runs)
+    {
+        var sql = new Dictionary<string, List<Measure>>();
+        var scan = new List<Measure>();
+        var scanNoSamples = new List<Measure>();
+        for (int run = 0; run < runs; run++)
+        {
+            foreach (var v in variants) Add(sql, v, await RunChild("sql", v, sqlSource, checks));
+            scan.Add(await RunChild("scan", "samples", scanSource, checks));
+            scanNoSamples.Add(await RunChild("scan", "nosamples", scanSource, checks));
+        }
+        var (bestVariant, best) = sql.Select(p => (p.Key, Median(p.Value))).MinBy(p => p.Item2.Seconds);
+        Workload.CheckSameValues(sql[bestVariant][0].Values, scan[0].Values);
+        Workload.CheckSameValues(sql[bestVariant][0].Values, scanNoSamples[0].Values);
+        return new InputMeasure(bestVariant, best, Median(scan), Median(scanNoSamples),
+            [.. sql.Where(p => p.Key != bestVariant).Select(p => (p.Key, Median(p.Value)))]);
     }
 
     private static void Add(Dictionary<string, List<Measure>> d, string k, Measure m)
@@ -79,33 +90,33 @@ public static class Program
         return sorted[sorted.Count / 2] with { PeakMb = ms.Max(m => m.PeakMb) };
     }
 
-    private static async Task<Measure> RunChild(string kind, string variant, string file, string checks)
+    private static async Task<Measure> RunChild(string kind, string variant, string source, string checks)
     {
-        string self = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") psi.ArgumentList.Add(self);
-        foreach (var a in new[] { "child", kind, variant, file, checks }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{kind} {variant} failed ({p.ExitCode}): {await stderr}");
-        var m = JsonSerializer.Deserialize<Measure>(await stdout)!;
+        // Under `dotnet run` the program is Sodalite.Bench.dll run by dotnet: pass the assembly when the host is dotnet itself.
+        var args = new List<string>();
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") args.Add(typeof(Program).Assembly.Location);
+        args.AddRange(["child", kind, variant, source, checks]);
+        var p = await ProcessRun.RunAsync(Environment.ProcessPath!, args);
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{kind} {variant} failed ({p.ExitCode}): {p.Stderr}");
+        var m = JsonSerializer.Deserialize<Measure>(p.Stdout)!;
         Console.Error.WriteLine(FormattableString.Invariant($"[bench]   {kind,-4} {variant,-10} {m.Seconds,6:F2} s  peak {m.PeakMb,6:N0} MB"));
         return m;
     }
 
     private static async Task<int> Child(string[] args)
     {
-        string kind = args[0], variant = args[1], file = args[2], checks = args[3];
+        string kind = args[0], variant = args[1], source = args[2], checks = args[3];
         var sw = Stopwatch.StartNew();
-        double?[] values = kind == "scan" ? await Scan(file, checks, variant == "samples") : HandWritten(file, variant);
+        double?[] values = kind != "scan" ? await HandWrittenAsync(source, variant)
+            : await Scan(source.EndsWith(".yml", StringComparison.Ordinal)
+                ? new ScanOptions { DataSourceName = "orders_db", ConfigurationFiles = [source] }
+                : new ScanOptions { DataFile = source }, checks, variant == "samples");
         sw.Stop();
         Console.WriteLine(JsonSerializer.Serialize(new Measure(sw.Elapsed.TotalSeconds, PeakMb(), values)));
         return 0;
     }
 
-    private static async Task<double?[]> Scan(string file, string checks, bool samples)
+    private static async Task<double?[]> Scan(ScanOptions source, string checks, bool samples)
     {
         string path = checks;
         if (!samples)
@@ -115,12 +126,7 @@ public static class Program
         }
         try
         {
-            var run = await new Scanner(TimeProvider.System).RunAsync(new ScanOptions { DataFile = file, CheckPaths = [path] });
-            var errors = run.Logs.Where(l => l.Level == Sodalite.SodaCL.Diagnostics.ScanLogLevel.Error).ToList();
-            if (errors.Count > 0) throw new InvalidOperationException(string.Join("\n", errors.Select(e => e.Message)));
-            // Results come in Soda's check order; report them in the workload's order.
-            var byName = run.Results.ToDictionary(r => r.Name);
-            return [.. Workload.Checks.Select(c => byName[c.Line].Value is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : (double?)null)];
+            return Workload.FromScan(await new Scanner(TimeProvider.System).RunAsync(source with { CheckPaths = [path] }));
         }
         finally
         {
@@ -128,15 +134,20 @@ public static class Program
         }
     }
 
-    /// <summary>The best a person writing DuckDB SQL by hand would do: one aggregate pass and one GROUP BY.</summary>
-    private static double?[] HandWritten(string file, string variant)
+    /// <summary>
+    /// The best a person writing DuckDB SQL by hand would do: one aggregate pass and one GROUP BY, over a file read in place, a CSV
+    /// loaded first, or the orders table of a .duckdb file; or the PostgreSQL variants (<paramref name="file"/>: a connection string).
+    /// </summary>
+    private static async Task<double?[]> HandWrittenAsync(string file, string variant)
     {
+        if (variant is "pg-one" or "pg-apart") return (await PostgresTarget.HandWrittenAsync(file, apart: variant == "pg-apart")).Values;
         string lit = file.Replace("'", "''");
         string source;
-        using var c = new DuckDBConnection("Data Source=:memory:");
+        using var c = new DuckDBConnection(variant == "duckdb" ? $"Data Source={file};ACCESS_MODE=READ_ONLY" : "Data Source=:memory:");
         c.Open();
         switch (variant)
         {
+            case "duckdb": source = "orders"; break;
             case "csv-load":
                 // Parsed once into an in-memory table, row order not kept: the fastest load DuckDB offers.
                 Exec(c, "SET preserve_insertion_order = false");
@@ -179,8 +190,23 @@ public static class Program
         return double.NaN;
     }
 
+    /// <summary>Writes orders.duckdb (table <c>orders</c>) from orders.parquet once; later runs reuse it.</summary>
+    public static void GenerateDuckDb(string stem)
+    {
+        if (File.Exists(stem + ".duckdb")) return;
+        Console.Error.WriteLine($"[bench] generating {stem}.duckdb from {stem}.parquet");
+        File.Delete(stem + ".duckdb.tmp");
+        using (var c = new DuckDBConnection($"Data Source={stem}.duckdb.tmp"))
+        {
+            c.Open();
+            Exec(c, $"CREATE TABLE orders AS SELECT * FROM read_parquet('{(stem + ".parquet").Replace("'", "''")}')");
+            Exec(c, "CHECKPOINT");
+        }
+        File.Move(stem + ".duckdb.tmp", stem + ".duckdb", true);
+    }
+
     /// <summary>Writes orders.csv and orders.parquet once; later runs reuse them. Deterministic (hash-based).</summary>
-    private static void Generate(string stem, long rows)
+    public static void Generate(string stem, long rows)
     {
         if (File.Exists(stem + ".csv") && File.Exists(stem + ".parquet")) return;
         Console.Error.WriteLine($"[bench] generating {rows:N0} orders in {stem}.csv/.parquet");
@@ -233,13 +259,18 @@ public static class Program
     }
 }
 
+/// <summary>One measurement in a child process: its own time, its peak resident memory (VmHWM), and the workload's values.</summary>
 public sealed record Measure(double Seconds, double PeakMb, double?[] Values);
+
+/// <summary>An input's medians: the fastest hand-written variant, the scan with and without samples, and the other variants.</summary>
+public sealed record InputMeasure(string BestVariant, Measure Sql, Measure Scan, Measure ScanNoSamples, IReadOnlyList<(string Variant, Measure Median)> Others);
 
 /// <summary>The ~25 checks and, for each, the hand-written DuckDB expression computing its value (null: the duplicate query).</summary>
 public static class Workload
 {
     private const string Valid = "'pending', 'shipped', 'delivered', 'cancelled', 'returned'";
 
+    /// <summary>Each check's line, its configuration keys (or null), and its hand-written DuckDB expression (null: the duplicate query).</summary>
     public static readonly (string Line, string? Config, string? Sql)[] Checks =
     [
         ("row_count > 0", null, "count(*)"),
@@ -272,14 +303,45 @@ public static class Workload
     /// <summary>The comparison is only fair if both sides computed the same numbers (within 1e-9, relative).</summary>
     public static void CheckSameValues(double?[] sql, double?[] scan)
     {
+        if (Difference(sql, scan) is { } d) throw new InvalidOperationException(d);
+    }
+
+    /// <summary>Where <paramref name="scan"/>'s values differ from <paramref name="sql"/>'s (within 1e-9, relative), or null when they agree.</summary>
+    public static string? Difference(double?[] sql, double?[] scan)
+    {
         for (int i = 0; i < Checks.Length; i++)
         {
             double? a = sql[i], b = scan[i];
             bool same = a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) <= 1e-9 * Math.Max(1, Math.Abs(a.Value));
-            if (!same) throw new InvalidOperationException($"check {i + 1} ({Checks[i].Line}): hand-written SQL gives {a}, sodalite gives {b}");
+            if (!same) return $"check {i + 1} ({Checks[i].Line}): hand-written SQL gives {a}, sodalite gives {b}";
         }
+        return null;
     }
 
+    /// <summary>The workload's values (in <see cref="Checks"/> order; results come in Soda's check order) from a scan; throws on any error it logged.</summary>
+    public static double?[] FromScan(Sodalite.Engine.Output.ScanRun run)
+    {
+        var errors = run.Logs.Where(l => l.Level == Sodalite.SodaCL.Diagnostics.ScanLogLevel.Error).ToList();
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join("\n", errors.Select(e => e.Message)));
+        var byName = run.Results.ToDictionary(r => r.Name);
+        return [.. Checks.Select(c => byName[c.Line].Value is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : (double?)null)];
+    }
+
+    /// <summary>The workload's values (in <see cref="Checks"/> order) from a Soda results JSON (<c>-srf</c>): each check's diagnostics value.</summary>
+    public static double?[] FromResultsJson(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var byName = new Dictionary<string, double?>();
+        foreach (var check in doc.RootElement.GetProperty("checks").EnumerateArray())
+        {
+            double? value = check.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number
+                ? v.GetDouble() : null;
+            byName[check.GetProperty("name").GetString()!] = value;
+        }
+        return [.. Checks.Select(c => byName.TryGetValue(c.Line, out var v) ? v : throw new InvalidOperationException($"the results have no check '{c.Line}'"))];
+    }
+
+    /// <summary>The checks file: every check of the workload on <c>orders</c>; <paramref name="samplesLimit"/> sets each sampling check's limit.</summary>
     public static string ChecksYaml(int? samplesLimit = null)
     {
         var sb = new StringBuilder("checks for orders:\n");
