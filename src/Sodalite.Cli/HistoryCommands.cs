@@ -17,6 +17,8 @@ public static partial class SodaliteCli
     /// <summary>
     /// The history at <paramref name="path"/>: a hub for an http(s) URL (its token from --token or SODALITE_HUB_TOKEN; a scan's
     /// metrics are stored under <paramref name="source"/>), else a file (by default the user's). Null with the reason on stderr.
+    /// With <paramref name="inBackground"/> (a scan), a file opens on the thread pool (<see cref="DeferredMetricHistory"/>): a failure to
+    /// open it is the <see cref="HistoryException"/> the scan gets when it uses the history.
     /// </summary>
     private static async Task<IMetricHistory?> OpenHistoryAsync(string? path, string? token, string? source, TextWriter stderr, CancellationToken ct, bool inBackground = false)
     {
